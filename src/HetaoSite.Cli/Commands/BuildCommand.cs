@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using HetaoSite.Core;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Writing;
+
+namespace HetaoSite.Cli.Commands;
+
+/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--keep-going] [--quiet] [--verbose]</c>.</summary>
+public static class BuildCommand
+{
+    public static readonly string[] ValuedOptions = ["config", "seeds", "templates", "out", "base-path"];
+    public static readonly string[] Switches = ["keep-going", "quiet", "verbose"];
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var arguments = CommandArguments.Parse(args, ValuedOptions, Switches);
+        var paths = SitePaths.From(arguments);
+        var stopwatch = Stopwatch.StartNew();
+        var build = BuildSite(paths, arguments);
+        var quiet = arguments.Has("quiet");
+        var verbose = arguments.Has("verbose");
+        DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
+        if (build.HasErrors)
+        {
+            stderr.WriteLine($"build failed: {build.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s); {Path.GetFileName(paths.Output)}/ was left as it was.");
+            return ExitCode.ContentErrors;
+        }
+
+        SiteWriter.Write(build.Files, paths.Output);
+        if (!quiet)
+        {
+            var events = build.Timeline.Events.Count;
+            var pages = build.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+            var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            stdout.WriteLine($"{build.Articles.Count} articles, {events} events, {pages} pages in {seconds} s");
+        }
+
+        return ExitCode.Success;
+    }
+
+    /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>
+    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null)
+    {
+        var source = SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates);
+        var context = new BuildContext(
+            BuildDates.FromEnvironment(),
+            ScriptConverters.Default,
+            cache,
+            arguments.Get("base-path"),
+            arguments.Has("keep-going"));
+        return SiteBuilder.Build(source, context);
+    }
+}

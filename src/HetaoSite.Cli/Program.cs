@@ -1,0 +1,7 @@
+using System.Text;
+using HetaoSite.Cli;
+using HetaoSite.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+Console.InputEncoding = Encoding.UTF8;
+return CommandLine.Run(args, Console.In, Console.Out, Console.Error);

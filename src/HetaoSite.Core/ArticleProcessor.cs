@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HetaoSite.Core.Cleaning;
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Extraction;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core;
+
+/// <summary>
+/// The per-article part of the pipeline (load → clean → resolve metadata → extract dates), run in parallel over all
+/// articles and cached by content. One bad article never stops the others from being processed, so a build reports
+/// every problem at once.
+/// </summary>
+public static class ArticleProcessor
+{
+    /// <summary>Diagnostic code of "article skipped under --keep-going".</summary>
+    public const string SkippedCode = "HS0009";
+
+    public static StageResult<IReadOnlyList<ArticleExtraction>> ProcessAll(IReadOnlyList<SourceFile> files, SiteConfig config, BuildContext context)
+    {
+        var sharedFingerprint = Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits });
+        var results = files
+            .AsParallel().AsOrdered()
+            .Select(file => ProcessCached(file, config, context.Cache, sharedFingerprint))
+            .ToList();
+
+        var diagnostics = new List<Diagnostic>();
+        var extractions = new List<ArticleExtraction>();
+        foreach (var (file, result) in files.Zip(results))
+        {
+            if (result.Value is { } extraction && !result.HasErrors)
+            {
+                extractions.Add(extraction);
+                diagnostics.AddRange(result.Diagnostics);
+            }
+            else if (context.KeepGoing)
+            {
+                diagnostics.AddRange(result.Diagnostics.Select(d => d.Severity == Severity.Error ? d with { Severity = Severity.Warning } : d));
+                diagnostics.Add(Diagnostic.Warning(SkippedCode, "article skipped because of the problems above (--keep-going)", file.FileName));
+            }
+            else
+            {
+                diagnostics.AddRange(result.Diagnostics);
+            }
+        }
+
+        var unique = ArticleIds.MakeUnique(extractions);
+        var ordered = unique.OrderBy(e => e.Article.Published).ThenBy(e => e.Article.FileName, StringComparer.Ordinal).ToList();
+        return new StageResult<IReadOnlyList<ArticleExtraction>>(ordered, diagnostics);
+    }
+
+    /// <summary>Processes one article without the cache.</summary>
+    public static StageResult<ArticleExtraction?> Process(SourceFile file, SiteConfig config)
+    {
+        try
+        {
+            var articleOverride = config.OverrideFor(file.FileName);
+            var raw = ArticleLoader.Load(file, config.Limits);
+            if (raw.Value is null || raw.HasErrors)
+            {
+                return new StageResult<ArticleExtraction?>(null, raw.Diagnostics);
+            }
+
+            var clean = TextCleaner.Clean(raw.Value, config.Cleaning, articleOverride);
+            var article = MetadataResolver.Resolve(clean.Value, articleOverride, config.Limits);
+            if (article.Value is null || article.HasErrors)
+            {
+                return new StageResult<ArticleExtraction?>(null, [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics]);
+            }
+
+            var extraction = EventExtractor.Extract(article.Value, config);
+            return new StageResult<ArticleExtraction?>(extraction.Value,
+                [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics, .. extraction.Diagnostics]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug must still name the article that triggered it, and never print a stack trace at the user.
+            return new StageResult<ArticleExtraction?>(null,
+            [
+                Diagnostic.Error("HS0999", $"internal error while processing this article: {ex.GetType().Name}: {ex.Message}", file.FileName,
+                    hint: "please report this with the article attached; --keep-going builds the rest"),
+            ]);
+        }
+    }
+
+    private static StageResult<ArticleExtraction?> ProcessCached(SourceFile file, SiteConfig config, IArticleCache? cache, string sharedFingerprint)
+    {
+        if (cache is null)
+        {
+            return Process(file, config);
+        }
+
+        var key = CacheKey(file, config, sharedFingerprint);
+        if (cache.TryGet(key, out var cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var result = Process(file, config);
+        if (result.Value is not null && !result.HasErrors)
+        {
+            cache.Put(key, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Content hash + engine version + the configuration that can change this article's result.</summary>
+    public static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint)
+    {
+        var articleFingerprint = Fingerprint(config.OverrideFor(file.FileName));
+        var content = Convert.ToHexString(SHA256.HashData(file.Bytes));
+        return Fingerprint($"{BuildContext.EngineVersion}|{file.FileName}|{content}|{sharedFingerprint}|{articleFingerprint}");
+    }
+
+    private static string Fingerprint<T>(T value)
+    {
+        var json = value is string text ? text : JsonSerializer.Serialize(value);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32].ToLowerInvariant();
+    }
+}

@@ -1,0 +1,19 @@
+using HetaoSite.Core.Conversion;
+
+namespace HetaoSite.Core;
+
+/// <summary>
+/// What a build needs from outside the inputs, passed in explicitly so that stages stay pure and two builds of the
+/// same inputs are byte-identical: the build date (never the wall clock), the script converter (null when OpenCC is
+/// not installed), the cache of per-article work and the output base path override.
+/// </summary>
+public sealed record BuildContext(
+    DateOnly? BuildDate,
+    IScriptConverter? Converter,
+    IArticleCache? Cache = null,
+    string? BasePathOverride = null,
+    bool KeepGoing = false)
+{
+    /// <summary>Changes whenever the engine's output for the same input may change; part of every cache key.</summary>
+    public const string EngineVersion = "0.1.0-dev.1";
+}

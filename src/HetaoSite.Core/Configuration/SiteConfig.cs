@@ -1,0 +1,125 @@
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Yaml;
+
+namespace HetaoSite.Core.Configuration;
+
+/// <summary>Everything <c>site-config.yml</c> says, with defaults for what it leaves out. See README for the reference.</summary>
+public sealed record SiteConfig(
+    SiteSettings Site,
+    TimelineWindow Window,
+    IReadOnlyDictionary<string, ArticleOverride> Articles,
+    CleaningOptions Cleaning,
+    IReadOnlyList<CategoryRule> Categories,
+    EditorialOptions Editorial,
+    BuildLimits Limits)
+{
+    public static SiteConfig Default { get; } = new(
+        SiteSettings.Default,
+        new TimelineWindow(2017, 2025),
+        new Dictionary<string, ArticleOverride>(StringComparer.Ordinal),
+        CleaningOptions.Default,
+        CategoryRule.Defaults,
+        EditorialOptions.Empty,
+        BuildLimits.Default);
+
+    public ArticleOverride? OverrideFor(string fileName) =>
+        Articles.TryGetValue(fileName, out var value) ? value : null;
+}
+
+/// <summary>Site-wide settings.</summary>
+/// <param name="BaseUrl">Absolute URL of the published site, used in feeds, sitemap and canonical links.</param>
+/// <param name="BasePath">Path prefix every link starts with: "/" for a user site, "/repo/" for a project site.</param>
+/// <param name="DefaultScript">The script of the root rendering; the other script is rendered under its own prefix.</param>
+/// <param name="NewestFirst">Timeline order on the home page (oldest first by default).</param>
+/// <param name="BuildDate">Fixed build date for feeds; otherwise SOURCE_DATE_EPOCH or the newest article.</param>
+public sealed record SiteSettings(
+    string Title,
+    string Description,
+    string BaseUrl,
+    string BasePath,
+    Script DefaultScript,
+    bool NewestFirst,
+    string? Author,
+    DateOnly? BuildDate)
+{
+    public static SiteSettings Default { get; } = new(
+        "河套深港科技創新合作區大事記",
+        "河套深港科技創新合作區 2017–2025 年的發展，每一件事都附上報道原句。",
+        "https://example.github.io/",
+        "/",
+        Script.Hant,
+        false,
+        null,
+        null);
+}
+
+/// <summary>The years an event must fall in to be on the timeline (inclusive).</summary>
+public sealed record TimelineWindow(int FromYear, int ToYear)
+{
+    public bool Contains(PartialDate date) => date.Year >= FromYear && date.Year <= ToYear;
+}
+
+/// <summary>What the maintainers know about one article better than its text does.</summary>
+public sealed record ArticleOverride(
+    PartialDate? Published,
+    string? Title,
+    string? Outlet,
+    string? Url,
+    IReadOnlyList<TextCorrection> Corrections,
+    int Line);
+
+/// <summary>A literal find → replace applied to an article's cleaned text, and reported.</summary>
+public sealed record TextCorrection(string Find, string Replace);
+
+/// <summary>Extra cleaning patterns (regular expressions) added to the built-in defaults.</summary>
+public sealed record CleaningOptions(IReadOnlyList<string> Boilerplate, IReadOnlyList<string> Captions)
+{
+    public static CleaningOptions Default { get; } = new([], []);
+}
+
+/// <summary>A category and the keywords that put an event in it (first matching rule wins; the last rule is the fallback).</summary>
+public sealed record CategoryRule(string Id, string Name, string NameHans, IReadOnlyList<string> Keywords)
+{
+    public static IReadOnlyList<CategoryRule> Defaults { get; } =
+    [
+        new("policy", "政策與規劃", "政策与规划", ["規劃", "规划", "政策", "意見", "意见", "方案", "條例", "条例", "措施", "政策包", "批准", "印發", "印发", "決定", "决定", "機制", "机制"]),
+        new("finance", "金融", "金融", ["基金", "金融", "融資", "融资", "科匯通", "科汇通", "證券", "证券", "上市", "跨境質押", "跨境质押", "億元", "亿元"]),
+        new("research", "科研平台", "科研平台", ["實驗室", "实验室", "研究院", "研究所", "科研", "量子", "平台", "中試", "中试", "研發中心", "研发中心"]),
+        new("industry", "企業與產業", "企业与产业", ["企業", "企业", "公司", "產業", "产业", "芯片", "獨角兽", "独角兽", "落戶", "落户"]),
+        new("talent", "人才與教育", "人才与教育", ["人才", "學院", "学院", "高校", "大學", "大学", "開學", "开学", "青年", "教育"]),
+        new("infrastructure", "園區與基建", "园区与基建", ["園區", "园区", "開園", "开园", "口岸", "建設", "建设", "大樓", "大楼", "空間", "空间", "通道"]),
+        new("forums", "論壇與活動", "论坛与活动", ["論壇", "论坛", "峰會", "峰会", "會議", "会议", "發布會", "发布会", "交易會", "交易会", "活動", "活动", "展"]),
+        new("cooperation", "深港合作", "深港合作", ["深港", "香港", "港澳", "合作", "協議", "协议"]),
+    ];
+}
+
+/// <summary>Editorial control over the timeline: excluded ids, corrections, merges and manual events.</summary>
+public sealed record EditorialOptions(
+    IReadOnlyList<string> Exclude,
+    IReadOnlyList<EventCorrection> Corrections,
+    IReadOnlyList<EventMerge> Merges,
+    IReadOnlyList<ManualEvent> Manual)
+{
+    public static EditorialOptions Empty { get; } = new([], [], [], []);
+}
+
+/// <summary>Corrects the date and/or title of the event with <paramref name="Id"/>.</summary>
+public sealed record EventCorrection(string Id, PartialDate? Date, string? Title, string? Category, int Line);
+
+/// <summary>Merges the events <paramref name="From"/> into the event <paramref name="Into"/>.</summary>
+public sealed record EventMerge(string Into, IReadOnlyList<string> From, int Line);
+
+/// <summary>An event the text does not state in a form the parser finds, added by hand with its citation.</summary>
+public sealed record ManualEvent(PartialDate Date, PartialDate? End, string Title, string Category, string File, string Sentence, int Line);
+
+/// <summary>Bounds that keep hostile input from exhausting the build.</summary>
+public sealed record BuildLimits(
+    long MaxFileBytes,
+    int MaxHtmlDepth,
+    int MaxDatesPerArticle,
+    int MaxSecondsPerArticle,
+    int MaxTitleCharacters,
+    YamlLimits Yaml)
+{
+    public static BuildLimits Default { get; } = new(32L * 1024 * 1024, 256, 2000, 20, 300, new YamlLimits());
+}

@@ -1,0 +1,289 @@
+using System.Globalization;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace HetaoSite.Core.Configuration;
+
+/// <summary>
+/// Turns the text of <c>site-config.yml</c> into a <see cref="SiteConfig"/>. Every problem becomes a diagnostic with
+/// the file and line; unknown keys are warnings (a misspelt key should not pass silently).
+/// </summary>
+public static class SiteConfigParser
+{
+    private static readonly string[] TopLevelKeys = ["site", "window", "articles", "cleaning", "categories", "events", "limits"];
+
+    public static StageResult<SiteConfig> Parse(string yaml, string file = "site-config.yml")
+    {
+        var parsed = SafeYaml.ParseMapping(yaml, file, 1, BuildLimits.Default.Yaml);
+        if (parsed.Value is not { } root)
+        {
+            return new StageResult<SiteConfig>(SiteConfig.Default, parsed.Diagnostics);
+        }
+
+        var reader = new Reader(file);
+        reader.WarnUnknownKeys(root, TopLevelKeys, string.Empty);
+        var defaults = SiteConfig.Default;
+        var config = new SiteConfig(
+            root.GetMapping("site") is { } site ? reader.Site(site) : defaults.Site,
+            root.GetMapping("window") is { } window ? reader.Window(window) : defaults.Window,
+            root.GetMapping("articles") is { } articles ? reader.Articles(articles) : defaults.Articles,
+            root.GetMapping("cleaning") is { } cleaning ? reader.Cleaning(cleaning) : defaults.Cleaning,
+            root.Get("categories") is YamlSequenceNode categories ? reader.Categories(categories) : defaults.Categories,
+            root.GetMapping("events") is { } events ? reader.Editorial(events) : defaults.Editorial,
+            root.GetMapping("limits") is { } limits ? reader.Limits(limits) : defaults.Limits);
+        return new StageResult<SiteConfig>(config, [.. parsed.Diagnostics, .. reader.Diagnostics]);
+    }
+
+    private sealed class Reader(string file)
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public SiteSettings Site(YamlMappingNode map)
+        {
+            WarnUnknownKeys(map, ["title", "description", "base_url", "base_path", "default_script", "order", "author", "build_date"], "site.");
+            var d = SiteSettings.Default;
+            var basePath = NormaliseBasePath(map.GetString("base_path") ?? d.BasePath);
+            var order = map.GetString("order") ?? "oldest_first";
+            if (order is not ("oldest_first" or "newest_first"))
+            {
+                Error("HS0003", $"site.order must be oldest_first or newest_first, not '{order}'", map.Get("order"));
+            }
+
+            return new SiteSettings(
+                map.GetString("title") ?? d.Title,
+                map.GetString("description") ?? d.Description,
+                EnsureTrailingSlash(map.GetString("base_url") ?? d.BaseUrl),
+                basePath,
+                ScriptFrom(map.GetString("default_script"), map.Get("default_script")) ?? d.DefaultScript,
+                order == "newest_first",
+                map.GetString("author"),
+                Date(map, "build_date") is { Precision: DatePrecision.Day } day ? day.FirstDay : null);
+        }
+
+        public TimelineWindow Window(YamlMappingNode map)
+        {
+            WarnUnknownKeys(map, ["from", "to"], "window.");
+            var from = Int(map, "from") ?? 2017;
+            var to = Int(map, "to") ?? 2025;
+            if (from > to)
+            {
+                Error("HS0003", $"window.from ({from}) is after window.to ({to})", map);
+            }
+
+            return new TimelineWindow(from, to);
+        }
+
+        public IReadOnlyDictionary<string, ArticleOverride> Articles(YamlMappingNode map)
+        {
+            var result = new Dictionary<string, ArticleOverride>(StringComparer.Ordinal);
+            foreach (var (key, value) in map.Children)
+            {
+                var name = key.ToText();
+                if (value is not YamlMappingNode entry)
+                {
+                    Error("HS0003", $"articles.{name} must be a mapping (published, title, outlet, url, corrections)", value);
+                    continue;
+                }
+
+                WarnUnknownKeys(entry, ["published", "title", "outlet", "url", "corrections"], $"articles.{name}.");
+                var corrections = new List<TextCorrection>();
+                if (entry.Get("corrections") is YamlSequenceNode seq)
+                {
+                    foreach (var item in seq.Children.OfType<YamlMappingNode>())
+                    {
+                        var find = item.Get("find") is YamlScalarNode f ? f.Value : null;
+                        if (string.IsNullOrEmpty(find))
+                        {
+                            Error("HS0003", $"articles.{name}.corrections: each correction needs a non-empty 'find'", item);
+                            continue;
+                        }
+
+                        corrections.Add(new TextCorrection(find, item.Get("replace") is YamlScalarNode r ? r.Value ?? string.Empty : string.Empty));
+                    }
+                }
+
+                result[name] = new ArticleOverride(
+                    Date(entry, "published"), entry.GetString("title"), entry.GetString("outlet"), entry.GetString("url"),
+                    corrections, LineOf(key));
+            }
+
+            return result;
+        }
+
+        public CleaningOptions Cleaning(YamlMappingNode map)
+        {
+            WarnUnknownKeys(map, ["boilerplate", "captions"], "cleaning.");
+            return new CleaningOptions(Patterns(map, "boilerplate"), Patterns(map, "captions"));
+        }
+
+        public IReadOnlyList<CategoryRule> Categories(YamlSequenceNode seq)
+        {
+            var rules = new List<CategoryRule>();
+            foreach (var item in seq.Children)
+            {
+                if (item is not YamlMappingNode map || map.GetString("id") is not { } id)
+                {
+                    Error("HS0003", "each category needs an id, a name and keywords", item);
+                    continue;
+                }
+
+                WarnUnknownKeys(map, ["id", "name", "name_hans", "keywords"], "categories[].");
+                var name = map.GetString("name") ?? id;
+                rules.Add(new CategoryRule(id, name, map.GetString("name_hans") ?? name, map.GetStrings("keywords")));
+            }
+
+            return rules.Count > 0 ? rules : CategoryRule.Defaults;
+        }
+
+        public EditorialOptions Editorial(YamlMappingNode map)
+        {
+            WarnUnknownKeys(map, ["exclude", "corrections", "merge", "add"], "events.");
+            var corrections = Items(map, "corrections", "events.corrections", item =>
+                item.GetString("id") is { } id ? new EventCorrection(id, Date(item, "date"), item.GetString("title"), item.GetString("category"), LineOf(item)) : null);
+            var merges = Items(map, "merge", "events.merge", item =>
+                item.GetString("into") is { } into ? new EventMerge(into, item.GetStrings("from"), LineOf(item)) : null);
+            var manual = Items(map, "add", "events.add", item =>
+            {
+                var date = Date(item, "date");
+                var source = item.GetMapping("source");
+                if (date is null || item.GetString("title") is not { } title || source?.GetString("file") is not { } sourceFile
+                    || source.GetString("sentence") is not { } sentence)
+                {
+                    return null;
+                }
+
+                return new ManualEvent(date.Value, Date(item, "end"), title, item.GetString("category") ?? "policy", sourceFile, sentence, LineOf(item));
+            });
+            return new EditorialOptions(map.GetStrings("exclude"), corrections, merges, manual);
+        }
+
+        public BuildLimits Limits(YamlMappingNode map)
+        {
+            WarnUnknownKeys(map, ["max_file_bytes", "max_html_depth", "max_dates_per_article", "max_seconds_per_article",
+                "max_title_characters", "max_yaml_characters", "max_yaml_aliases"], "limits.");
+            var d = BuildLimits.Default;
+            return new BuildLimits(
+                Int(map, "max_file_bytes") ?? d.MaxFileBytes,
+                Int(map, "max_html_depth") ?? d.MaxHtmlDepth,
+                Int(map, "max_dates_per_article") ?? d.MaxDatesPerArticle,
+                Int(map, "max_seconds_per_article") ?? d.MaxSecondsPerArticle,
+                Int(map, "max_title_characters") ?? d.MaxTitleCharacters,
+                new YamlLimits(Int(map, "max_yaml_characters") ?? d.Yaml.MaxCharacters, Int(map, "max_yaml_aliases") ?? d.Yaml.MaxAliases, d.Yaml.MaxDepth));
+        }
+
+        public void WarnUnknownKeys(YamlMappingNode map, IReadOnlyCollection<string> known, string prefix)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                var name = key.ToText();
+                if (!known.Contains(name))
+                {
+                    Diagnostics.Add(Diagnostic.Warning("HS0004", $"unknown key '{prefix}{name}' is ignored", file, LineOf(key),
+                        $"known keys here: {string.Join(", ", known)}"));
+                }
+            }
+        }
+
+        private List<T> Items<T>(YamlMappingNode map, string key, string path, Func<YamlMappingNode, T?> read)
+            where T : class
+        {
+            var result = new List<T>();
+            if (map.Get(key) is not YamlSequenceNode seq)
+            {
+                return result;
+            }
+
+            foreach (var item in seq.Children)
+            {
+                if (item is YamlMappingNode entry && read(entry) is { } value)
+                {
+                    result.Add(value);
+                }
+                else
+                {
+                    Error("HS0003", $"{path}: entry is incomplete or malformed (see README, 'events')", item);
+                }
+            }
+
+            return result;
+        }
+
+        private IReadOnlyList<string> Patterns(YamlMappingNode map, string key)
+        {
+            var patterns = map.GetStrings(key);
+            foreach (var pattern in patterns)
+            {
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException ex)
+                {
+                    Error("HS0003", $"cleaning.{key}: '{pattern}' is not a valid regular expression: {ex.Message}", map.Get(key));
+                }
+            }
+
+            return patterns;
+        }
+
+        private PartialDate? Date(YamlMappingNode map, string key)
+        {
+            if (map.GetString(key) is not { } text)
+            {
+                return null;
+            }
+
+            if (PartialDate.TryParse(text, out var date))
+            {
+                return date;
+            }
+
+            Error("HS0003", $"'{key}: {text}' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)", map.Get(key));
+            return null;
+        }
+
+        private int? Int(YamlMappingNode map, string key)
+        {
+            if (map.GetString(key) is not { } text)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            Error("HS0003", $"'{key}: {text}' must be a whole number", map.Get(key));
+            return null;
+        }
+
+        private Script? ScriptFrom(string? text, YamlNode? node)
+        {
+            switch (text?.ToLowerInvariant())
+            {
+                case null: return null;
+                case "zh-hant" or "hant" or "traditional": return Script.Hant;
+                case "zh-hans" or "hans" or "simplified": return Script.Hans;
+                default:
+                    Error("HS0003", $"default_script must be zh-Hant or zh-Hans, not '{text}'", node);
+                    return null;
+            }
+        }
+
+        private void Error(string code, string message, YamlNode? node) =>
+            Diagnostics.Add(Diagnostic.Error(code, message, file, node is null ? null : LineOf(node)));
+
+        private static int LineOf(YamlNode node) => (int)Math.Max(1, node.Start.Line);
+
+        private static string EnsureTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
+    }
+
+    /// <summary>"" or "/" → "/"; "repo" or "/repo" → "/repo/".</summary>
+    public static string NormaliseBasePath(string basePath)
+    {
+        var trimmed = basePath.Trim().Trim('/');
+        return trimmed.Length == 0 ? "/" : "/" + trimmed + "/";
+    }
+}

@@ -1,0 +1,123 @@
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Loading;
+
+/// <summary>
+/// Reads a site from disk into a <see cref="SiteSource"/>: the config file, every article in the seeds folder and
+/// every file under templates. Nothing is ever written here; seeds are opened read-only.
+/// </summary>
+public static class SiteSourceReader
+{
+    /// <summary>Extensions of article files, lower case.</summary>
+    public static readonly IReadOnlySet<string> ArticleExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".txt", ".md", ".markdown", ".html", ".htm",
+    };
+
+    /// <summary>Files larger than this are refused before reading; the configurable, smaller limit is applied when loading.</summary>
+    public const long HardMaxFileBytes = 256L * 1024 * 1024;
+
+    public static SiteSource Read(string configPath, string seedsDirectory, string templatesDirectory)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var configText = string.Empty;
+        var configName = Path.GetFileName(configPath);
+        if (File.Exists(configPath))
+        {
+            configText = File.ReadAllText(configPath);
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic.Error("HS0002", $"config file not found: {configPath}", configName,
+                hint: "run from the site folder or pass --config PATH"));
+        }
+
+        var articles = ReadArticles(seedsDirectory, diagnostics);
+        var templates = ReadTemplates(templatesDirectory, diagnostics);
+        return new SiteSource(configText, configName, articles, templates, diagnostics);
+    }
+
+    public static IReadOnlyList<SourceFile> ReadArticles(string seedsDirectory, List<Diagnostic> diagnostics)
+    {
+        if (!Directory.Exists(seedsDirectory))
+        {
+            diagnostics.Add(Diagnostic.Error("HS0002", $"seeds folder not found: {seedsDirectory}", hint: "pass --seeds DIR"));
+            return [];
+        }
+
+        var root = Path.GetFullPath(seedsDirectory);
+        var result = new List<SourceFile>();
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        foreach (var path in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var name = Path.GetFileName(path);
+            if (!ArticleExtensions.Contains(Path.GetExtension(name)))
+            {
+                continue;
+            }
+
+            if (name.StartsWith('.') || relative.Split('/').Any(part => part.StartsWith('.')))
+            {
+                diagnostics.Add(Diagnostic.Warning("HS0007", "hidden file ignored", relative, hint: "rename it without the leading dot to publish it"));
+                continue;
+            }
+
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+                if (target is null || !IsInside(root, target))
+                {
+                    diagnostics.Add(Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,
+                        hint: "copy the article into seeds/ instead of linking to it"));
+                    continue;
+                }
+
+                info = new FileInfo(target);
+            }
+
+            if (info.Length > HardMaxFileBytes)
+            {
+                diagnostics.Add(Diagnostic.Error("HS0006", $"file is {info.Length} bytes, more than {HardMaxFileBytes}", relative));
+                continue;
+            }
+
+            try
+            {
+                result.Add(new SourceFile(relative, File.ReadAllBytes(info.FullName)));
+            }
+            catch (IOException ex)
+            {
+                diagnostics.Add(Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                diagnostics.Add(Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<TemplateFile> ReadTemplates(string templatesDirectory, List<Diagnostic> diagnostics)
+    {
+        if (!Directory.Exists(templatesDirectory))
+        {
+            diagnostics.Add(Diagnostic.Error("HS0002", $"templates folder not found: {templatesDirectory}"));
+            return [];
+        }
+
+        var root = Path.GetFullPath(templatesDirectory);
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => new TemplateFile(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllBytes(path)))
+            .ToList();
+    }
+
+    private static bool IsInside(string root, string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,13 @@
+namespace HetaoSite.Core.Model;
+
+/// <summary>
+/// Everything the per-article part of the pipeline produces for one article. This is the unit that is cached by
+/// content hash and computed in parallel.
+/// </summary>
+public sealed record ArticleExtraction(
+    Article Article,
+    IReadOnlyList<Sentence> Sentences,
+    IReadOnlyList<DatedStatement> Statements,
+    IReadOnlyList<KeyFigure> Figures,
+    IReadOnlyList<DroppedDate> Dropped,
+    int DatesFound);

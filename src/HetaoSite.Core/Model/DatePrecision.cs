@@ -1,0 +1,9 @@
+namespace HetaoSite.Core.Model;
+
+/// <summary>How much of a <see cref="PartialDate"/> is known.</summary>
+public enum DatePrecision
+{
+    Year,
+    Month,
+    Day,
+}

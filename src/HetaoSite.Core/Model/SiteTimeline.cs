@@ -1,0 +1,7 @@
+namespace HetaoSite.Core.Model;
+
+/// <summary>The merged, ordered timeline: events in display order (oldest first), key figures, and what the build noticed.</summary>
+public sealed record SiteTimeline(
+    IReadOnlyList<TimelineEvent> Events,
+    IReadOnlyList<KeyFigure> Figures,
+    IReadOnlyList<Diagnostic> Diagnostics);

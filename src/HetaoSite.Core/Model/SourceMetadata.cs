@@ -1,0 +1,22 @@
+namespace HetaoSite.Core.Model;
+
+/// <summary>
+/// Metadata declared by the file itself: YAML front matter, or the <c>&lt;meta&gt;</c> of an HTML page.
+/// Known keys are typed; everything else is kept in <see cref="Extra"/> as text.
+/// </summary>
+/// <param name="Origin"><see cref="MetadataOrigin.FrontMatter"/> or <see cref="MetadataOrigin.HtmlMeta"/>.</param>
+/// <param name="DateLine">1-based line of the date key, for error messages.</param>
+public sealed record SourceMetadata(
+    MetadataOrigin Origin,
+    string? Title,
+    PartialDate? Date,
+    string? Outlet,
+    string? Url,
+    string? Language,
+    IReadOnlyList<string> Tags,
+    IReadOnlyDictionary<string, string> Extra,
+    int? DateLine = null)
+{
+    public static SourceMetadata None { get; } =
+        new(MetadataOrigin.FrontMatter, null, null, null, null, null, [], new Dictionary<string, string>());
+}

@@ -1,0 +1,4 @@
+namespace HetaoSite.Core.Model;
+
+/// <summary>One block of article text (a paragraph, heading, list item or caption) and the 1-based source line it starts on.</summary>
+public sealed record TextBlock(string Text, BlockKind Kind, int Line);

@@ -1,0 +1,7 @@
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>Everything the renderer shows: the config, the processed articles and the timeline.</summary>
+public sealed record SiteContent(SiteConfig Config, IReadOnlyList<ArticleExtraction> Articles, SiteTimeline Timeline, BuildContext Context);

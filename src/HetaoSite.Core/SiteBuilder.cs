@@ -1,0 +1,22 @@
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
+
+namespace HetaoSite.Core;
+
+/// <summary>The whole build, in pipeline order. Pure: reads a <see cref="SiteSource"/>, returns files; writing is the caller's.</summary>
+public static class SiteBuilder
+{
+    public static SiteBuild Build(SiteSource source, BuildContext context)
+    {
+        var config = SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName);                   // Configure
+        var articles = ArticleProcessor.ProcessAll(source.Articles, config.Value, context);               // Load → Clean → Extract, per article
+        var timeline = Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter);   // Merge
+        var files = SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates); // Render
+        var diagnostics = source.Diagnostics.Concat(config.Diagnostics).Concat(articles.Diagnostics)
+            .Concat(timeline.Diagnostics).Concat(files.Diagnostics).ToList();
+        var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
+        return new SiteBuild(config.Value, articles.Value, timeline, files.Value, diagnostics, skipped);
+    }
+}
