@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 
@@ -10,7 +8,6 @@ public static class SiteRenderer
 {
     public static StageResult<IReadOnlyList<OutputFile>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates)
     {
-        var articles = JsonSerializer.SerializeToUtf8Bytes(new { articles = content.Articles.Select(a => new { id = a.Article.Id, file = a.Article.FileName }) });
-        return StageResult<IReadOnlyList<OutputFile>>.Ok([new OutputFile("data/articles.json", articles), new OutputFile("index.html", Encoding.UTF8.GetBytes("<!doctype html>"))]);
+        return StageResult<IReadOnlyList<OutputFile>>.Ok([.. DataFiles.Render(content)]);
     }
 }

@@ -1,0 +1,27 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>How the site writes JSON: UTF-8, Chinese as itself, '&lt;' '&gt;' '&amp;' escaped so data can never close a script element.</summary>
+public static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    private static readonly JsonSerializerOptions Compact = new()
+    {
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static byte[] ToBytes(JsonNode node, bool indented = true) =>
+        JsonSerializer.SerializeToUtf8Bytes(node, indented ? Indented : Compact);
+
+    public static string ToText(JsonNode node, bool indented = false) =>
+        node.ToJsonString(indented ? Indented : Compact);
+}
