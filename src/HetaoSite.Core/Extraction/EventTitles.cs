@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace HetaoSite.Core.Extraction;
+
+/// <summary>
+/// Makes a concise event title from the sentence that states it: the clause holding the date, without the date and
+/// its framing words, borrowing the next clause when the date clause says nothing else, or the sentence's first clause
+/// (usually the subject) when the date sits inside a later clause.
+/// </summary>
+/// <example>"去年9月，河套深圳園區發布首單“科匯通”試點業務，讓…" → "河套深圳園區發布首單“科匯通”試點業務".</example>
+/// <example>"…晶泰科技，是…獨角獸企業，今年6月在港交所上市。" → "牽頭建設…的晶泰科技在港交所上市".</example>
+public static class EventTitles
+{
+    public const int MaxLength = 60;
+    private const int MinUsefulLength = 6;
+
+    private static readonly string[] LeadingWords =
+    [
+        "截至目前", "截至", "截止", "自從", "自", "從", "从", "早在", "在", "於", "于", "到", "至", "直到", "已於", "已于", "並於", "并于",
+        "同時", "同时", "此外", "其中", "另外", "目前", "以來", "以来", "起", "後", "后", "的", "已", "也", "又", "將", "将",
+    ];
+
+    private static readonly string[] TrailingWords = ["以來", "以来", "起", "期間", "期间"];
+
+    /// <param name="sentence">The sentence text.</param>
+    /// <param name="expressionStart">Offset of the date expression in <paramref name="sentence"/>.</param>
+    /// <param name="expressionLength">Length of the date expression.</param>
+    public static string From(string sentence, int expressionStart, int expressionLength)
+    {
+        var clauses = Clause.Split(sentence);
+        if (clauses.Count == 0)
+        {
+            return Shorten(sentence);
+        }
+
+        var index = Math.Max(0, clauses.ToList().FindLastIndex(c => c.Start <= expressionStart));
+        var clause = clauses[index];
+        var before = TrimWords(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim(), LeadingWords);
+        var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End].Trim() : string.Empty;
+
+        string rest;
+        if (before.Length > 0)
+        {
+            // The subject stands before the date in the same clause: "元戎啟行於2021年12月推出…".
+            rest = before + TrimLeading(after);
+        }
+        else if (TrimLeading(after).Length < MinUsefulLength && index + 1 < clauses.Count && index == 0)
+        {
+            // The clause is only the date: "去年9月，園區發布…" — what happened is the next clause.
+            rest = TrimLeading(clauses[index + 1].Text.Trim());
+        }
+        else if (index > 0 && clauses[0].Text.Trim().Length <= 30 && TrimLeading(after).Length < 16)
+        {
+            // A date opening a later, short clause usually continues the sentence's subject: "晶泰科技，…，今年6月在港交所上市".
+            rest = clauses[0].Text.Trim() + after;
+        }
+        else
+        {
+            rest = TrimLeading(after);
+        }
+
+        return Shorten(rest.Length > 0 ? rest : sentence);
+    }
+
+    private static string TrimLeading(string text)
+    {
+        var previous = string.Empty;
+        while (previous != text)
+        {
+            previous = text;
+            foreach (var word in LeadingWords)
+            {
+                if (text.StartsWith(word, StringComparison.Ordinal) && text.Length > word.Length)
+                {
+                    text = text[word.Length..].TrimStart();
+                }
+            }
+        }
+
+        foreach (var word in TrailingWords)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                text = text[..^word.Length];
+            }
+        }
+
+        return text.Trim().TrimStart('，', ',', '、', '—', '-', ' ');
+    }
+
+    // Words directly before the date ("在", "於", "截至") belong to the date, not to the title.
+    private static string TrimWords(string text, string[] words)
+    {
+        var previous = string.Empty;
+        while (previous != text)
+        {
+            previous = text;
+            foreach (var word in words)
+            {
+                if (text.EndsWith(word, StringComparison.Ordinal))
+                {
+                    text = text[..^word.Length].TrimEnd();
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private static string Shorten(string text)
+    {
+        text = text.Trim().TrimEnd('。', '；', ';', '，', ',', '！', '!');
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var clause in Clause.Split(text))
+        {
+            if (builder.Length + clause.Text.Length > MaxLength)
+            {
+                break;
+            }
+
+            builder.Append(builder.Length > 0 ? "，" : string.Empty).Append(clause.Text);
+        }
+
+        return builder.Length >= MinUsefulLength ? builder.ToString() : text[..(MaxLength - 1)] + "…";
+    }
+}

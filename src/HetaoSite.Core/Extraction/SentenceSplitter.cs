@@ -1,0 +1,122 @@
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Extraction;
+
+/// <summary>
+/// Splits article blocks into sentences at 。！？； (and their half-width forms), keeping closing quotes and brackets with
+/// the sentence they close, and never splitting inside a matched quotation (「…」, “…”, 『…』, 《…》). Each sentence keeps its
+/// exact displayed text and its offset in the block, which is what provenance links point at.
+/// </summary>
+/// <example>"2024年6月，集聚區成立。同月，科創中心開園。" → ["2024年6月，集聚區成立。" @0, "同月，科創中心開園。" @13].</example>
+public static class SentenceSplitter
+{
+    private const string Terminators = "。！？；!?;";
+    private const string Closers = "」』”’）)】》〉\"'";
+    private static readonly Dictionary<char, char> QuotePairs = new()
+    {
+        ['「'] = '」', ['『'] = '』', ['“'] = '”', ['《'] = '》', ['‘'] = '’',
+    };
+
+    public static IReadOnlyList<Sentence> Split(IReadOnlyList<TextBlock> blocks)
+    {
+        var sentences = new List<Sentence>();
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            sentences.AddRange(Split(blocks[b].Text, b));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The sentences of one block's text.</summary>
+    public static IReadOnlyList<Sentence> Split(string text, int block)
+    {
+        var protectedSpans = MatchedQuotes(text);
+        var sentences = new List<Sentence>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var isBreak = c == '\n' || (Terminators.Contains(c) && !protectedSpans[i]);
+            if (!isBreak)
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && Closers.Contains(text[end]))
+            {
+                end++;
+            }
+
+            Add(text, start, end, block, sentences);
+            start = end;
+            i = end - 1;
+        }
+
+        Add(text, start, text.Length, block, sentences);
+        return sentences;
+    }
+
+    /// <summary>The sentence of <paramref name="sentences"/> (all of one block) that contains the character at <paramref name="offset"/>.</summary>
+    public static Sentence? At(IReadOnlyList<Sentence> sentences, int block, int offset)
+    {
+        Sentence? found = null;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.Block == block && sentence.Offset <= offset)
+            {
+                found = sentence;
+            }
+        }
+
+        return found;
+    }
+
+    private static void Add(string text, int start, int end, int block, List<Sentence> sentences)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            sentences.Add(new Sentence(block, sentences.Count, start, text[start..end]));
+        }
+    }
+
+    // Marks characters inside a quotation whose closing mark exists, so a 。 inside 「…。」 does not end the sentence.
+    // Unclosed quotes protect nothing: a stray 「 must not glue a whole paragraph into one sentence.
+    private static bool[] MatchedQuotes(string text)
+    {
+        var inside = new bool[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!QuotePairs.TryGetValue(text[i], out var close))
+            {
+                continue;
+            }
+
+            var end = text.IndexOf(close, i + 1);
+            if (end < 0 || end - i > 400)
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < end; k++)
+            {
+                inside[k] = true;
+            }
+
+            i = end;
+        }
+
+        return inside;
+    }
+}

@@ -1,0 +1,93 @@
+using HetaoSite.Core.Conversion;
+using HetaoSite.Core.Extraction;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Timeline;
+
+/// <summary>
+/// Groups statements that tell the same event — from one or several articles, in either script. Two statements are the
+/// same event when their titles are similar (character-bigram Dice ≥ <see cref="SimilarTitle"/>) and their dates agree
+/// (equal, or one refines the other), or when their titles are near-identical (≥ <see cref="SameTitle"/>) even though
+/// the dates disagree — a conflict that is reported. Candidate groups come from an inverted bigram index, skipping
+/// bigrams common to too many groups, so the cost stays near-linear at ten thousand articles.
+/// </summary>
+public static class EventMerger
+{
+    public const double SimilarTitle = 0.6;
+    public const double SameTitle = 0.85;
+    private const int CommonBigramLimit = 200;
+
+    public sealed class Group(DatedStatement first, HashSet<string> bigrams)
+    {
+        public List<DatedStatement> Statements { get; } = [first];
+
+        public HashSet<string> Bigrams { get; } = bigrams;
+
+        public bool HasConflict { get; set; }
+    }
+
+    /// <param name="statements">All statements, already in timeline order (the first of a group is its primary source).</param>
+    public static IReadOnlyList<Group> Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
+    {
+        var groups = new List<Group>();
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
+            var bigrams = TextKey.Bigrams(TextKey.Normalise(statement.Title, converter));
+            var match = FindMatch(statement, bigrams, groups, index);
+            if (match is { } found)
+            {
+                found.Group.Statements.Add(statement);
+                found.Group.HasConflict |= found.Conflict;
+                continue;
+            }
+
+            var group = new Group(statement, bigrams);
+            groups.Add(group);
+            foreach (var bigram in bigrams)
+            {
+                if (!index.TryGetValue(bigram, out var postings))
+                {
+                    index[bigram] = postings = [];
+                }
+
+                postings.Add(groups.Count - 1);
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>True when two dates can describe the same moment: equal, or one refines the other.</summary>
+    public static bool Compatible(PartialDate a, PartialDate b) =>
+        a == b || EventExtractor.Refines(a, b) || EventExtractor.Refines(b, a);
+
+    private static (Group Group, bool Conflict)? FindMatch(DatedStatement statement, HashSet<string> bigrams, List<Group> groups, Dictionary<string, List<int>> index)
+    {
+        var candidates = new HashSet<int>();
+        foreach (var bigram in bigrams)
+        {
+            if (index.TryGetValue(bigram, out var postings) && postings.Count <= CommonBigramLimit)
+            {
+                candidates.UnionWith(postings);
+            }
+        }
+
+        (Group Group, bool Conflict)? best = null;
+        var bestScore = 0.0;
+        foreach (var candidate in candidates.Order())
+        {
+            var group = groups[candidate];
+            var score = TextKey.Dice(bigrams, group.Bigrams);
+            var compatible = Compatible(statement.Expression.Date, group.Statements[0].Expression.Date);
+            var same = (compatible && score >= SimilarTitle) || score >= SameTitle;
+            if (same && score > bestScore)
+            {
+                best = (group, !compatible);
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+}
