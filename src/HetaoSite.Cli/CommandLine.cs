@@ -44,5 +44,16 @@ public static class CommandLine
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCode.ContentErrors;
         }
+        catch (Exception ex)
+        {
+            // The last line of defence: a bug is reported as one line, never as a stack trace.
+            stderr.WriteLine($"error HS0999: internal error: {ex.GetType().Name}: {ex.Message} (please report it; HETAO_DEBUG=1 shows details)");
+            if (Environment.GetEnvironmentVariable("HETAO_DEBUG") == "1")
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+
+            return ExitCode.ContentErrors;
+        }
     }
 }

@@ -90,7 +90,7 @@ public static class ArticleProcessor
     {
         if (cache is null)
         {
-            return Process(file, config);
+            return ProcessWithTimeLimit(file, config);
         }
 
         var key = CacheKey(file, config, sharedFingerprint);
@@ -99,13 +99,38 @@ public static class ArticleProcessor
             return cached;
         }
 
-        var result = Process(file, config);
+        var result = ProcessWithTimeLimit(file, config);
         if (result.Value is not null && !result.HasErrors)
         {
             cache.Put(key, result);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A watchdog, not a scheduler: every stage is meant to be linear in its input, so an article that takes longer than
+    /// limits.max_seconds_per_article has found a bug, and the build names it instead of hanging.
+    /// </summary>
+    private static StageResult<ArticleExtraction?> ProcessWithTimeLimit(SourceFile file, SiteConfig config)
+    {
+        var seconds = config.Limits.MaxSecondsPerArticle;
+        if (seconds <= 0)
+        {
+            return Process(file, config);
+        }
+
+        var work = Task.Run(() => Process(file, config));
+        if (work.Wait(TimeSpan.FromSeconds(seconds)))
+        {
+            return work.Result;
+        }
+
+        return new StageResult<ArticleExtraction?>(null,
+        [
+            Diagnostic.Error("HS0142", $"processing took longer than {seconds} s and was abandoned", file.FileName,
+                hint: "the article is probably pathological (see docs/SECURITY.md); raise limits.max_seconds_per_article if it is genuine"),
+        ]);
     }
 
     /// <summary>Content hash + engine version + the configuration that can change this article's result.</summary>
