@@ -76,8 +76,12 @@ public static class NewCommand
     }
 
     /// <summary>"2025-03-01" + "河套「深港」論壇: 開幕" → "2025-03-01-河套-深港-論壇-開幕.md".</summary>
-    public static string FileName(string title, DateOnly date) =>
-        $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{ArticleIds.FromFileName(title + ".md")}.md";
+    /// <remarks>Slashes in the title are separators to <see cref="ArticleIds.FromFileName"/>; here they are just punctuation.</remarks>
+    public static string FileName(string title, DateOnly date)
+    {
+        var slug = ArticleIds.FromFileName(title.Replace('/', ' ').Replace('\\', ' ') + ".md");
+        return $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{slug}.md";
+    }
 
     public static string Render(Template template, string title, DateOnly date, string? url)
     {
