@@ -225,7 +225,14 @@ public sealed class PreviewServer : IAsyncDisposable
 
         var basePath = SiteConfigParser.NormaliseBasePath(_options.Arguments.Get("base-path") ?? build.Config.Site.BasePath);
         var version = Interlocked.Increment(ref _builds);
+        var previous = Site;
         Volatile.Write(ref _site, new SiteFiles(build.Files, basePath, version));
+        if (!initial && basePath != previous.BasePath && Url.Length > 0)
+        {
+            Url = new Uri(new Uri(Url), basePath).ToString();
+            _out.WriteLine($"the base path is now {basePath}: serving {Url}");
+        }
+
         Volatile.Write(ref _failure, null);
         if (!Quiet)
         {
