@@ -10,9 +10,9 @@ public static class CommandLine
 
           build   [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--keep-going] [--quiet] [--verbose]
           dates   --ref YYYY-MM-DD --text "…"   |   dates --jsonl  (reads {"ref","text"} lines on stdin)
-          serve   [--port N] [build options]
-          check   [--out DIR]
-          new     "標題" [--date YYYY-MM-DD] [--url URL]
+          serve   [--port N] [--config FILE] [--seeds DIR] [--templates DIR] [--base-path /x/] [--keep-going] [--quiet] [--verbose]
+          check   [--out DIR] [--base-path /x/] [--config FILE] [--quiet] [--verbose]
+          new     "標題" [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR]
         """;
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -30,6 +30,9 @@ public static class CommandLine
             {
                 "build" => BuildCommand.Run(rest, stdout, stderr),
                 "dates" => DatesCommand.Run(rest, stdin, stdout, stderr),
+                "serve" => ServeCommand.Run(rest, stdout, stderr),
+                "check" => CheckCommand.Run(rest, stdout, stderr),
+                "new" => NewCommand.Run(rest, stdout, stderr, TimeProvider.System),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -18,8 +18,8 @@ public static class BuildCommand
         var arguments = CommandArguments.Parse(args, ValuedOptions, Switches);
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
-        var build = BuildSite(paths, arguments);
         var quiet = arguments.Has("quiet");
+        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments));
         var verbose = arguments.Has("verbose");
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
         if (build.HasErrors)

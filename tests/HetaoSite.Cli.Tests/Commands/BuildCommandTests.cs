@@ -9,9 +9,9 @@ public class BuildCommandTests
     [Fact]
     public void Build_writes_the_data_files_and_prints_a_summary()
     {
-        using var site = new TempSite();
+        using var site = TempSite.WithTemplates();
         site.AddArticle("a.md", Article);
-        var result = CliRun.Run(["build", .. site.Args()]);
+        var result = CliRun.Of(["build", .. site.BuildArgs()]);
         Assert.True(result.ExitCode == 0, $"expected exit 0, got {result.ExitCode}: {result.Stderr}");
         Assert.True(File.Exists(Path.Combine(site.Output, "data", "events.json")), "expected data/events.json");
         Assert.True(File.Exists(Path.Combine(site.Output, "data", "articles.json")), "expected data/articles.json");
@@ -21,7 +21,7 @@ public class BuildCommandTests
     [Fact]
     public void Unknown_options_are_usage_errors_with_exit_code_2()
     {
-        var result = CliRun.Run("build", "--colour");
+        var result = CliRun.Of("build", "--colour");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown option --colour", result.Stderr, StringComparison.Ordinal);
     }
@@ -29,16 +29,16 @@ public class BuildCommandTests
     [Fact]
     public void Unknown_commands_and_no_command_are_usage_errors()
     {
-        Assert.Equal(2, CliRun.Run("publish").ExitCode);
-        Assert.Equal(2, CliRun.Run().ExitCode);
+        Assert.Equal(2, CliRun.Of("publish").ExitCode);
+        Assert.Equal(2, CliRun.Of().ExitCode);
     }
 
     [Fact]
     public void A_missing_config_is_a_content_error_that_names_it_and_writes_nothing()
     {
-        using var site = new TempSite();
+        using var site = TempSite.WithTemplates();
         File.Delete(site.Config);
-        var result = CliRun.Run(["build", .. site.Args()]);
+        var result = CliRun.Of(["build", .. site.BuildArgs()]);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("site-config.yml", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output), "expected no output folder after a failed build");
@@ -47,13 +47,13 @@ public class BuildCommandTests
     [Fact]
     public void A_failed_build_leaves_the_previous_site_untouched()
     {
-        using var site = new TempSite();
+        using var site = TempSite.WithTemplates();
         site.AddArticle("a.md", Article);
-        Assert.Equal(0, CliRun.Run(["build", .. site.Args()]).ExitCode);
+        Assert.Equal(0, CliRun.Of(["build", .. site.BuildArgs()]).ExitCode);
         var before = Directory.GetFiles(site.Output, "*", SearchOption.AllDirectories).Order().ToArray();
 
         site.AddArticle("bad.md", "---\ntitle: x\ndate: 2024-13-45\n---\n正文\n");
-        var result = CliRun.Run(["build", .. site.Args()]);
+        var result = CliRun.Of(["build", .. site.BuildArgs()]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.md", result.Stderr, StringComparison.Ordinal);
@@ -63,10 +63,10 @@ public class BuildCommandTests
     [Fact]
     public void Keep_going_skips_the_bad_article_with_a_warning_and_builds_the_rest()
     {
-        using var site = new TempSite();
+        using var site = TempSite.WithTemplates();
         site.AddArticle("a.md", Article);
         site.AddArticle("bad.md", "---\ntitle: x\ndate: 2024-13-45\n---\n正文\n");
-        var result = CliRun.Run(["build", .. site.Args("--keep-going")]);
+        var result = CliRun.Of(["build", .. site.BuildArgs("--keep-going")]);
         Assert.True(result.ExitCode == 0, $"expected exit 0 with --keep-going, got {result.ExitCode}: {result.Stderr}");
         Assert.Contains("bad.md", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("HS0009", result.Stderr, StringComparison.Ordinal);

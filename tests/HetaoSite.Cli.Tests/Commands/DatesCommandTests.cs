@@ -8,7 +8,7 @@ public class DatesCommandTests
     [Fact]
     public void Prints_a_json_array_of_date_precision_and_expression()
     {
-        var result = CliRun.Run("dates", "--ref", "2024-08-09", "--text", "去年9月，園區發布首單試點業務。");
+        var result = CliRun.Of("dates", "--ref", "2024-08-09", "--text", "去年9月，園區發布首單試點業務。");
         Assert.Equal(0, result.ExitCode);
         var array = JsonDocument.Parse(result.Stdout).RootElement;
         var first = array[0];
@@ -21,7 +21,7 @@ public class DatesCommandTests
     public void Jsonl_mode_answers_one_array_per_line_and_reports_bad_lines()
     {
         const string input = "{\"ref\":\"2024-08-09\",\"text\":\"2019年3月5日\"}\nnot json\n{\"ref\":\"2024-08-09\",\"text\":\"沒有日期\"}\n";
-        var result = CliRun.RunWithInput(input, "dates", "--jsonl");
+        var result = CliRun.WithInput(input, "dates", "--jsonl");
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         Assert.Equal("2019-03-05", JsonDocument.Parse(lines[0]).RootElement[0].GetProperty("date").GetString());
@@ -33,5 +33,5 @@ public class DatesCommandTests
 
     [Fact]
     public void A_bad_reference_date_is_a_usage_error() =>
-        Assert.Equal(2, CliRun.Run("dates", "--ref", "2024-13-01", "--text", "x").ExitCode);
+        Assert.Equal(2, CliRun.Of("dates", "--ref", "2024-13-01", "--text", "x").ExitCode);
 }

@@ -31,9 +31,9 @@ public class HostileInputTests
     public void Hostile_input_is_handled(string name)
     {
         var hostile = HostileCases.All().Single(c => c.Name == name);
-        using var site = new TempSite(hostile.Config ?? "site:\n  title: 測試\n");
+        using var site = TempSite.WithTemplates(hostile.Config ?? "site:\n  title: 測試\n");
         site.AddArticle("good.md", GoodArticle);
-        var first = CliRun.Run(["build", .. site.Args()]);
+        var first = CliRun.Of(["build", .. site.BuildArgs()]);
         Assert.True(first.ExitCode == 0, $"expected the good site to build first, got {first.ExitCode}: {first.Stderr}");
         var previous = Snapshot(site.Output);
 
@@ -46,7 +46,7 @@ public class HostileInputTests
         var seedsBefore = Snapshot(site.Seeds);
         var rootBefore = Directory.GetFileSystemEntries(site.Root, "*", SearchOption.AllDirectories).Where(p => !p.StartsWith(site.Output, StringComparison.Ordinal)).Order().ToList();
 
-        var result = CliRun.Run(["build", .. site.Args()]);
+        var result = CliRun.Of(["build", .. site.BuildArgs()]);
 
         Assert.True(result.ExitCode == hostile.ExitCode, $"{name}: expected exit {hostile.ExitCode}, got {result.ExitCode}\nstderr: {Cut(result.Stderr)}");
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public class HostileInputTests
                 $"{name}: expected the message to mention '{hostile.ExpectedMessage}', got: {Cut(result.Stderr)}");
             Assert.True(previous.SequenceEqual(Snapshot(site.Output)), $"{name}: expected the previous site to survive a failed build");
 
-            var keepGoing = CliRun.Run(["build", .. site.Args("--keep-going")]);
+            var keepGoing = CliRun.Of(["build", .. site.BuildArgs("--keep-going")]);
             Assert.True(keepGoing.ExitCode == 0, $"{name}: expected --keep-going to build the rest, got {keepGoing.ExitCode}: {Cut(keepGoing.Stderr)}");
             Assert.DoesNotContain("   at ", keepGoing.Stderr, StringComparison.Ordinal);
         }

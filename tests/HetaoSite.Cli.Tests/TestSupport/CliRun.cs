@@ -1,20 +1,19 @@
-using HetaoSite.Cli;
-
 namespace HetaoSite.Cli.Tests.TestSupport;
 
-/// <summary>Runs the CLI in-process with captured output.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
-
-public static class CliRun
+/// <summary>One in-process run of the CLI with captured output.</summary>
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
+    public static CliRun Of(params string[] args) => WithInput(string.Empty, args);
 
-    public static CliResult RunWithInput(string stdin, params string[] args)
+    /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
+    public static CliRun WithInput(string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CommandLine.Run(args, input, output, error);
-        return new CliResult(code, output.ToString(), error.ToString());
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CommandLine.Run(args, input, stdout, stderr);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
 }

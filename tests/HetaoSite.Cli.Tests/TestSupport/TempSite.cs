@@ -1,16 +1,17 @@
+using System.Security.Cryptography;
+using HetaoSite.Cli.Commands;
+
 namespace HetaoSite.Cli.Tests.TestSupport;
 
-/// <summary>
-/// A throwaway site folder: site-config.yml, seeds/ and a copy of the repository's real templates/, deleted on dispose.
-/// </summary>
+/// <summary>A site folder under the temp directory (config, seeds/, templates/), deleted on dispose.</summary>
 public sealed class TempSite : IDisposable
 {
-    public TempSite(string config = "site:\n  title: 測試\n")
+    private TempSite()
     {
-        Root = Path.Combine(Path.GetTempPath(), "hetao-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(Path.GetTempPath(), "hetao-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
         Directory.CreateDirectory(Seeds);
-        File.WriteAllText(Config, config);
-        CopyDirectory(Path.Combine(RepositoryRoot, "templates"), Templates);
+        Directory.CreateDirectory(Templates);
     }
 
     public string Root { get; }
@@ -23,25 +24,54 @@ public sealed class TempSite : IDisposable
 
     public string Output => Path.Combine(Root, "_site");
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public string AddArticle(string name, string text)
+    /// <summary>The repository's seeds and templates, with <paramref name="config"/> as the config (the repository's when null).</summary>
+    public static TempSite CopyOfRepository(string? config = null)
     {
-        var path = Path.Combine(Seeds, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
+        var site = new TempSite();
+        CopyDirectory(Path.Combine(RepositoryRoot, "seeds"), site.Seeds);
+        CopyDirectory(Path.Combine(RepositoryRoot, "templates"), site.Templates);
+        File.WriteAllText(site.Config, config ?? File.ReadAllText(Path.Combine(RepositoryRoot, "site-config.yml")));
+        return site;
     }
+
+    public static TempSite Empty() => new();
+
+    /// <summary>A site with the repository's real templates, no articles, and <paramref name="config"/>.</summary>
+    public static TempSite WithTemplates(string config = "site:\n  title: 測試\n")
+    {
+        var site = new TempSite();
+        CopyDirectory(Path.Combine(RepositoryRoot, "templates"), site.Templates);
+        File.WriteAllText(site.Config, config);
+        return site;
+    }
+
+    public string AddArticle(string name, string text) => AddArticle(name, System.Text.Encoding.UTF8.GetBytes(text));
 
     public string AddArticle(string name, byte[] bytes)
     {
         var path = Path.Combine(Seeds, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
     }
 
-    /// <summary>Arguments for build/check pointing at this site.</summary>
-    public string[] Args(params string[] extra) => ["--config", Config, "--out", Output, .. extra];
+    /// <summary>The folder holding HetaoSite.sln, found from the test's output folder.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The build options that point at this site, plus <paramref name="extra"/>.</summary>
+    public string[] Args(params string[] extra) => ["--config", Config, "--seeds", Seeds, "--templates", Templates, .. extra];
+
+    /// <summary><see cref="Args"/> plus the output folder, for build.</summary>
+    public string[] BuildArgs(params string[] extra) => [.. Args(extra), "--out", Output];
+
+    public CommandArguments BuildArguments(params string[] extra) =>
+        CommandArguments.Parse(Args(extra), BuildCommand.ValuedOptions, BuildCommand.Switches);
+
+    /// <summary>SHA-256 of every file under <paramref name="folder"/>, by relative path.</summary>
+    public static IReadOnlyDictionary<string, string> Hashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(path => Path.GetRelativePath(folder, path), path => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))), StringComparer.Ordinal);
 
     public void Dispose()
     {
@@ -51,26 +81,26 @@ public sealed class TempSite : IDisposable
         }
         catch (IOException)
         {
+            // a watcher or a late write still holds something; the temp folder is cleaned by the system
         }
     }
 
     private static void CopyDirectory(string from, string to)
     {
-        Directory.CreateDirectory(to);
         if (!Directory.Exists(from))
         {
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            var target = Path.Combine(to, Path.GetRelativePath(from, path));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(path, target);
         }
     }
 
-    private static string FindRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -80,6 +110,6 @@ public sealed class TempSite : IDisposable
             }
         }
 
-        throw new InvalidOperationException("HetaoSite.sln not found");
+        throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
     }
 }
