@@ -69,7 +69,7 @@ internal static class CharInfo
     }
 
     public static bool Matches(string text, int i, string word) =>
-        i >= 0 && i + word.Length <= text.Length && string.CompareOrdinal(text, i, word, 0, word.Length) == 0;
+        i >= 0 && i + word.Length <= text.Length && text[i] == word[0] && string.CompareOrdinal(text, i, word, 0, word.Length) == 0;
 
     /// <summary>True when <paramref name="c"/> is one of the characters of <paramref name="set"/>.</summary>
     public static bool In(char c, string set) => c != '\0' && set.Contains(c, StringComparison.Ordinal);

@@ -270,6 +270,10 @@ internal static class ChinesePhraseReader
             {
                 pos++;
             }
+            else if (At(text, pos) == '年' && At(text, pos + 1) is '初' or '底' or '末' or '中')
+            {
+                pos++;
+            }
 
             FinishYear(text, pos, phrase, out after);
             return true;

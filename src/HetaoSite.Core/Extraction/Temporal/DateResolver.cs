@@ -31,9 +31,14 @@ internal static class DateResolver
 
             var anchorDay = anchor.Value.FirstDay;
             var anchorWeekday = ((int)anchorDay.DayOfWeek + 6) % 7 + 1;
-            var target = spec.WeekOffset is { } weeks
-                ? anchorDay.AddDays((weeks * 7) + spec.Weekday - anchorWeekday)
-                : anchorDay.AddDays(-((anchorWeekday - spec.Weekday + 7) % 7));
+            var shift = spec.WeekOffset is { } weeks
+                ? (weeks * 7) + spec.Weekday - anchorWeekday
+                : -((anchorWeekday - spec.Weekday + 7) % 7);
+            if (AddDays(anchorDay, shift) is not { } target)
+            {
+                return RejectionReason.InvalidDate;
+            }
+
             resolution = new Resolution(PartialDate.FromDate(target), null, true);
             return null;
         }
@@ -130,7 +135,11 @@ internal static class DateResolver
             }
             else
             {
-                var shifted = b.FirstDay.AddDays(Math.Clamp(spec.Day.Value, -100_000, 100_000));
+                if (AddDays(b.FirstDay, spec.Day.Value) is not { } shifted)
+                {
+                    return RejectionReason.InvalidDate;
+                }
+
                 (year, month, day) = (shifted.Year, shifted.Month, shifted.Day);
             }
         }
@@ -210,6 +219,15 @@ internal static class DateResolver
         FieldSource.Anaphor => antecedentValue + field.Value,
         _ => null,
     };
+
+    /// <summary>Adds days without leaving 0001-01-01..9999-12-31 (null when it would).</summary>
+    private static DateOnly? AddDays(DateOnly date, long days)
+    {
+        var number = date.DayNumber + days;
+        return number < DateOnly.MinValue.DayNumber || number > DateOnly.MaxValue.DayNumber
+            ? null
+            : DateOnly.FromDayNumber((int)number);
+    }
 
     private static (long Year, long Month) AddMonths(PartialDate basis, int offset)
     {

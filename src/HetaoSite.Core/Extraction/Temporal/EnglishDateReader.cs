@@ -202,7 +202,7 @@ internal static class EnglishDateReader
     private static (int Value, int End)? YearAt(string text, int p)
     {
         if (!Numeral.TryRead(text, p, out var n) || !n.IsArabic || n.Digits != 4 || n.Value is < 1000 or > 2199
-            || IsAsciiLetter(At(text, n.End)) || At(text, n.End) is '%' or ':' || (At(text, n.End) == '.' && IsDigit(At(text, n.End + 1))))
+            || IsAsciiLetter(At(text, n.End)) || IsIdeograph(At(text, n.End)) || At(text, n.End) is '%' or ':' || (At(text, n.End) == '.' && IsDigit(At(text, n.End + 1))))
         {
             return null;
         }
