@@ -62,7 +62,7 @@ public static class TemporalParser
                 {
                     i = AtLetter(i);
                 }
-                else if (IsHanziNumeral(c) || IsTrigger(c))
+                else if (IsHanziNumeral(c) || ChineseKeywordIndex.CanStart(text, i))
                 {
                     i = Math.Max(i + 1, Emit(ChineseDateReader.Read(text, i)) ?? SkipNumeralRun(i));
                 }
@@ -98,7 +98,8 @@ public static class TemporalParser
             }
 
             Numeral.TryRead(text, i, out var number);
-            if (number.Digits == 4 && number.Value is >= 1900 and <= 2099 && !IsAsciiLetter(At(text, number.End)))
+            if (number.Digits == 4 && number.Value is >= 1900 and <= 2099 && !IsAsciiLetter(At(text, number.End))
+                && At(text, SkipSpaces(text, number.End)) != '年')
             {
                 // 2025家, 2022 琴珠澳…峰會: a year-like number with no 年 is not read as a year (docs/dates.md).
                 Rejected.Add(new RejectedExpression(text[i..number.End], i, RejectionReason.Quantity));
@@ -197,8 +198,5 @@ public static class TemporalParser
             var sentenceDate = previous is not null && previous.Start >= _sentenceStart ? antecedent : null;
             return new ResolutionContext(anchor, antecedent, sentenceDate);
         }
-
-        /// <summary>First characters of the Chinese date words (今年, 去年, 上月, 同日, 近日, 星期一, 第一季度, 從…到…).</summary>
-        private static bool IsTrigger(char c) => In(c, "今去前明後后本上下這这同當当該该次翌近日年大來来星周週禮礼第從从自是首昨");
     }
 }

@@ -77,6 +77,8 @@ public sealed class TemporalParserPropertyTests
     [InlineData('一')]
     [InlineData('年')]
     [InlineData('-')]
+    [InlineData('从')]
+    [InlineData('第')]
     public void Long_runs_of_one_character_parse_in_linear_time(char c)
     {
         var text = new string(c, 200_000) + "2019年";
