@@ -84,7 +84,7 @@ public static partial class ExtractBylines
     // 深圳新聞網2025年12月12日訊(…), 本報訊(…), 新華社深圳8月8日電, 中新網香港12月11日電(記者 X): an outlet and/or a date
     // before 訊/電, optionally a bracketed reporter list. 電 must be followed by a break so 8月8日電網… stays text.
     [GeneratedRegex(
-        @"^(?<byline>(?:[^ ，,。：:（(]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台])(?:[訊讯]|[電电](?=[ (（:：]|$))(?:[(（][^)）]{1,40}[)）])?)",
+        @"^(?<byline>(?:[^ ，,。：:（(]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台])(?:[訊讯]|[電电](?=[ (（:：]|$))(?: ?[(（][^)）]{1,40}[)）])?)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 
