@@ -25,6 +25,11 @@ internal static class HtmlArticleReader
 
     public static StageResult<(SourceMetadata Metadata, IReadOnlyList<TextBlock> Blocks)?> Read(string html, string file, BuildLimits limits)
     {
+        if (HtmlBlockReader.CheckDepthBeforeParsing(html, file, limits.MaxHtmlDepth) is { } tooDeepTokens)
+        {
+            return new StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>(null, [tooDeepTokens]);
+        }
+
         using var document = HtmlBlockReader.Parse(html);
         if (HtmlBlockReader.CheckDepth(document, file, limits.MaxHtmlDepth) is { } tooDeep)
         {

@@ -1,7 +1,10 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
 
@@ -59,11 +62,63 @@ internal static class HtmlBlockReader
         return max;
     }
 
+    // Elements that never contain others, and elements whose end tag may be left out (a new <p> closes the last one):
+    // neither deepens the tree, so the pre-parse estimate does not count them.
+    private static readonly HashSet<string> Uncounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen",
+        "p", "li", "dt", "dd", "rt", "rp", "rb", "rtc", "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot",
+        "tr", "td", "th", "html", "head", "body",
+    };
+
+    /// <summary>
+    /// Estimates the nesting depth from the token stream alone, before any tree is built: AngleSharp's tree builder
+    /// needs quadratic time for deep nesting (10,000 nested divs take seconds), so hostile input is refused first.
+    /// </summary>
+    public static int EstimateDepth(string html)
+    {
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        int depth = 0, max = 0;
+        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        {
+            if (token is not HtmlTagToken tag || Uncounted.Contains(tag.Name))
+            {
+                continue;
+            }
+
+            if (token.Type == HtmlTokenType.StartTag && !tag.IsSelfClosing)
+            {
+                max = Math.Max(max, ++depth);
+
+                // What the tree builder would do: the content of these elements is text, not markup.
+                tokenizer.State = tag.Name switch
+                {
+                    "script" => HtmlParseMode.Script,
+                    "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript" => HtmlParseMode.Rawtext,
+                    "textarea" or "title" => HtmlParseMode.RCData,
+                    "plaintext" => HtmlParseMode.Plaintext,
+                    _ => tokenizer.State,
+                };
+            }
+            else if (token.Type == HtmlTokenType.EndTag)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return max;
+    }
+
+    /// <summary>Refuses markup nested deeper than <paramref name="maxDepth"/>, judged on the tokens before parsing.</summary>
+    public static Diagnostic? CheckDepthBeforeParsing(string html, string file, int maxDepth) =>
+        EstimateDepth(html) is var depth && depth > maxDepth ? TooDeep(depth, file, maxDepth) : null;
+
     public static Diagnostic? CheckDepth(INode root, string file, int maxDepth) =>
-        Depth(root) is var depth && depth > maxDepth
-            ? Diagnostic.Error("HS0106", $"HTML elements are nested {depth} levels deep, more than the limit of {maxDepth}", file,
-                hint: "this is not a normal article page; raise limits.max_html_depth in site-config.yml only if you trust the file")
-            : null;
+        Depth(root) is var depth && depth > maxDepth ? TooDeep(depth, file, maxDepth) : null;
+
+    private static Diagnostic TooDeep(int depth, string file, int maxDepth) =>
+        Diagnostic.Error("HS0106", $"HTML elements are nested {depth} levels deep, more than the limit of {maxDepth}", file,
+            hint: "this is not a normal article page; raise limits.max_html_depth in site-config.yml only if you trust the file");
 
     public static void RemoveNoise(IElement root)
     {
@@ -76,6 +131,11 @@ internal static class HtmlBlockReader
     /// <summary>Reads an HTML body found inside a .txt or .md file; its text nodes keep their line breaks.</summary>
     public static StageResult<IReadOnlyList<TextBlock>> ReadFragment(string html, string file, int firstLine, BuildLimits limits)
     {
+        if (CheckDepthBeforeParsing(html, file, limits.MaxHtmlDepth) is { } tooDeepTokens)
+        {
+            return new StageResult<IReadOnlyList<TextBlock>>([], [tooDeepTokens with { Line = firstLine }]);
+        }
+
         using var document = Parse(html);
         if (CheckDepth(document, file, limits.MaxHtmlDepth) is { } tooDeep)
         {

@@ -123,6 +123,16 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void Many_unclosed_paragraphs_and_tags_inside_scripts_do_not_count_as_nesting()
+    {
+        var html = "<html><head><script>" + string.Concat(Enumerable.Repeat("if (a<b) x = '<div>';", 500)) + "</script></head><body><article>"
+            + string.Concat(Enumerable.Range(0, 500).Select(i => $"<p>第{i}段")) + "</article></body></html>";
+        var raw = LoadOk("old.html", html);
+        Assert.Equal(500, raw.Blocks.Count);
+        Assert.True(HetaoSite.Core.Loading.HtmlBlockReader.EstimateDepth(html) < 10, "unclosed <p> and script text must not deepen the estimate");
+    }
+
+    [Fact]
     public void Html_body_inside_a_txt_file_is_reduced_by_the_same_reader()
     {
         const string text = "---\ntitle: 標題\n---\n\n<div>\n<p>证券时报记者 吴家明</p><p>第一段。</p><p><strong>“走得过来”</strong></p>\n<p>第二段。</p>\n</div>\n";
