@@ -11,6 +11,8 @@ namespace HetaoSite.Core.Cleaning.Rules;
 /// <item>lines holding a dated photo note <c>(…2023年8月23日攝)</c>, or (資料圖片)/(受訪者供圖);</item>
 /// <item>one short sentence followed by a photo agency (<c>…工作。 中新社</c>, <c>…建設現場。 新華社</c>);</item>
 /// <item>the extra patterns of <c>cleaning.captions</c> in site-config.yml (each must match a whole block);</item>
+/// <item>a second caption line: one short sentence (≤ 40 characters) right after a caption and followed by two or
+/// more blank lines (seed 004: <c>深港青年參觀位於河套地區的粵港澳青年創新創業工場。</c> under a 新華社 photo credit);</item>
 /// <item>isolated photo labels (seed 002: <c>深港國際科技園</c>): after the first real paragraph, a line of at most 30
 /// characters without sentence punctuation, with two or more blank lines before it, and either two or more blank
 /// lines after it or directly following another such label and directly followed by a long paragraph (a run of
@@ -36,7 +38,8 @@ public static partial class MarkCaptions
             var gapAfter = i + 1 < blocks.Count ? blocks[i + 1].Line - block.Line : int.MaxValue;
             var isLabel = bodyStarted && IsLabelCandidate(block.Text) && gapBefore >= 3
                 && (gapAfter >= 3 || (previousWasLabel && i + 1 < blocks.Count && blocks[i + 1].Text.Length > BodyParagraphLength));
-            if (block.Kind == BlockKind.Caption || isLabel || IsCaption(block.Text) || StripBoilerplate.MatchesAny(block.Text, pass.Options.Captions))
+            var secondLine = i > 0 && blocks[i - 1].Kind == BlockKind.Caption && gapBefore <= 2 && gapAfter >= 3 && IsShortSentence(block.Text);
+            if (block.Kind == BlockKind.Caption || isLabel || secondLine || IsCaption(block.Text) || StripBoilerplate.MatchesAny(block.Text, pass.Options.Captions))
             {
                 if (block.Kind != BlockKind.Caption)
                 {
@@ -62,6 +65,9 @@ public static partial class MarkCaptions
         || (text.Length <= 150 && PhotoCredit().IsMatch(text))
         || (text.Length <= 200 && PhotoNote().IsMatch(text))
         || AgencyCredit().IsMatch(text);
+
+    private static bool IsShortSentence(string text) =>
+        text.Length <= 40 && text.EndsWith('。') && text.IndexOf('。', StringComparison.Ordinal) == text.Length - 1;
 
     private static bool IsLabelCandidate(string text) =>
         text.Length <= LabelMaxLength && !ChineseText.HasSentencePunctuation(text) && !text.Contains('。', StringComparison.Ordinal)

@@ -57,6 +57,20 @@ public sealed class MarkCaptionsTests
     }
 
     [Fact]
+    public void A_short_sentence_under_a_caption_and_before_blank_lines_is_its_second_line()
+    {
+        TextBlock[] blocks =
+        [
+            new("河套深港科技創新合作區首批重點項目——河套壹號的建設現場。 新華社", BlockKind.Paragraph, 101),
+            new("深港青年參觀位於河套地區的粵港澳青年創新創業工場。", BlockKind.Paragraph, 103),
+            new("粵醫檢AI創新平台上線 港企可參與", BlockKind.Paragraph, 107),
+            new("河套深港科技創新合作區共3.89平方公里。", BlockKind.Paragraph, 109),
+        ];
+        var pass = MarkCaptions.Apply(Pass(blocks));
+        Assert.Equal([BlockKind.Caption, BlockKind.Caption, BlockKind.Paragraph, BlockKind.Paragraph], pass.Blocks.Select(b => b.Kind));
+    }
+
+    [Fact]
     public void Extra_caption_patterns_come_from_the_config()
     {
         var options = new CleaningOptions([], [@"（[^）]*供圖）"]);
