@@ -1,11 +1,35 @@
+using HetaoSite.Core.Cleaning.Rules;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Cleaning;
 
-/// <summary>Applies the cleaning rules in order. (Interim: passes text through.)</summary>
+/// <summary>
+/// Cleans an article by running the rules of <see cref="Rules"/> in order (each rule lives in Cleaning/Rules with its own
+/// tests; docs/ingestion.md explains them). The stored seed is never changed: the result is a derived value.
+/// Cleaning is idempotent: cleaning the cleaned blocks again (without corrections) gives the same blocks.
+/// </summary>
 public static class TextCleaner
 {
-    public static StageResult<CleanArticle> Clean(RawArticle raw, CleaningOptions options, ArticleOverride? articleOverride) =>
-        StageResult<CleanArticle>.Ok(new CleanArticle(raw, raw.Blocks, [], Script.Hant, "zh-Hant", CleaningStats.Empty, []));
+    /// <summary>The cleaning rules, in the order they run. This array is the one place that order is decided.</summary>
+    private static readonly Func<CleaningPass, CleaningPass>[] Rules =
+    [
+        NormalizeWhitespace.Apply,
+        ApplyCorrections.Apply,
+        StripPinyinAnnotations.Apply,
+        DetectGarbled.Apply,
+        StripBoilerplate.Apply,
+        ExtractBylines.Apply,
+        CollapseDuplicates.Apply,
+        MarkCaptions.Apply,
+        DetectScript.Apply,
+    ];
+
+    public static StageResult<CleanArticle> Clean(RawArticle raw, CleaningOptions options, ArticleOverride? articleOverride)
+    {
+        var pass = Rules.Aggregate(CleaningPass.Start(raw.FileName, raw.Blocks, options, articleOverride), (current, rule) => rule(current));
+        var bylines = pass.Bylines.OrderBy(b => b.Line).ToList();
+        var clean = new CleanArticle(raw, pass.Blocks, bylines, pass.Script, pass.Language, pass.Stats, pass.Diagnostics);
+        return new StageResult<CleanArticle>(clean, pass.Diagnostics);
+    }
 }

@@ -1,0 +1,47 @@
+using System.Text;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Cleaning.Rules;
+
+/// <summary>
+/// Rule 1. Every run of whitespace (NBSP, ideographic space U+3000, thin spaces, tabs) becomes one ASCII space, zero-width
+/// characters go, and blocks are trimmed; blocks left empty are dropped. Punctuation is kept exactly as written (no NFKC:
+/// readers see the outlet's own full-width ，。「」).
+/// </summary>
+/// <example><c>"　　河套\u00A0\u00A0合作區 "</c> → <c>"河套 合作區"</c>.</example>
+public static class NormalizeWhitespace
+{
+    public static CleaningPass Apply(CleaningPass pass) => pass with
+    {
+        Blocks = pass.Blocks.Select(b => b with { Text = Normalize(b.Text) }).Where(b => b.Text.Length > 0).ToList(),
+    };
+
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

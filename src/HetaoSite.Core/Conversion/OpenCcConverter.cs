@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+
+namespace HetaoSite.Core.Conversion;
+
+/// <summary>
+/// Converts between Traditional and Simplified Chinese with the system's OpenCC library (<c>libopencc.so.1.1</c>, Debian
+/// package libopencc1.1). <see cref="ToSimplified"/> uses <c>t2s.json</c>; <see cref="ToTraditional"/> uses <c>s2hk.json</c>,
+/// the Hong Kong standard, because the zone straddles Shenzhen and Hong Kong and the Hong Kong outlets (大公報, 香港商報)
+/// write that way. Conversions are serialised with a lock: OpenCC does not document its converters as thread-safe.
+/// </summary>
+/// <example><c>ToSimplified("河套深港科技創新合作區")</c> → <c>河套深港科技创新合作区</c>.</example>
+public sealed class OpenCcConverter : IScriptConverter, IDisposable
+{
+    /// <summary>What to install when OpenCC is missing.</summary>
+    public const string InstallHint = "install OpenCC: 'apt-get install libopencc1.1' on Debian/Ubuntu, 'brew install opencc' on macOS";
+
+    private static readonly string[] ConfigDirectories =
+    [
+        "/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc", "/usr/lib/x86_64-linux-gnu/opencc",
+    ];
+
+    private readonly OpenCcHandle _toSimplified;
+    private readonly OpenCcHandle _toTraditional;
+    private readonly Lock _lock = new();
+
+    private OpenCcConverter(OpenCcHandle toSimplified, OpenCcHandle toTraditional)
+    {
+        _toSimplified = toSimplified;
+        _toTraditional = toTraditional;
+    }
+
+    /// <summary>Opens OpenCC; never throws. On failure <paramref name="problem"/> says what is missing and how to install it.</summary>
+    public static bool TryCreate(out OpenCcConverter? converter, out string? problem)
+    {
+        converter = null;
+        try
+        {
+            if (!OpenCcNative.TryLoad())
+            {
+                problem = $"OpenCC library not found (tried {string.Join(", ", OpenCcNative.Candidates)}); {InstallHint}";
+                return false;
+            }
+
+            var toSimplified = Open("t2s.json", out problem);
+            if (toSimplified is null)
+            {
+                return false;
+            }
+
+            var toTraditional = Open("s2hk.json", out problem);
+            if (toTraditional is null)
+            {
+                toSimplified.Dispose();
+                return false;
+            }
+
+            converter = new OpenCcConverter(toSimplified, toTraditional);
+            return true;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            problem = $"OpenCC library cannot be used ({ex.Message}); {InstallHint}";
+            return false;
+        }
+    }
+
+    public string ToSimplified(string text) => Convert(_toSimplified, text);
+
+    public string ToTraditional(string text) => Convert(_toTraditional, text);
+
+    public void Dispose()
+    {
+        _toSimplified.Dispose();
+        _toTraditional.Dispose();
+    }
+
+    private static OpenCcHandle? Open(string config, out string? problem)
+    {
+        var path = ConfigDirectories.Select(d => Path.Combine(d, config)).FirstOrDefault(File.Exists) ?? config;
+        var handle = OpenCcNative.Open(OpenCcNative.Utf8Z(path));
+        if (handle.IsInvalid)
+        {
+            problem = $"OpenCC cannot open its configuration {config} ({OpenCcNative.LastError()}); {InstallHint}";
+            handle.Dispose();
+            return null;
+        }
+
+        problem = null;
+        return handle;
+    }
+
+    private string Convert(OpenCcHandle handle, string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var input = System.Text.Encoding.UTF8.GetBytes(text);
+        lock (_lock)
+        {
+            var output = OpenCcNative.ConvertUtf8(handle, input, (nuint)input.Length);
+            if (output == 0)
+            {
+                throw new InvalidOperationException($"OpenCC could not convert the text: {OpenCcNative.LastError()}");
+            }
+
+            try
+            {
+                return Marshal.PtrToStringUTF8(output) ?? string.Empty;
+            }
+            finally
+            {
+                OpenCcNative.FreeUtf8(output);
+            }
+        }
+    }
+}

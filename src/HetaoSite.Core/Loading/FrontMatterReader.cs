@@ -1,0 +1,108 @@
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace HetaoSite.Core.Loading;
+
+/// <summary>The text after the front matter and the 1-based file line it starts on.</summary>
+internal sealed record ArticleBody(string Text, int FirstLine);
+
+/// <summary>
+/// Splits optional YAML front matter off an article. The opening <c>---</c> may be preceded by blank lines (seed 003);
+/// the block ends at the next <c>---</c> or <c>...</c> line. YAML is read only through <see cref="SafeYaml"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// ---
+/// title: '小空间遇见大未来  深港河套成湾区科创新引擎'
+/// author: 证券时报网
+/// date: Tue, 06 Sep 2022 19:11:00 GMT
+/// ---
+/// </code>
+/// gives title, outlet 证券时报网 (author is the outlet fallback) and date 2022-09-06.
+/// </example>
+internal static class FrontMatterReader
+{
+    private static readonly string[] OutletKeys = ["outlet", "source", "author"];
+
+    public static StageResult<(SourceMetadata Metadata, ArticleBody Body)?> Read(string text, string file, BuildLimits limits)
+    {
+        var lines = text.Split('\n');
+        var open = 0;
+        while (open < lines.Length && string.IsNullOrWhiteSpace(lines[open]))
+        {
+            open++;
+        }
+
+        if (open == lines.Length || lines[open].TrimEnd() != "---")
+        {
+            return StageResult<(SourceMetadata, ArticleBody)?>.Ok((SourceMetadata.None, new ArticleBody(text, 1)));
+        }
+
+        var close = open + 1;
+        while (close < lines.Length && lines[close].TrimEnd() is not ("---" or "..."))
+        {
+            close++;
+        }
+
+        if (close == lines.Length)
+        {
+            return Fail(Diagnostic.Error("HS0105", $"front matter opened with '---' on line {open + 1} is never closed", file, open + 1,
+                "end the front matter with a line holding only '---'"));
+        }
+
+        var yamlFirstLine = open + 2;
+        var yaml = string.Join('\n', lines[(open + 1)..close]);
+        var parsed = SafeYaml.ParseMapping(yaml, file, yamlFirstLine, limits.Yaml);
+        if (parsed.Value is not { } map || parsed.HasErrors)
+        {
+            return new StageResult<(SourceMetadata, ArticleBody)?>(null, parsed.Diagnostics);
+        }
+
+        var metadata = ToMetadata(map, file, yamlFirstLine, out var problem);
+        if (problem is not null)
+        {
+            return Fail(problem);
+        }
+
+        var body = new ArticleBody(string.Join('\n', lines[(close + 1)..]), close + 2);
+        return new StageResult<(SourceMetadata, ArticleBody)?>((metadata, body), parsed.Diagnostics);
+    }
+
+    private static SourceMetadata ToMetadata(YamlMappingNode map, string file, int firstLine, out Diagnostic? problem)
+    {
+        problem = null;
+        PartialDate? date = null;
+        int? dateLine = null;
+        var extra = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var key = keyNode.ToText().Trim();
+            if (key is "date" or "published")
+            {
+                dateLine = SafeYaml.Line(keyNode.Start, firstLine);
+                var value = valueNode is YamlScalarNode scalar ? scalar.Value : null;
+                if (!MetadataDateParser.TryParse(value, out var parsed))
+                {
+                    problem = Diagnostic.Error("HS0102", $"'{key}: {valueNode.ToText()}' is not a date", file, dateLine,
+                        "write the date as YYYY-MM-DD (2024-08-09), YYYY-MM, YYYY, or like 'Tue, 06 Sep 2022 19:11:00 GMT'");
+                    return SourceMetadata.None;
+                }
+
+                date = parsed;
+            }
+            else if (key is not ("title" or "outlet" or "source" or "author" or "url" or "lang" or "language" or "tags" or "categories"))
+            {
+                extra[key] = valueNode.ToText();
+            }
+        }
+
+        var tags = map.GetStrings("tags").Concat(map.GetStrings("categories")).Distinct(StringComparer.Ordinal).ToList();
+        var outlet = OutletKeys.Select(map.GetString).FirstOrDefault(v => v is not null);
+        return new SourceMetadata(MetadataOrigin.FrontMatter, map.GetString("title"), date, outlet, map.GetString("url"),
+            map.GetString("lang") ?? map.GetString("language"), tags, extra, dateLine);
+    }
+
+    private static StageResult<(SourceMetadata, ArticleBody)?> Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
+}

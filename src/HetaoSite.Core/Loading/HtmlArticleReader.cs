@@ -1,0 +1,116 @@
+using AngleSharp.Dom;
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Loading;
+
+/// <summary>
+/// Reads a saved web page. Metadata: title from <c>og:title</c>, then <c>&lt;title&gt;</c>, then the first <c>&lt;h1&gt;</c>;
+/// date from <c>article:published_time</c>, <c>og:article:published_time</c>, <c>&lt;meta name="pubdate|publishdate|date|DC.date.issued"&gt;</c>,
+/// then a <c>&lt;time datetime&gt;</c> in the article; outlet from <c>og:site_name</c>; url from <c>og:url</c> or the canonical
+/// link; language from <c>&lt;html lang&gt;</c>. Text: <c>&lt;article&gt;</c>, else <c>&lt;main&gt;</c>, else the element holding
+/// the most paragraph text, once navigation, header, footer, aside, script, style, form and noscript are removed.
+/// </summary>
+internal static class HtmlArticleReader
+{
+    private static readonly string[] DateMetaSelectors =
+    [
+        "meta[property='article:published_time' i]",
+        "meta[property='og:article:published_time' i]",
+        "meta[name='pubdate' i]",
+        "meta[name='publishdate' i]",
+        "meta[name='date' i]",
+        "meta[name='DC.date.issued' i]",
+    ];
+
+    public static StageResult<(SourceMetadata Metadata, IReadOnlyList<TextBlock> Blocks)?> Read(string html, string file, BuildLimits limits)
+    {
+        if (HtmlBlockReader.CheckDepthBeforeParsing(html, file, limits.MaxHtmlDepth) is { } tooDeepTokens)
+        {
+            return new StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>(null, [tooDeepTokens]);
+        }
+
+        using var document = HtmlBlockReader.Parse(html);
+        if (HtmlBlockReader.CheckDepth(document, file, limits.MaxHtmlDepth) is { } tooDeep)
+        {
+            return new StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>(null, [tooDeep]);
+        }
+
+        var root = document.DocumentElement;
+        var title = Meta(root, "meta[property='og:title' i]") ?? Clean(document.Title) ?? Clean(root.QuerySelector("h1")?.TextContent);
+
+        PartialDate? date = null;
+        int? dateLine = null;
+        foreach (var selector in DateMetaSelectors)
+        {
+            if (root.QuerySelector(selector) is { } meta && Clean(meta.GetAttribute("content")) is { } value)
+            {
+                dateLine = LineOf(meta);
+                if (!MetadataDateParser.TryParse(value, out var parsed))
+                {
+                    return new StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>(null,
+                    [
+                        Diagnostic.Error("HS0102", $"<meta> date '{value}' is not a date", file, dateLine,
+                            $"fix the page's date, or set \"articles: {file}: published: YYYY-MM-DD\" in site-config.yml"),
+                    ]);
+                }
+
+                date = parsed;
+                break;
+            }
+        }
+
+        var body = document.Body ?? root;
+        var main = body.QuerySelector("article") ?? body.QuerySelector("main");
+        if (date is null)
+        {
+            foreach (var time in (main ?? body).QuerySelectorAll("time[datetime]"))
+            {
+                if (MetadataDateParser.TryParse(time.GetAttribute("datetime"), out var parsed))
+                {
+                    date = parsed;
+                    dateLine = LineOf(time);
+                    break;
+                }
+            }
+        }
+
+        var tags = root.QuerySelectorAll("meta[property='article:tag' i]").Select(m => Clean(m.GetAttribute("content")))
+            .Concat((Meta(root, "meta[name='keywords' i]") ?? string.Empty).Split(',', '，').Select(Clean))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var extra = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if ((Meta(root, "meta[name='description' i]") ?? Meta(root, "meta[property='og:description' i]")) is { } description)
+        {
+            extra["description"] = description;
+        }
+
+        var metadata = new SourceMetadata(MetadataOrigin.HtmlMeta, title, date,
+            Meta(root, "meta[property='og:site_name' i]"),
+            Meta(root, "meta[property='og:url' i]") ?? Clean(root.QuerySelector("link[rel='canonical' i]")?.GetAttribute("href")),
+            Clean(root.GetAttribute("lang")), tags, extra, dateLine);
+
+        HtmlBlockReader.RemoveNoise(body);
+        var content = body.QuerySelector("article") ?? body.QuerySelector("main") ?? MostParagraphText(body);
+        return StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>.Ok((metadata, HtmlBlockReader.ReadBlocks(content, 1, keepLineBreaks: false)));
+    }
+
+    private static IElement MostParagraphText(IElement body)
+    {
+        var scores = new Dictionary<IElement, int>();
+        foreach (var paragraph in body.QuerySelectorAll("p"))
+        {
+            if (paragraph.ParentElement is { } parent)
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + paragraph.TextContent.Trim().Length;
+            }
+        }
+
+        return scores.Count == 0 ? body : scores.OrderByDescending(kv => kv.Value).First().Key;
+    }
+
+    private static string? Meta(IElement root, string selector) => Clean(root.QuerySelector(selector)?.GetAttribute("content"));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static int? LineOf(IElement element) => element.SourceReference?.Position.Line;
+}

@@ -1,0 +1,46 @@
+using HetaoSite.Core.Conversion;
+
+namespace HetaoSite.Core.Tests.Conversion;
+
+/// <summary>Needs the system's OpenCC (Debian: libopencc1.1); the build machine and CI install it.</summary>
+public sealed class OpenCcConverterTests : IDisposable
+{
+    private readonly OpenCcConverter _converter;
+
+    public OpenCcConverterTests()
+    {
+        Assert.True(OpenCcConverter.TryCreate(out var converter, out var problem), $"OpenCC should be available here: {problem}");
+        Assert.Null(problem);
+        _converter = converter!;
+    }
+
+    public void Dispose() => _converter.Dispose();
+
+    [Theory]
+    [InlineData("河套深港科技創新合作區", "河套深港科技创新合作区")]
+    [InlineData("國際量子研究院技術人員在稀釋製冷機旁工作。", "国际量子研究院技术人员在稀释制冷机旁工作。")]
+    [InlineData("粵港澳大灣區量子科學中心建設加速推進", "粤港澳大湾区量子科学中心建设加速推进")]
+    public void Traditional_seed_sentences_become_simplified(string traditional, string simplified) =>
+        Assert.Equal(simplified, _converter.ToSimplified(traditional));
+
+    [Theory]
+    [InlineData("河套深港科技创新合作区", "河套深港科技創新合作區")]
+    [InlineData("河套深港合作硕果累累 高端科创资源加速聚集", "河套深港合作碩果累累 高端科創資源加速聚集")]
+    [InlineData("小空间遇见大未来", "小空間遇見大未來")]
+    public void Simplified_seed_sentences_become_traditional(string simplified, string traditional) =>
+        Assert.Equal(traditional, _converter.ToTraditional(simplified));
+
+    [Fact]
+    public void Empty_and_latin_text_pass_through()
+    {
+        Assert.Equal(string.Empty, _converter.ToSimplified(string.Empty));
+        Assert.Equal("AI for Science Hub (CAISA) 2025", _converter.ToTraditional("AI for Science Hub (CAISA) 2025"));
+    }
+
+    [Fact]
+    public void Concurrent_conversions_give_the_same_results()
+    {
+        var results = Enumerable.Range(0, 64).AsParallel().Select(_ => _converter.ToSimplified("河套深港科技創新合作區")).Distinct().ToList();
+        Assert.Equal(["河套深港科技创新合作区"], results);
+    }
+}
