@@ -110,7 +110,7 @@ public sealed class TextDecoderTests
     [Fact]
     public void File_over_the_size_limit_is_refused()
     {
-        var limits = Configuration.BuildLimits.Default with { MaxFileBytes = 10 };
+        var limits = HetaoSite.Core.Configuration.BuildLimits.Default with { MaxFileBytes = 10 };
         var error = SingleError(Load("big.txt", "河套深港科技創新合作區", limits));
         Assert.Equal("HS0104", error.Code);
     }
