@@ -19,7 +19,8 @@ public static class SearchIndex
     public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions)
     {
         var docs = new JsonArray();
-        var postings = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
 
         int Add(string kind, string path, string text, int? article)
         {
@@ -37,8 +38,14 @@ public static class SearchIndex
             }
 
             docs.Add(doc);
-            foreach (var bigram in texts.SelectMany(Bigrams).Distinct(StringComparer.Ordinal))
+            seen.Clear();
+            foreach (var bigram in texts.SelectMany(Bigrams))
             {
+                if (!seen.Add(bigram))
+                {
+                    continue;
+                }
+
                 if (!postings.TryGetValue(bigram, out var list))
                 {
                     postings[bigram] = list = [];
@@ -66,9 +73,9 @@ public static class SearchIndex
         }
 
         var bigrams = new JsonObject();
-        foreach (var (key, ids) in postings)
+        foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
         {
-            bigrams[key] = new JsonArray(ids.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
+            bigrams[key] = new JsonArray(postings[key].Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
         }
 
         return new JsonObject
@@ -87,14 +94,16 @@ public static class SearchIndex
     /// <example>"河套 合作區" → 河套, 合作, 作區.</example>
     public static IEnumerable<string> Bigrams(string text)
     {
-        var normal = text.ToLower(CultureInfo.InvariantCulture);
-        var runes = normal.EnumerateRunes().ToList();
-        for (var i = 0; i + 1 < runes.Count; i++)
+        var previous = default(Rune?);
+        foreach (var rune in text.ToLower(CultureInfo.InvariantCulture).EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(runes[i]) && Rune.IsLetterOrDigit(runes[i + 1]))
+            var current = Rune.IsLetterOrDigit(rune) ? rune : (Rune?)null;
+            if (previous is { } p && current is { } c)
             {
-                yield return runes[i].ToString() + runes[i + 1].ToString();
+                yield return string.Concat(p.ToString(), c.ToString());
             }
+
+            previous = current;
         }
     }
 }
