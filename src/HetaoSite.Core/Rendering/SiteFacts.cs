@@ -39,6 +39,12 @@ internal sealed class SiteFacts
             foreach (var articleId in e.Sources.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal))
             {
                 EventCountByArticle[articleId] = EventCountByArticle.GetValueOrDefault(articleId) + 1;
+                if (!EventsByArticle.TryGetValue(articleId, out var cited))
+                {
+                    EventsByArticle[articleId] = cited = [];
+                }
+
+                cited.Add(e);
             }
         }
 
@@ -80,6 +86,9 @@ internal sealed class SiteFacts
     public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; } = [];
 
     public Dictionary<string, int> EventCountByArticle { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The events each article is a source of, in timeline order.</summary>
+    public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Config categories in config order, then any category id an event uses that config does not name.</summary>
     public IReadOnlyList<CategoryRule> Categories { get; }

@@ -351,6 +351,7 @@ public sealed class SiteModel
         var article = new ScriptObject();
         article.Import(summary);
         article["blocks"] = Blocks(extraction);
+        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => _events[e.Id]));
         page["article"] = article;
         return page;
     }

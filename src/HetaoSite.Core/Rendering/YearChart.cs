@@ -3,17 +3,17 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Rendering;
 
 /// <summary>
-/// The numbers behind the build-time SVG overview: events per year, stacked by category, in a 640×240 view box.
+/// The numbers behind the build-time SVG overview: events per year, stacked by category, in a 480×220 view box.
 /// The template draws it; nothing here is markup. Years between the first and last are shown even when empty.
 /// </summary>
 public static class YearChart
 {
-    public const double Width = 640;
-    public const double Height = 240;
-    public const double Left = 36;
+    public const double Width = 480;
+    public const double Height = 220;
+    public const double Left = 30;
     public const double Right = 8;
-    public const double Top = 16;
-    public const double Bottom = 28;
+    public const double Top = 20;
+    public const double Bottom = 26;
 
     public sealed record Segment(string Category, int Count, double Y, double Height);
 
