@@ -9,6 +9,8 @@ namespace HetaoSite.Cli.Tests.Browser;
 /// <summary>The built site in a real browser: accessibility, filters, search, script switch, anchors, layout.</summary>
 public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : IClassFixture<SiteFixture>
 {
+    private readonly Dictionary<IPage, List<string>> _errors = [];
+
     private async Task<IPage> Open(string path, int width = 1280, int height = 900)
     {
         output.WriteLine(site.Notes);
@@ -27,9 +29,19 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
                 errors.Add(m.Text);
             }
         };
-        await page.GotoAsync(site.Url(path));
-        page.Close += (_, _) => Assert.True(errors.Count == 0, $"{path}: console errors:\n{string.Join("\n", errors)}");
+        _errors[page] = errors;
+        var response = await page.GotoAsync(site.Url(path));
+        Assert.True(response is not null && (response.Ok || path.EndsWith("404.html", StringComparison.Ordinal)),
+            $"{path}: HTTP {response?.Status}");
         return page;
+    }
+
+    /// <summary>Closes the page's context; fails if the page logged a script error or a CSP violation.</summary>
+    private async Task Close(IPage page)
+    {
+        var errors = _errors[page];
+        await page.Context.CloseAsync();
+        Assert.True(errors.Count == 0, $"{page.Url}: console errors:\n{string.Join("\n", errors)}");
     }
 
     private string First(string folder) =>
@@ -53,7 +65,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{prefix}{path}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
             output.WriteLine($"{prefix}{path}: {result.Violations.Length} violation(s) in all, {result.Passes.Length} passes");
-            await page.Context.CloseAsync();
+            await Close(page);
         }
 
         Assert.True(problems.Count == 0, "axe found:\n" + string.Join("\n", problems));
@@ -82,7 +94,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         await page.ReloadAsync();
         Assert.Equal(category, await page.InputValueAsync("#filter-category"));
         Assert.Equal(shown, await page.Locator(".event:visible").CountAsync());
-        await page.Context.CloseAsync();
+        await Close(page);
     }
 
     [Fact]
@@ -99,7 +111,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         Assert.StartsWith(SiteFixture.BasePath, href, StringComparison.Ordinal);
         await page.FillAsync("#search-input", "不存在的詞語組合");
         await Expect(page.Locator("#search-results li")).ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
+        await Close(page);
     }
 
     [Fact]
@@ -113,7 +125,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         Assert.Equal("zh-Hans", await page.GetAttributeAsync("html", "lang"));
         await page.ClickAsync(".script-switch");
         await Expect(page).ToHaveURLAsync(site.Url(year));
-        await page.Context.CloseAsync();
+        await Close(page);
     }
 
     [Fact]
@@ -126,7 +138,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(anchor) + "$"));
         var top = await page.EvaluateAsync<double>($"document.getElementById('{anchor[1..]}').getBoundingClientRect().top");
         Assert.InRange(top, -2, 150);
-        await page.Context.CloseAsync();
+        await Close(page);
     }
 
     [Fact]
@@ -148,7 +160,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         // And back: the sentence links to its event on the timeline.
         await page.Locator($"[id='{anchor}'] + a.back-link").First.ClickAsync();
         await Expect(page.Locator(".event:target")).ToHaveCountAsync(1);
-        await page.Context.CloseAsync();
+        await Close(page);
     }
 
     [Fact]
@@ -160,7 +172,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
             var page = await Open(path, 375, 800);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 375 px");
-            await page.Context.CloseAsync();
+            await Close(page);
         }
 
         foreach (var width in new[] { 375, 1280 })
@@ -170,12 +182,12 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, $"home-{width}-top.png") });
             output.WriteLine($"screenshot: {file}");
-            await page.Context.CloseAsync();
+            await Close(page);
         }
 
         var article = await Open(First("articles/"), 375, 900);
         await article.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, "article-375.png"), FullPage = true });
-        await article.Context.CloseAsync();
+        await Close(article);
         Assert.True(File.Exists(Path.Combine(SiteFixture.ScreenshotFolder, "home-1280.png")));
     }
 }
