@@ -1,13 +1,131 @@
+using System.Text;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace HetaoSite.Core.Rendering;
 
-/// <summary>Renders the site's pages and data files. (Interim: data files only.)</summary>
+/// <summary>
+/// Renders the whole site: every page in the default script at the root and, when a converter is present, again in
+/// the other script under its prefix; feeds, sitemap, robots.txt, static files, the data files, the TimelineJS file
+/// and the search index. Pages render in parallel, each in its own template context; the output is sorted by path.
+/// </summary>
 public static class SiteRenderer
 {
+    public const string RuntimeErrorCode = "HS0202";
+
+    /// <summary>Enough for a home page of tens of thousands of events; Scriban's default of 1000 is not.</summary>
+    public const int LoopLimit = 1_000_000;
+
+    public const int RecursiveLimit = 64;
+
+    internal static readonly string[] Required =
+    [
+        "layouts/base.scriban-html", "layouts/home.scriban-html", "layouts/year.scriban-html", "layouts/category.scriban-html",
+        "layouts/article.scriban-html", "layouts/about.scriban-html", "layouts/404.scriban-html",
+        "layouts/feed-events.scriban-xml", "layouts/feed-articles.scriban-xml", "layouts/sitemap.scriban-xml", "layouts/robots.scriban-txt",
+    ];
+
     public static StageResult<IReadOnlyList<OutputFile>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates)
     {
-        return StageResult<IReadOnlyList<OutputFile>>.Ok([.. DataFiles.Render(content)]);
+        var files = new List<OutputFile>(DataFiles.Render(content));
+        var loaded = TemplateSet.Load(templates);
+        var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
+        var set = loaded.Value;
+        foreach (var missing in Required.Where(path => !set.Has(path) && !loaded.Diagnostics.Any(d => d.File == "templates/" + path)))
+        {
+            diagnostics.Add(Diagnostic.Error(TemplateSet.MissingCode, $"template {missing} is missing", "templates/" + missing,
+                hint: "restore it from the repository's templates/ folder"));
+        }
+
+        var renditions = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter);
+        foreach (var rendition in renditions.Where(r => set.Strings(r.Lang) is null))
+        {
+            diagnostics.Add(Diagnostic.Error(TemplateSet.MissingCode, $"UI strings for {rendition.Lang} are missing",
+                $"templates/i18n/{rendition.Lang}.json", hint: "add the file with the same keys as the other script's"));
+        }
+
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
+        }
+
+        var facts = new SiteFacts(content);
+        var models = renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
+        var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
+        var rendered = jobs.AsParallel().Select(job => RenderPage(job, set)).ToList();
+        foreach (var (file, error) in rendered)
+        {
+            if (error is not null)
+            {
+                diagnostics.Add(error);
+            }
+            else
+            {
+                files.Add(file!);
+            }
+        }
+
+        files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
+        files.Add(new OutputFile(".nojekyll", []));
+        files.Add(new OutputFile("data/timelinejs.json", JsonOutput.ToBytes(TimelineJs.Build(content, renditions[0]))));
+        files.Add(new OutputFile("data/search-index.json", JsonOutput.ToBytes(SearchIndex.Build(content, renditions), indented: false)));
+        var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        foreach (var path in duplicates)
+        {
+            diagnostics.Add(Diagnostic.Error(TemplateSet.MissingCode, $"two outputs would be written to {path}", $"templates/static/{path}",
+                hint: "a static file must not have the path of a generated page or data file"));
+        }
+
+        return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
     }
+
+    /// <summary>A template context with the site's limits, loader and primed include cache.</summary>
+    internal static TemplateContext NewContext(TemplateSet set)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            LimitToString = 0,
+            TemplateLoader = new SiteTemplateLoader(set),
+            NewLine = "\n",
+        };
+        set.Prime(context);
+        return context;
+    }
+
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set)
+    {
+        var context = NewContext(set);
+        context.PushGlobal(job.Model.Globals);
+        var locals = new ScriptObject();
+        context.PushGlobal(locals);
+        var template = job.Template;
+        try
+        {
+            locals["page"] = job.Page();
+            var output = set.Get(template).Render(context);
+            if (job.Layout is not null)
+            {
+                template = job.Layout;
+                locals["content"] = output;
+                output = set.Get(job.Layout).Render(context);
+            }
+
+            return (new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(output)), null);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var file = string.IsNullOrEmpty(e.Span.FileName) ? template : e.Span.FileName;
+            return (null, Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
+                e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md"));
+        }
+    }
+
+    private static List<OutputFile> SortByPath(List<OutputFile> files) =>
+        [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
 }

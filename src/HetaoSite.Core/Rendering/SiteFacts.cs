@@ -1,0 +1,108 @@
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// What every rendering needs to look up, computed once per build and the same for both scripts: articles by id,
+/// events by cited sentence, categories in config order, years with events, the base path and the build date.
+/// Lookups are dictionaries so that rendering stays linear in the number of articles and events.
+/// </summary>
+internal sealed class SiteFacts
+{
+    public SiteFacts(SiteContent content)
+    {
+        Content = content;
+        Events = content.Timeline.Events;
+        BasePath = SiteConfigParser.NormaliseBasePath(content.Context.BasePathOverride ?? content.Config.Site.BasePath);
+        foreach (var article in content.Articles)
+        {
+            ArticlesById.TryAdd(article.Article.Id, article);
+        }
+
+        foreach (var e in Events)
+        {
+            foreach (var source in e.Sources)
+            {
+                var key = (source.ArticleId, source.Anchor);
+                if (!CitedBy.TryGetValue(key, out var list))
+                {
+                    CitedBy[key] = list = [];
+                }
+
+                if (!list.Contains(e))
+                {
+                    list.Add(e);
+                }
+            }
+
+            foreach (var articleId in e.Sources.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal))
+            {
+                EventCountByArticle[articleId] = EventCountByArticle.GetValueOrDefault(articleId) + 1;
+                if (!EventsByArticle.TryGetValue(articleId, out var cited))
+                {
+                    EventsByArticle[articleId] = cited = [];
+                }
+
+                cited.Add(e);
+            }
+        }
+
+        var categories = content.Config.Categories.ToList();
+        foreach (var id in Events.Select(e => e.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (categories.All(c => c.Id != id))
+            {
+                categories.Add(new CategoryRule(id, id, id, []));
+            }
+        }
+
+        Categories = categories;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            CategoryIndex[categories[i].Id] = i;
+        }
+
+        Years = [.. Events.Select(e => e.Date.Year).Distinct().Order()];
+        BuildDate = content.Context.BuildDate
+            ?? content.Config.Site.BuildDate
+            ?? (content.Articles.Count > 0
+                ? content.Articles.Max(a => a.Article.Published.FirstDay)
+                : new DateOnly(content.Config.Window.FromYear, 1, 1));
+    }
+
+    public SiteContent Content { get; }
+
+    public IReadOnlyList<TimelineEvent> Events { get; }
+
+    /// <summary>The normalised base path: --base-path wins over site.base_path.</summary>
+    public string BasePath { get; }
+
+    /// <summary>Context.BuildDate, else site.build_date, else the newest article's published date. Never the clock.</summary>
+    public DateOnly BuildDate { get; }
+
+    public Dictionary<string, ArticleExtraction> ArticlesById { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; } = [];
+
+    public Dictionary<string, int> EventCountByArticle { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The events each article is a source of, in timeline order.</summary>
+    public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Config categories in config order, then any category id an event uses that config does not name.</summary>
+    public IReadOnlyList<CategoryRule> Categories { get; }
+
+    public Dictionary<string, int> CategoryIndex { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<int> Years { get; }
+
+    /// <summary>CSS class of a category's colour: "cat-0" … "cat-7" (cycling).</summary>
+    public string CategoryClass(string id) => "cat-" + (CategoryIndex.GetValueOrDefault(id) % 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public string CategoryName(string id, Script script)
+    {
+        var rule = Categories[CategoryIndex.GetValueOrDefault(id)];
+        return script == Script.Hans ? rule.NameHans : rule.Name;
+    }
+}

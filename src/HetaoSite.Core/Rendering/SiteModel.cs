@@ -1,0 +1,504 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HetaoSite.Core.Model;
+using Scriban.Runtime;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// Builds what templates see, from the records, in one place and in one script (see docs/templates.md for every name).
+/// Globals: <c>site</c>, <c>t</c> (UI strings), <c>categories</c>, <c>years</c>, <c>events</c>, <c>timeline</c>,
+/// <c>chart</c>, <c>articles</c>, <c>pages</c>, and the functions <c>url</c> and <c>absolute_url</c>. Each page adds
+/// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
+/// Objects shared by many pages (events, article summaries) are built once and only read while rendering.
+/// </summary>
+public sealed class SiteModel
+{
+    private readonly SiteFacts _facts;
+    private readonly Dictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
+
+    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
+    {
+        _facts = facts;
+        Rendition = rendition;
+        Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
+        foreach (var article in facts.Content.Articles)
+        {
+            _summaries.TryAdd(article.Article.Id, ArticleSummary(article.Article));
+        }
+
+        foreach (var e in facts.Events)
+        {
+            _events.TryAdd(e.Id, Event(e));
+        }
+
+        Globals = BuildGlobals(strings);
+    }
+
+    public Rendition Rendition { get; }
+
+    public SiteUrls Urls { get; }
+
+    /// <summary>The read-only globals of this rendering.</summary>
+    public ScriptObject Globals { get; }
+
+    private SiteContent Content => _facts.Content;
+
+    private ScriptObject BuildGlobals(ScriptObject strings)
+    {
+        var site = Content.Config.Site;
+        var globals = new ScriptObject
+        {
+            ["site"] = new ScriptObject
+            {
+                ["title"] = Rendition.Text(site.Title),
+                ["description"] = Rendition.Text(site.Description),
+                ["author"] = site.Author is null ? null : Rendition.Text(site.Author),
+                ["base_url"] = site.BaseUrl,
+                ["base_path"] = _facts.BasePath,
+                ["lang"] = Rendition.Lang,
+                ["other_lang"] = Rendition.HasAlternate ? Rendition.LangOf(Rendition.OtherScript) : null,
+                ["default_lang"] = Rendition.LangOf(Rendition.DefaultScript),
+                ["is_default"] = Rendition.IsDefault,
+                ["og_locale"] = Rendition.Script == Script.Hans ? "zh_CN" : "zh_HK",
+                ["build_date"] = DateDisplay.Iso(_facts.BuildDate),
+                ["build_time"] = DateDisplay.Iso(_facts.BuildDate) + "T00:00:00Z",
+                ["event_count"] = _facts.Events.Count,
+                ["article_count"] = Content.Articles.Count,
+                ["year_first"] = _facts.Years.Count > 0 ? _facts.Years[0] : null,
+                ["year_last"] = _facts.Years.Count > 0 ? _facts.Years[^1] : null,
+                ["newest_first"] = site.NewestFirst,
+                ["window_from"] = Content.Config.Window.FromYear,
+                ["window_to"] = Content.Config.Window.ToYear,
+            },
+            ["t"] = strings,
+            ["categories"] = Array(_facts.Categories.Where(c => _facts.Events.Any(e => e.Category == c.Id)).Select(c => Category(c.Id))),
+            ["years"] = Array(_facts.Years.Select(Year)),
+            ["events"] = Array(_facts.Events.Select(e => _events[e.Id])),
+            ["timeline"] = Timeline(_facts.Events),
+            ["chart"] = Chart(),
+            ["articles"] = Array(Content.Articles.Select(a => _summaries[a.Article.Id])),
+        };
+        globals["url"] = DynamicCustomFunction.Create(Urls, typeof(SiteUrls).GetMethod(nameof(SiteUrls.Url))!);
+        globals["absolute_url"] = DynamicCustomFunction.Create(Urls, typeof(SiteUrls).GetMethod(nameof(SiteUrls.AbsoluteUrl))!);
+        return globals;
+    }
+
+    // ---- shared objects -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
+    /// <c>precision</c> (year|month|day), <c>year</c>, <c>month</c>, <c>title</c>, <c>category</c>, <c>category_name</c>,
+    /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>path</c> (/#id), <c>sources</c>.
+    /// </summary>
+    private ScriptObject Event(TimelineEvent e) => new()
+    {
+        ["id"] = e.Id,
+        ["date"] = e.Date.ToString(),
+        ["end"] = e.End?.ToString(),
+        ["date_text"] = DateDisplay.Format(e.Date, e.End),
+        ["precision"] = DataFiles.Precision(e.Date.Precision),
+        ["year"] = e.Date.Year,
+        ["month"] = e.Date.Month,
+        ["title"] = Rendition.Text(e.Title),
+        ["category"] = e.Category,
+        ["category_name"] = _facts.CategoryName(e.Category, Rendition.Script),
+        ["category_class"] = _facts.CategoryClass(e.Category),
+        ["category_path"] = $"/categories/{e.Category}/",
+        ["planned"] = e.Planned,
+        ["approximate"] = e.Approximate,
+        ["manual"] = e.Manual,
+        ["path"] = "/#" + e.Id,
+        ["sources"] = Array(e.Sources.Select(Source)),
+    };
+
+    /// <summary>
+    /// <c>file</c>, <c>article_id</c>, <c>has_article</c>, <c>article_title</c>, <c>outlet</c>, <c>published_text</c>,
+    /// <c>anchor</c>, <c>path</c> (/articles/{id}/#{anchor}), <c>sentence</c>, <c>expression</c>.
+    /// </summary>
+    private ScriptObject Source(EventSource source)
+    {
+        _summaries.TryGetValue(source.ArticleId, out var article);
+        return new ScriptObject
+        {
+            ["file"] = source.File,
+            ["article_id"] = source.ArticleId,
+            ["has_article"] = article is not null,
+            ["article_title"] = article?["title"] ?? source.File,
+            ["outlet"] = article?["outlet"],
+            ["published_text"] = article?["published_text"],
+            ["anchor"] = source.Anchor,
+            ["path"] = $"/articles/{source.ArticleId}/#{source.Anchor}",
+            ["sentence"] = Rendition.Text(source.Sentence),
+            ["expression"] = Rendition.Text(source.Expression),
+        };
+    }
+
+    /// <summary>
+    /// <c>id</c>, <c>title</c>, <c>outlet</c>, <c>url</c> (the original, only if http/https, else null), <c>url_text</c>,
+    /// <c>published</c> (ISO), <c>published_text</c>, <c>file</c>, <c>path</c>, <c>event_count</c>, <c>original_lang</c>.
+    /// </summary>
+    private ScriptObject ArticleSummary(Article a)
+    {
+        var url = IsWebUrl(a.Url) ? a.Url : null;
+        return new ScriptObject
+        {
+            ["id"] = a.Id,
+            ["title"] = Rendition.Text(a.Title),
+            ["outlet"] = a.Outlet is null ? null : Rendition.Text(a.Outlet),
+            ["url"] = url,
+            ["url_text"] = a.Url,
+            ["published"] = a.Published.ToString(),
+            ["published_time"] = DateDisplay.Iso(a.Published.FirstDay) + "T00:00:00Z",
+            ["published_text"] = DateDisplay.Format(a.Published),
+            ["file"] = a.FileName,
+            ["path"] = $"/articles/{a.Id}/",
+            ["event_count"] = _facts.EventCountByArticle.GetValueOrDefault(a.Id),
+            ["original_lang"] = a.Script switch { Script.Hans => "zh-Hans", Script.Hant => "zh-Hant", _ => "en" },
+        };
+    }
+
+    /// <summary><c>id</c>, <c>name</c>, <c>class_name</c>, <c>count</c>, <c>path</c>.</summary>
+    private ScriptObject Category(string id) => new()
+    {
+        ["id"] = id,
+        ["name"] = _facts.CategoryName(id, Rendition.Script),
+        ["class_name"] = _facts.CategoryClass(id),
+        ["count"] = _facts.Events.Count(e => e.Category == id),
+        ["path"] = $"/categories/{id}/",
+    };
+
+    /// <summary><c>year</c>, <c>count</c>, <c>path</c> (/years/2024/), <c>anchor</c> (y2024, on the home page).</summary>
+    private ScriptObject Year(int year) => new()
+    {
+        ["year"] = year,
+        ["count"] = _facts.Events.Count(e => e.Date.Year == year),
+        ["path"] = $"/years/{year.ToString(CultureInfo.InvariantCulture)}/",
+        ["anchor"] = "y" + year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Events grouped by year, then month, in the configured order: <c>[{year, anchor, count, months: [{month (null when
+    /// only the year is known), anchor, events}]}]</c>.
+    /// </summary>
+    private ScriptArray Timeline(IEnumerable<TimelineEvent> events)
+    {
+        var ordered = events.ToList();
+        if (Content.Config.Site.NewestFirst)
+        {
+            ordered.Reverse();
+        }
+
+        var years = new ScriptArray();
+        foreach (var year in ordered.GroupBy(e => e.Date.Year))
+        {
+            var y = year.Key.ToString(CultureInfo.InvariantCulture);
+            var months = new ScriptArray();
+            foreach (var month in year.GroupBy(e => e.Date.Month))
+            {
+                months.Add(new ScriptObject
+                {
+                    ["month"] = month.Key,
+                    ["anchor"] = month.Key is { } m ? $"y{y}-m{m:D2}" : $"y{y}-m00",
+                    ["events"] = Array(month.Select(e => _events[e.Id])),
+                });
+            }
+
+            years.Add(new ScriptObject
+            {
+                ["year"] = year.Key,
+                ["anchor"] = "y" + y,
+                ["count"] = year.Count(),
+                ["path"] = $"/years/{y}/",
+                ["months"] = months,
+            });
+        }
+
+        return years;
+    }
+
+    /// <summary>
+    /// <c>width</c>, <c>height</c>, <c>left</c>, <c>right</c> (x of the plot edges), <c>baseline</c>, <c>max</c>,
+    /// <c>ticks: [{value, y}]</c>, <c>bars: [{year, total, x, width, top, center, label_y, path, segments: [{category,
+    /// name, class_name, count, y, height}]}]</c>. Numbers are strings with invariant formatting.
+    /// </summary>
+    private ScriptObject Chart()
+    {
+        var order = _facts.Categories.Select(c => c.Id).ToList();
+        var chart = YearChart.Build(_facts.Events, order);
+        return new ScriptObject
+        {
+            ["width"] = N(YearChart.Width),
+            ["height"] = N(YearChart.Height),
+            ["left"] = N(YearChart.Left),
+            ["right"] = N(YearChart.Width - YearChart.Right),
+            ["baseline"] = N(YearChart.Baseline),
+            ["max"] = chart.Max,
+            ["year_label_y"] = N(YearChart.Height - 8),
+            ["tick_label_x"] = N(YearChart.Left - 6),
+            ["ticks"] = Array(chart.Ticks.Select(t => new ScriptObject { ["value"] = t.Value, ["y"] = N(t.Y), ["label_y"] = N(t.Y + 4) })),
+            ["bars"] = Array(chart.Bars.Select(b => new ScriptObject
+            {
+                ["year"] = b.Year,
+                ["total"] = b.Total,
+                ["x"] = N(b.X),
+                ["width"] = N(b.Width),
+                ["top"] = N(b.Top),
+                ["center"] = N(b.Center),
+                ["label_y"] = N(b.Top - 4),
+                ["path"] = b.Total > 0 ? $"/years/{b.Year.ToString(CultureInfo.InvariantCulture)}/" : null,
+                ["segments"] = Array(b.Segments.Select(s => new ScriptObject
+                {
+                    ["category"] = s.Category,
+                    ["name"] = _facts.CategoryName(s.Category, Rendition.Script),
+                    ["class_name"] = _facts.CategoryClass(s.Category),
+                    ["count"] = s.Count,
+                    ["y"] = N(s.Y),
+                    ["height"] = N(s.Height),
+                })),
+            })),
+        };
+    }
+
+    // ---- pages ----------------------------------------------------------------------------------------------
+
+    /// <summary>Every page of this rendering: template, output path and a factory for its <c>page</c> object.</summary>
+    internal IEnumerable<PageJob> Pages()
+    {
+        yield return Html("/", "layouts/home.scriban-html", () => Page("home", "/", null, null, HomeJsonLd()));
+        foreach (var year in _facts.Years)
+        {
+            var y = year.ToString(CultureInfo.InvariantCulture);
+            yield return Html($"/years/{y}/", "layouts/year.scriban-html", () =>
+            {
+                var page = Page("year", $"/years/{y}/", y + "年", null, null);
+                page["year"] = Year(year);
+                page["timeline"] = Timeline(_facts.Events.Where(e => e.Date.Year == year));
+                return page;
+            });
+        }
+
+        foreach (var category in _facts.Categories.Where(c => _facts.Events.Any(e => e.Category == c.Id)))
+        {
+            yield return Html($"/categories/{category.Id}/", "layouts/category.scriban-html", () =>
+            {
+                var page = Page("category", $"/categories/{category.Id}/", _facts.CategoryName(category.Id, Rendition.Script), null, null);
+                page["category"] = Category(category.Id);
+                page["timeline"] = Timeline(_facts.Events.Where(e => e.Category == category.Id));
+                return page;
+            });
+        }
+
+        foreach (var article in Content.Articles)
+        {
+            var id = article.Article.Id;
+            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", () => ArticlePage(article));
+        }
+
+        yield return Html("/about/", "layouts/about.scriban-html", () =>
+        {
+            var page = Page("about", "/about/", null, null, null);
+            page["report"] = Report();
+            return page;
+        });
+        yield return new PageJob(Urls.Relative("/404.html"), "layouts/404.scriban-html", "layouts/base.scriban-html", this,
+            () => Page("not_found", "/404.html", null, null, null));
+        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this,
+            () => Page("feed", "/feeds/events.xml", null, null, null));
+        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this,
+            () => Page("feed", "/feeds/articles.xml", null, null, null));
+    }
+
+    /// <summary>Files rendered once for the whole site (sitemap, robots.txt), in the default rendering.</summary>
+    internal IEnumerable<PageJob> RootFiles(IReadOnlyList<SiteModel> renditions)
+    {
+        var paths = renditions[0].Pages().Select(p => p.Path).OfType<string>().ToList();
+        var langs = renditions.Select(r => r.Rendition.Lang).ToList();
+        yield return new PageJob("sitemap.xml", "layouts/sitemap.scriban-xml", null, this, () =>
+        {
+            var page = Page("sitemap", "/sitemap.xml", null, null, null);
+            page["paths"] = Array(paths.Select(p => (object)p));
+            page["langs"] = Array(langs.Select(l => (object)l));
+            return page;
+        });
+        yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, () => Page("robots", "/robots.txt", null, null, null));
+    }
+
+    private PageJob Html(string path, string template, Func<ScriptObject> page) =>
+        new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
+
+    /// <summary>
+    /// <c>kind</c> (home|year|category|article|about|not_found|feed|sitemap|robots), <c>path</c> (site path, no base
+    /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
+    /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null).
+    /// </summary>
+    private ScriptObject Page(string kind, string path, string? title, string? description, JsonNode? jsonLd) => new()
+    {
+        ["kind"] = kind,
+        ["path"] = path,
+        ["title"] = title,
+        ["description"] = description ?? Rendition.Text(Content.Config.Site.Description),
+        ["og_type"] = kind == "article" ? "article" : "website",
+        ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
+    };
+
+    private ScriptObject ArticlePage(ArticleExtraction extraction)
+    {
+        var a = extraction.Article;
+        var summary = _summaries[a.Id];
+        var page = Page("article", $"/articles/{a.Id}/", Str(summary, "title"), null, ArticleJsonLd(a, summary));
+        var article = new ScriptObject();
+        article.Import(summary);
+        article["blocks"] = Blocks(extraction);
+        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => _events[e.Id]));
+        page["article"] = article;
+        return page;
+    }
+
+    /// <summary>
+    /// <c>[{kind: paragraph|heading|caption|list, segments, items: [{segments}]}]</c>; consecutive list items form one
+    /// list. A segment is <c>{text, anchor (null for text between sentences), cited, events: [{id, title, path}]}</c>.
+    /// </summary>
+    private ScriptArray Blocks(ArticleExtraction extraction)
+    {
+        var blocks = extraction.Article.Blocks;
+        var byBlock = extraction.Sentences.ToLookup(s => Math.Clamp(s.Block, 0, Math.Max(0, blocks.Count - 1)));
+        var result = new ScriptArray();
+        ScriptObject? list = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var segments = Segments(extraction.Article.Id, block.Text, byBlock[i]);
+            if (block.Kind == BlockKind.ListItem)
+            {
+                if (list is null)
+                {
+                    list = new ScriptObject { ["kind"] = "list", ["segments"] = new ScriptArray(), ["items"] = new ScriptArray() };
+                    result.Add(list);
+                }
+
+                ((ScriptArray)list["items"]!).Add(new ScriptObject { ["segments"] = segments });
+                continue;
+            }
+
+            list = null;
+            result.Add(new ScriptObject
+            {
+                ["kind"] = block.Kind switch { BlockKind.Heading => "heading", BlockKind.Caption => "caption", _ => "paragraph" },
+                ["segments"] = segments,
+                ["items"] = new ScriptArray(),
+            });
+        }
+
+        return result;
+    }
+
+    private ScriptArray Segments(string articleId, string text, IEnumerable<Sentence> sentences)
+    {
+        var result = new ScriptArray();
+        foreach (var segment in ArticleText.Split(text, sentences))
+        {
+            var anchor = segment.Sentence?.Anchor;
+            var cited = anchor is not null && _facts.CitedBy.TryGetValue((articleId, anchor), out var events) ? events : null;
+            result.Add(new ScriptObject
+            {
+                ["text"] = Rendition.Text(segment.Text),
+                ["anchor"] = anchor,
+                ["cited"] = cited is not null,
+                ["events"] = Array((cited ?? []).Select(e => new ScriptObject
+                {
+                    ["id"] = e.Id,
+                    ["title"] = _events[e.Id]["title"],
+                    ["date_text"] = _events[e.Id]["date_text"],
+                    ["path"] = "/#" + e.Id,
+                })),
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary><c>[{file, article_id, title, path, found, kept, dropped: [{reason, count}], year_only, month_only}]</c>.</summary>
+    private ScriptArray Report() => Array(BuildReport.Lines(Content).Select(line => new ScriptObject
+    {
+        ["file"] = line.File,
+        ["article_id"] = line.ArticleId,
+        ["title"] = _summaries.TryGetValue(line.ArticleId, out var s) ? s["title"] : line.File,
+        ["path"] = $"/articles/{line.ArticleId}/",
+        ["found"] = line.Found,
+        ["kept"] = line.Kept,
+        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject { ["reason"] = kv.Key, ["count"] = kv.Value })),
+        ["year_only"] = line.YearOnly,
+        ["month_only"] = line.MonthOnly,
+    }));
+
+    private JsonObject HomeJsonLd()
+    {
+        var items = new JsonArray();
+        var position = 1;
+        foreach (var e in _facts.Events)
+        {
+            items.Add(new JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = position++,
+                ["url"] = Urls.AbsoluteUrl("/#" + e.Id),
+                ["name"] = Str(_events[e.Id], "title"),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ItemList",
+            ["name"] = Rendition.Text(Content.Config.Site.Title),
+            ["numberOfItems"] = _facts.Events.Count,
+            ["itemListElement"] = items,
+        };
+    }
+
+    private JsonObject ArticleJsonLd(Article a, ScriptObject summary)
+    {
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = Str(summary, "title"),
+            ["datePublished"] = a.Published.ToString(),
+            ["inLanguage"] = Rendition.Lang,
+            ["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/"),
+        };
+        if (summary["outlet"] is string outlet)
+        {
+            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = outlet };
+        }
+
+        if (summary["url"] is string url)
+        {
+            json["isBasedOn"] = url;
+        }
+
+        return json;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    public static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static ScriptArray Array(IEnumerable<object> items)
+    {
+        var array = new ScriptArray();
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
+        return array;
+    }
+
+    private static string Str(ScriptObject o, string key) => o[key] as string ?? string.Empty;
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,120 @@
+using HetaoSite.Core;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Rendering;
+using HetaoSite.Core.Writing;
+using Microsoft.Playwright;
+
+namespace HetaoSite.Cli.Tests.Browser;
+
+/// <summary>
+/// Builds the fixture site (tests/HetaoSite.Cli.Tests/Fixtures/site with the repository's real templates/) in-process
+/// with base path /hetao-site/, writes it to a temporary folder, serves it on 127.0.0.1 and starts the system Chromium.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync")]
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string BasePath = "/hetao-site/";
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _output = Path.Combine(Path.GetTempPath(), $"hetao-browser-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private StaticServer? _server;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>How the site was built, for the test output (converter used, whether the interim events were needed).</summary>
+    public string Notes { get; private set; } = string.Empty;
+
+    /// <summary>Paths of the built files, '/'-separated, relative to the site root.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public string Url(string path) => _server!.Origin + BasePath + path.TrimStart('/');
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"{Chromium} is missing: the browser tests need the system Chromium. Run ./test.sh, which installs it.");
+        }
+
+        Build();
+        _server = new StaticServer(_output, BasePath);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    private void Build()
+    {
+        var root = RepoRoot();
+        var site = Path.Combine(root, "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
+        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(root, "templates"));
+        var converter = ScriptConverters.Default;
+        var notes = converter is null ? "OpenCC not available: both scripts use FixtureScriptConverter (a few characters)" : "OpenCC converter";
+        var context = new BuildContext(new DateOnly(2025, 6, 30), converter ?? new FixtureScriptConverter(), BasePathOverride: BasePath);
+        var build = SiteBuilder.Build(source, context);
+        if (build.HasErrors)
+        {
+            throw new InvalidOperationException("fixture site failed to build:\n" + string.Join("\n", build.Diagnostics));
+        }
+
+        var files = build.Files;
+        if (build.Timeline.Events.Count == 0)
+        {
+            // The extractor and timeline builder are not in yet: make events from the fixture's dated sentences.
+            var (articles, timeline) = InterimTimeline.Build(build.Articles, build.Config);
+            var rendered = SiteRenderer.Render(new SiteContent(build.Config, articles, timeline, context), source.Templates);
+            if (rendered.HasErrors)
+            {
+                throw new InvalidOperationException("fixture site failed to render:\n" + string.Join("\n", rendered.Diagnostics));
+            }
+
+            files = rendered.Value;
+            notes += $"; pipeline produced no events, so InterimTimeline made {timeline.Events.Count}";
+        }
+        else
+        {
+            notes += $"; pipeline produced {build.Timeline.Events.Count} events";
+        }
+
+        SiteWriter.Write(files, _output);
+        Files = [.. files.Select(f => f.Path)];
+        Notes = notes;
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
+    }
+}

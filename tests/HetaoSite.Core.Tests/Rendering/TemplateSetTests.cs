@@ -1,0 +1,64 @@
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
+using HetaoSite.Core.Tests.TestSupport;
+
+namespace HetaoSite.Core.Tests.Rendering;
+
+public sealed class TemplateSetTests
+{
+    [Fact]
+    public void A_template_syntax_error_is_HS0201_with_file_and_line()
+    {
+        var templates = RepoTemplates.With("layouts/404.scriban-html", "<h1>x</h1>\n<p>\n{{ if }}\n</p>");
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+
+        var error = result.Diagnostics.FirstOrDefault(d => d.Code == "HS0201");
+        Assert.True(error is not null, "expected HS0201; got: " + string.Join("\n", result.Diagnostics));
+        Assert.Equal("templates/layouts/404.scriban-html", error.File);
+        Assert.Equal(3, error.Line);
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Value, f => f.Path == "data/events.json");
+    }
+
+    [Fact]
+    public void An_unknown_variable_is_HS0202_naming_the_template()
+    {
+        var templates = RepoTemplates.With("layouts/404.scriban-html", "<h1>x</h1>\n{{ no_such_thing }}");
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+        var error = result.Diagnostics.FirstOrDefault(d => d.Code == "HS0202");
+        Assert.True(error is not null, "expected HS0202; got: " + string.Join("\n", result.Diagnostics));
+        Assert.Equal("templates/layouts/404.scriban-html", error.File);
+        Assert.Equal(2, error.Line);
+    }
+
+    [Theory]
+    [InlineData("../secret.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("partials/../../x")]
+    [InlineData("C:/x")]
+    [InlineData("partials\\_event.scriban-html")]
+    public void Includes_outside_templates_are_refused(string path)
+    {
+        Assert.False(SiteTemplateLoader.IsSafe(path));
+        var templates = RepoTemplates.With("layouts/404.scriban-html", $"<h1>x</h1>{{{{ include \"{path.Replace("\\", "\\\\")}\" }}}}");
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+        Assert.Contains(result.Diagnostics, d => d.Code == "HS0202" && d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void A_missing_layout_is_reported()
+    {
+        var templates = RepoTemplates.All.Where(f => f.Path != "layouts/year.scriban-html").ToList();
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+        Assert.Contains(result.Diagnostics, d => d.Code == "HS0203" && d.File == "templates/layouts/year.scriban-html");
+    }
+
+    [Fact]
+    public void Both_scripts_have_the_same_ui_string_keys()
+    {
+        var set = TemplateSet.Load(RepoTemplates.All).Value;
+        var hant = set.Strings("zh-Hant")!.Keys.Order(StringComparer.Ordinal).ToList();
+        var hans = set.Strings("zh-Hans")!.Keys.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(hant, hans);
+    }
+}
