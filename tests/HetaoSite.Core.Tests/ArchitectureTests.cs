@@ -6,8 +6,9 @@ namespace HetaoSite.Core.Tests;
 /// <summary>Design rules that a reviewer would otherwise have to remember (Statiq's QualityFixture idea).</summary>
 public partial class ArchitectureTests
 {
-    // Folders of the engine allowed to touch the disk: loading reads, writing writes. Everything else is pure.
-    private static readonly string[] DiskFolders = ["Loading", "Writing"];
+    // Folders of the engine allowed to touch the disk: loading reads, writing writes (and caches). Conversion only probes
+    // where the OS package installed OpenCC's data files before binding the native library. Everything else is pure.
+    private static readonly string[] DiskFolders = ["Loading", "Writing", "Conversion"];
 
     [GeneratedRegex(@"\b(File|Directory|FileInfo|DirectoryInfo|FileStream|StreamWriter|FileSystemWatcher)\s*[\.(]")]
     private static partial Regex DiskApi();

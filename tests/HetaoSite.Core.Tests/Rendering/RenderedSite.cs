@@ -8,7 +8,7 @@ namespace HetaoSite.Core.Tests.Rendering;
 /// <summary>A rendered site in memory, with helpers to read its files.</summary>
 public sealed class RenderedSite
 {
-    public RenderedSite(SiteContent content, IReadOnlyList<Loading.TemplateFile>? templates = null)
+    public RenderedSite(SiteContent content, IReadOnlyList<HetaoSite.Core.Loading.TemplateFile>? templates = null)
     {
         var result = SiteRenderer.Render(content, templates ?? RepoTemplates.All);
         Diagnostics = result.Diagnostics;
