@@ -3,8 +3,9 @@ using HetaoSite.Core.Configuration;
 namespace HetaoSite.Core.Extraction;
 
 /// <summary>
-/// Puts an event in a category by keyword rules from <c>site-config.yml</c>: the category whose keywords occur most
-/// often (a hit in the title counts double) wins; ties go to the earlier rule; no hit at all gives the last rule.
+/// Puts an event in a category by keyword rules from <c>site-config.yml</c>: each keyword found scores its length (a
+/// longer keyword is more specific), doubled in the title; the highest score wins, ties go to the earlier rule, and no
+/// hit at all gives the last rule.
 /// </summary>
 public static class CategoryClassifier
 {
@@ -28,7 +29,7 @@ public static class CategoryClassifier
         var bestScore = 0;
         foreach (var rule in rules)
         {
-            var score = rule.Keywords.Sum(k => (title.Contains(k, StringComparison.Ordinal) ? 2 : 0) + (sentence.Contains(k, StringComparison.Ordinal) ? 1 : 0));
+            var score = rule.Keywords.Sum(k => k.Length * ((title.Contains(k, StringComparison.Ordinal) ? 2 : 0) + (sentence.Contains(k, StringComparison.Ordinal) ? 1 : 0)));
             if (score > bestScore)
             {
                 best = rule;

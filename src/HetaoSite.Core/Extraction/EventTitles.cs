@@ -35,31 +35,98 @@ public static class EventTitles
 
         var index = Math.Max(0, clauses.ToList().FindLastIndex(c => c.Start <= expressionStart));
         var clause = clauses[index];
-        var before = TrimWords(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim(), LeadingWords);
+        var before = AfterLastDash(TrimWords(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim(), LeadingWords));
         var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End].Trim() : string.Empty;
+        var afterCore = TrimLeading(after);
 
         string rest;
         if (before.Length > 0)
         {
             // The subject stands before the date in the same clause: "元戎啟行於2021年12月推出…".
-            rest = before + TrimLeading(after);
+            rest = before + afterCore;
         }
-        else if (TrimLeading(after).Length < MinUsefulLength && index + 1 < clauses.Count && index == 0)
+        else if (afterCore.Length < MinUsefulLength && index + 1 < clauses.Count)
         {
             // The clause is only the date: "去年9月，園區發布…" — what happened is the next clause.
             rest = TrimLeading(clauses[index + 1].Text.Trim());
         }
-        else if (index > 0 && clauses[0].Text.Trim().Length <= 30 && TrimLeading(after).Length < 16)
+        else if (index > 0 && afterCore.Length < 16 && SubjectClause(clauses, index) is { } subject)
         {
             // A date opening a later, short clause usually continues the sentence's subject: "晶泰科技，…，今年6月在港交所上市".
-            rest = clauses[0].Text.Trim() + after;
+            rest = subject + after;
         }
         else
         {
-            rest = TrimLeading(after);
+            rest = afterCore;
         }
 
+        rest = WithoutFraming(rest);
         return Shorten(rest.Length > 0 ? rest : sentence);
+    }
+
+    // Clauses that frame a sentence rather than name its subject: purpose, hearsay, emphasis.
+    private static readonly string[] FramingOpeners =
+    [
+        "為了", "为了", "為", "为", "隨著", "随着", "值得關注的是", "值得关注的是", "值得一提的是", "據悉", "据悉", "據了解", "据了解",
+        "此外", "其中", "目前", "同時", "同时", "另外", "對此", "对此", "在", "如今",
+    ];
+
+    private static readonly string[] FillerOpeners = ["展現了", "展现了", "標誌著", "标志着", "值得關注的是", "值得关注的是", "據悉", "据悉", "由"];
+
+    private static readonly string[] EventNouns = ["會", "会", "論壇", "论坛", "儀式", "仪式", "典禮", "典礼", "活動", "活动", "峰會", "峰会"];
+
+    private static string? SubjectClause(IReadOnlyList<Clause> clauses, int before)
+    {
+        for (var i = 0; i < before; i++)
+        {
+            var text = clauses[i].Text.Trim();
+            if (!FramingOpeners.Any(o => text.StartsWith(o, StringComparison.Ordinal)))
+            {
+                return text.Length <= 30 ? text : null;
+            }
+        }
+
+        return null;
+    }
+
+    // "由金城醫學承建「…」——臨床檢驗…平台" → "臨床檢驗…平台": after a dash comes the thing itself.
+    private static string AfterLastDash(string text)
+    {
+        var dash = text.LastIndexOf("——", StringComparison.Ordinal);
+        return dash >= 0 && dash + 2 < text.Length ? text[(dash + 2)..] : text;
+    }
+
+    // "在…新聞發布會上" → "…新聞發布會"; "舉辦的第二十四屆高交會（以下簡稱高交會）上" → "第二十四屆高交會".
+    private static string WithoutFraming(string text)
+    {
+        var open = text.IndexOfAny(['（', '(']);
+        if (open >= 0 && text.IndexOf("以下簡稱", open, StringComparison.Ordinal) is var a | text.IndexOf("以下简称", open, StringComparison.Ordinal) is var b)
+        {
+            var close = text.IndexOfAny(['）', ')'], open);
+            if (close > open && (a > open || b > open))
+            {
+                text = text[..open] + text[(close + 1)..];
+            }
+        }
+
+        foreach (var opener in (string[])["舉辦的", "举办的", "舉行的", "举行的", "召開的", "召开的", .. FillerOpeners])
+        {
+            if (text.StartsWith(opener, StringComparison.Ordinal) && text.Length > opener.Length + MinUsefulLength)
+            {
+                text = text[opener.Length..];
+            }
+        }
+
+        if (text.EndsWith('上') && EventNouns.Any(n => text.AsSpan(0, text.Length - 1).EndsWith(n, StringComparison.Ordinal)))
+        {
+            text = text[..^1];
+            if (text.StartsWith('在'))
+            {
+                text = text[1..];
+            }
+        }
+
+        return text.Trim();
     }
 
     private static string TrimLeading(string text)

@@ -8,13 +8,18 @@ public static class PlannedWording
 {
     private static readonly string[] Markers =
     [
-        "預計", "预计", "計劃", "计划", "擬", "拟", "將於", "将于", "將會", "将会", "即將", "即将", "有望", "力爭", "力争",
+        "預計", "预计", "計劃", "计划", "擬於", "拟于", "擬在", "拟在", "擬建", "拟建", "將於", "将于", "將會", "将会", "即將", "即将", "有望", "力爭", "力争",
         "規劃建設", "规划建设", "將建", "将建", "將建成", "将建成", "爭取", "争取", "目標是", "目标是",
     ];
 
     /// <summary>True when <paramref name="text"/> (a clause or sentence) speaks of a plan: 預計, 計劃, 將於, 力爭, 到2025年建成…</summary>
     public static bool IsPlanned(string text) =>
-        Markers.Any(m => text.Contains(m, StringComparison.Ordinal)) || HasTargetYear(text);
+        !IsAnnouncement(text) && (Markers.Any(m => text.Contains(m, StringComparison.Ordinal)) || HasTargetYear(text));
+
+    // "蘋果公司宣布預計投入…": the announcement is what happened; the plan is its content.
+    private static readonly string[] Announcements = ["宣布", "宣佈", "公布", "公佈", "簽署", "签署", "發布了", "发布了"];
+
+    private static bool IsAnnouncement(string text) => Announcements.Any(a => text.Contains(a, StringComparison.Ordinal));
 
     // "到2025年" / "至2025年建成": a target year is a plan.
     private static bool HasTargetYear(string text)
