@@ -8,6 +8,7 @@
 # Writes the table into docs/PERFORMANCE.md between <!-- bench:start --> and <!-- bench:end --> and prints it.
 #
 # Environment: BENCH_BUILD_ARGS   extra arguments for `hetao build` (e.g. --keep-going while the pipeline is interim)
+#              BENCH_DATES_IN_CONFIG=1  put every article's date in site-config.yml (interim pipeline; N <= 5000)
 #              BENCH_NO_DOC=1     print the table without touching docs/PERFORMANCE.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ out="$repo/bench/out"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 build_args=(${BENCH_BUILD_ARGS:-})
+gen_args=(); [ "${BENCH_DATES_IN_CONFIG:-0}" = 1 ] && gen_args=(--dates-in-config yes)
 
 if [ ! -x /usr/bin/time ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -56,7 +58,7 @@ for n in "${sizes[@]}"; do
   echo "N=$n: generating…" >&2
   rm -rf "$site" "$hugo_site"
   cp -r "$repo/bench/hugo-site" "$hugo_site"
-  "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" >&2
+  "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" "${gen_args[@]}" >&2
   build=("${hetao[@]}" build --config "$site/site-config.yml" --seeds "$site/seeds" --templates "$templates" --out "$site/_site" --verbose "${build_args[@]}")
 
   sync; echo "N=$n: hetao cold build…" >&2
@@ -68,7 +70,7 @@ for n in "${sizes[@]}"; do
   measure "hetao-$n-nochange" "${build[@]}"; nochange=$seconds; nochange_rss=$rss_mb
 
   echo "N=$n: hetao rebuild after adding one article…" >&2
-  "${generator[@]}" --first "$n" --count 1 --out "$site" >/dev/null
+  "${generator[@]}" --first "$n" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
   measure "hetao-$n-addone" "${build[@]}"; addone=$seconds; addone_rss=$rss_mb
   written=$(grep -o '^output: [0-9,]* written' "$out/hetao-$n-addone.log" | grep -o '[0-9,]*' | tr -d , || true)
 
@@ -87,7 +89,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 table=$(cat <<TABLE
 Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
-Build arguments: \`${build_args[*]:-(none)}\`. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
+Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
 
 | N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Peak RSS | Throughput (cold) |
 |---|---|---|---|---|---|---|

@@ -5,7 +5,7 @@ using System.Text;
 namespace HetaoSite.Bench;
 
 /// <summary>One generated article: the seed file, the same text as a plain Hugo Markdown post, and its body length.</summary>
-internal sealed record GeneratedArticle(string FileName, string Source, string HugoMarkdown, int BodyCharacters);
+internal sealed record GeneratedArticle(string FileName, DateOnly Published, string Source, string HugoMarkdown, int BodyCharacters);
 
 /// <summary>
 /// Makes realistic, messy news articles about the Hetao zone: mostly Markdown with front matter, some plain text with
@@ -26,6 +26,7 @@ internal static class ArticleGenerator
         window:
           from: 2017
           to: 2025
+
         """;
 
     public static GeneratedArticle Generate(int index)
@@ -59,7 +60,7 @@ internal static class ArticleGenerator
             _ => ($"{name}.html", Html(title, published, outlet, body, noise, simplified)),
         };
         var hugo = HugoPost(title, published, body, noise);
-        return new GeneratedArticle(fileName, source, hugo, body.Sum(p => p.Length));
+        return new GeneratedArticle(fileName, published, source, hugo, body.Sum(p => p.Length));
     }
 
     private static List<string> Body(Random random, DateOnly published)
