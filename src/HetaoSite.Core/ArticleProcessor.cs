@@ -21,7 +21,7 @@ public static class ArticleProcessor
 
     public static StageResult<IReadOnlyList<ArticleExtraction>> ProcessAll(IReadOnlyList<SourceFile> files, SiteConfig config, BuildContext context)
     {
-        var sharedFingerprint = Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits });
+        var sharedFingerprint = ConfigFingerprint(config);
         var results = files
             .AsParallel().AsOrdered()
             .Select(file => ProcessCached(file, config, context.Cache, sharedFingerprint))
@@ -134,12 +134,22 @@ public static class ArticleProcessor
     }
 
     /// <summary>Content hash + engine version + the configuration that can change this article's result.</summary>
-    public static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint)
+    public static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint) =>
+        CacheKey(file, config, sharedFingerprint, BuildContext.EngineVersion);
+
+    internal static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint, string engineVersion)
     {
         var articleFingerprint = Fingerprint(config.OverrideFor(file.FileName));
         var content = Convert.ToHexString(SHA256.HashData(file.Bytes));
-        return Fingerprint($"{BuildContext.EngineVersion}|{file.FileName}|{content}|{sharedFingerprint}|{articleFingerprint}");
+        return Fingerprint($"{engineVersion}|{file.FileName}|{content}|{sharedFingerprint}|{articleFingerprint}");
     }
+
+    /// <summary>
+    /// The part of the configuration every article's result depends on (window, cleaning rules, categories, limits);
+    /// computed once per build. Per-article overrides are added by <see cref="CacheKey(SourceFile, SiteConfig, string)"/>.
+    /// </summary>
+    public static string ConfigFingerprint(SiteConfig config) =>
+        Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits });
 
     private static string Fingerprint<T>(T value)
     {

@@ -7,19 +7,20 @@ using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Cli.Commands;
 
-/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--keep-going] [--quiet] [--verbose]</c>.</summary>
+/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--keep-going] [--no-cache] [--quiet] [--verbose]</c>.</summary>
 public static class BuildCommand
 {
     public static readonly string[] ValuedOptions = ["config", "seeds", "templates", "out", "base-path"];
-    public static readonly string[] Switches = ["keep-going", "quiet", "verbose"];
+    public static readonly string[] Switches = ["keep-going", "no-cache", "quiet", "verbose"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var arguments = CommandArguments.Parse(args, ValuedOptions, Switches);
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
+        var cache = OpenCache(paths, arguments);
         var quiet = arguments.Has("quiet");
-        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments));
+        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache));
         var verbose = arguments.Has("verbose");
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
         if (build.HasErrors)
@@ -28,7 +29,16 @@ public static class BuildCommand
             return ExitCode.ContentErrors;
         }
 
-        SiteWriter.Write(build.Files, paths.Output);
+        var written = SiteWriter.Write(build.Files, paths.Output);
+        if (verbose)
+        {
+            stdout.WriteLine($"output: {written}");
+            if (cache is not null)
+            {
+                stdout.WriteLine($"cache: {cache.Hits} hits, {cache.Misses} misses, {cache.Writes} stored ({cache.Root})");
+            }
+        }
+
         if (!quiet)
         {
             var events = build.Timeline.Events.Count;
@@ -41,8 +51,10 @@ public static class BuildCommand
     }
 
     /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>
+    /// <param name="cache">The per-article cache; when null, the disk cache of <see cref="OpenCache"/> is used.</param>
     public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null)
     {
+        cache ??= OpenCache(paths, arguments);
         var source = SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates);
         var context = new BuildContext(
             BuildDates.FromEnvironment(),
@@ -50,6 +62,15 @@ public static class BuildCommand
             cache,
             arguments.Get("base-path"),
             arguments.Has("keep-going"));
-        return SiteBuilder.Build(source, context);
+        var build = SiteBuilder.Build(source, context);
+        (cache as DiskArticleCache)?.Prune(source.Articles.Count);
+        return build;
     }
+
+    /// <summary>The per-article cache in <c>.hetao-cache/</c> beside <c>site-config.yml</c>, or null with <c>--no-cache</c>.</summary>
+    public static DiskArticleCache? OpenCache(SitePaths paths, CommandArguments arguments) =>
+        arguments.Has("no-cache") ? null : new DiskArticleCache(Path.Combine(paths.Root, CacheFolder));
+
+    /// <summary>Name of the cache folder (git-ignored).</summary>
+    public const string CacheFolder = ".hetao-cache";
 }

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmark: HetaoSite vs Hugo on the same generated corpus. Usage: bench/run.sh [N...]   (default: 1000 10000)
+#
+# For each N: generates a deterministic corpus (bench/CorpusGenerator) into bench/out/site-N and the same articles as
+# a plain Hugo blog into bench/out/hugo-N, then measures with /usr/bin/time -v:
+#   hetao cold build (empty cache, empty output), no-change rebuild, rebuild after adding one article;
+#   hugo cold build.
+# Writes the table into docs/PERFORMANCE.md between <!-- bench:start --> and <!-- bench:end --> and prints it.
+#
+# Environment: BENCH_BUILD_ARGS   extra arguments for `hetao build` (e.g. --keep-going while the pipeline is interim)
+#              BENCH_DATES_IN_CONFIG=1  put every article's date in site-config.yml (interim pipeline; N <= 5000)
+#              BENCH_NO_DOC=1     print the table without touching docs/PERFORMANCE.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+out="$repo/bench/out"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+build_args=(${BENCH_BUILD_ARGS:-})
+gen_args=(); [ "${BENCH_DATES_IN_CONFIG:-0}" = 1 ] && gen_args=(--dates-in-config yes)
+
+if [ ! -x /usr/bin/time ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get install -y -qq time >/dev/null
+fi
+command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (apt-get install hugo)" >&2; exit 2; }
+
+mkdir -p "$out"
+echo "building the generator and the CLI (Release)…" >&2
+dotnet build "$repo/bench/CorpusGenerator" -c Release -o "$out/bin/generator" -v quiet -nologo >/dev/null
+dotnet build "$repo/src/HetaoSite.Cli" -c Release -o "$out/bin/hetao" -v quiet -nologo >/dev/null
+generator=(dotnet "$out/bin/generator/corpus-generator.dll")
+hetao=(dotnet "$out/bin/hetao/hetao.dll")
+
+templates="$repo/templates"
+if [ ! -d "$templates" ]; then
+  templates="$out/empty-templates"; mkdir -p "$templates"
+fi
+
+# measure LABEL CMD... → sets $seconds and $rss_mb; the command's output goes to $out/LABEL.log
+measure() {
+  local label=$1; shift
+  if ! /usr/bin/time -v -o "$out/$label.time" "$@" >"$out/$label.log" 2>&1; then
+    echo "run.sh: '$*' failed; see $out/$label.log" >&2
+    tail -5 "$out/$label.log" >&2
+    echo "(while the pipeline is interim, try BENCH_BUILD_ARGS=--keep-going)" >&2
+    exit 1
+  fi
+  local wall
+  wall=$(grep 'Elapsed (wall clock)' "$out/$label.time" | awk '{print $NF}')
+  seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss_mb=$(grep 'Maximum resident set size' "$out/$label.time" | awk '{printf "%.0f", $NF / 1024}')
+}
+
+rows=()
+for n in "${sizes[@]}"; do
+  site="$out/site-$n"; hugo_site="$out/hugo-$n"
+  echo "N=$n: generating…" >&2
+  rm -rf "$site" "$hugo_site"
+  cp -r "$repo/bench/hugo-site" "$hugo_site"
+  "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" "${gen_args[@]}" >&2
+  build=("${hetao[@]}" build --config "$site/site-config.yml" --seeds "$site/seeds" --templates "$templates" --out "$site/_site" --verbose "${build_args[@]}")
+
+  sync; echo "N=$n: hetao cold build…" >&2
+  rm -rf "$site/.hetao-cache" "$site/_site"
+  measure "hetao-$n-cold" "${build[@]}"; cold=$seconds; cold_rss=$rss_mb
+  pages=$(find "$site/_site" -name '*.html' | wc -l); files=$(find "$site/_site" -type f | wc -l)
+
+  echo "N=$n: hetao no-change rebuild…" >&2
+  measure "hetao-$n-nochange" "${build[@]}"; nochange=$seconds; nochange_rss=$rss_mb
+
+  echo "N=$n: hetao rebuild after adding one article…" >&2
+  "${generator[@]}" --first "$n" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
+  measure "hetao-$n-addone" "${build[@]}"; addone=$seconds; addone_rss=$rss_mb
+  written=$(grep -o '^output: [0-9,]* written' "$out/hetao-$n-addone.log" | grep -o '[0-9,]*' | tr -d , || true)
+
+  echo "N=$n: hugo cold build…" >&2
+  rm -rf "$hugo_site/public" "$hugo_site/resources"
+  measure "hugo-$n-cold" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"; hugo_s=$seconds; hugo_rss=$rss_mb
+  hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+
+  rate() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "–" }'; }
+  if [ "$pages" -gt 0 ]; then unit="pages"; count=$pages; else unit="files"; count=$files; fi
+  rows+=("| $n | HetaoSite | $cold s | $nochange s | $addone s (${written:-?} files written) | $cold_rss / $nochange_rss / $addone_rss MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
+  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $hugo_s s | – | – | $hugo_rss MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
+done
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+mem=$(free -h | awk '/^Mem:/ {print $2}')
+table=$(cat <<TABLE
+Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
+Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
+
+| N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Peak RSS | Throughput (cold) |
+|---|---|---|---|---|---|---|
+$(printf '%s\n' "${rows[@]}")
+TABLE
+)
+
+echo "$table"
+doc="$repo/docs/PERFORMANCE.md"
+if [ "${BENCH_NO_DOC:-0}" != 1 ] && [ -f "$doc" ] && grep -q '<!-- bench:start -->' "$doc"; then
+  TABLE="$table" python3 - "$doc" <<'PY'
+import os, re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+block = "<!-- bench:start -->\n" + os.environ["TABLE"] + "\n<!-- bench:end -->"
+open(path, "w", encoding="utf-8").write(re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda m: block, text, flags=re.S))
+PY
+  echo "(written to docs/PERFORMANCE.md)" >&2
+fi

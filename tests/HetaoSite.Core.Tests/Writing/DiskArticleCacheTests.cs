@@ -1,0 +1,244 @@
+using System.Text;
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Writing;
+
+namespace HetaoSite.Core.Tests.Writing;
+
+public sealed class DiskArticleCacheTests : IDisposable
+{
+    private const string Key = "0123456789abcdef0123456789abcdef";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "hetao-cache-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Round_trip_keeps_every_field()
+    {
+        var stored = SampleExtraction.Create();
+        new DiskArticleCache(_root).Put(Key, stored);
+
+        var found = new DiskArticleCache(_root).TryGet(Key, out var read);
+
+        Assert.True(found, "expected a hit for the key just stored");
+        AssertSame(stored, read!);
+    }
+
+    [Fact]
+    public void Entries_are_sharded_by_the_first_two_characters_of_the_key()
+    {
+        new DiskArticleCache(_root).Put(Key, SampleExtraction.Create());
+
+        Assert.True(File.Exists(Path.Combine(_root, "articles", "01", Key + ".json")),
+            $"expected articles/01/{Key}.json, found: {string.Join(", ", Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))}");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"Format\":1,\"Key\":\"0123")]
+    [InlineData("not json at all")]
+    [InlineData("{\"Format\":1,\"Key\":\"0123456789abcdef0123456789abcdef\",\"Result\":{\"Value\":{\"Article\":{\"Published\":\"2023-02-29\"}}}}")]
+    [InlineData("{\"Format\":99,\"Key\":\"0123456789abcdef0123456789abcdef\",\"Result\":{\"Diagnostics\":[]}}")]
+    public void A_corrupt_entry_is_a_miss_and_is_overwritten(string content)
+    {
+        var cache = new DiskArticleCache(_root);
+        cache.Put(Key, SampleExtraction.Create());
+        var path = Path.Combine(_root, "articles", "01", Key + ".json");
+        File.WriteAllText(path, content);
+
+        var found = cache.TryGet(Key, out var read);
+        Assert.False(found, $"expected a miss for a corrupt entry, got {read}");
+        Assert.Equal(1, cache.Misses);
+
+        cache.Put(Key, SampleExtraction.Create());
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out _), "expected the rewritten entry to be read back");
+    }
+
+    [Fact]
+    public void An_entry_stored_under_another_key_is_a_miss()
+    {
+        const string other = "ffffffffffffffffffffffffffffffff";
+        var cache = new DiskArticleCache(_root);
+        cache.Put(Key, SampleExtraction.Create());
+        Directory.CreateDirectory(Path.Combine(_root, "articles", "ff"));
+        File.Copy(Path.Combine(_root, "articles", "01", Key + ".json"), Path.Combine(_root, "articles", "ff", other + ".json"));
+
+        Assert.False(cache.TryGet(other, out _), "expected a file holding another key's entry to be ignored");
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("ABCDEF0123456789")]
+    [InlineData("01")]
+    public void A_key_that_is_not_lower_case_hex_never_becomes_a_path(string key)
+    {
+        var cache = new DiskArticleCache(_root);
+        cache.Put(key, SampleExtraction.Create());
+
+        Assert.False(Directory.Exists(_root), "expected nothing written for an invalid key");
+        Assert.False(cache.TryGet(key, out _), "expected a miss for an invalid key");
+    }
+
+    [Fact]
+    public void No_temporary_files_are_left_after_parallel_writes_and_reads()
+    {
+        var cache = new DiskArticleCache(_root);
+        var expected = SampleExtraction.Create();
+        var failures = 0;
+        Parallel.For(0, 200, i =>
+        {
+            if (i % 2 == 0)
+            {
+                cache.Put(Key, expected);
+            }
+            else if (cache.TryGet(Key, out var read) && read!.Value!.Article.Title != expected.Value!.Article.Title)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        Assert.Equal(0, failures);
+        var files = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Equal([Key + ".json"], files);
+    }
+
+    [Fact]
+    public void Prune_keeps_everything_until_the_cache_holds_more_than_twice_the_articles()
+    {
+        var keys = Enumerable.Range(0, 5).Select(i => $"{i:x2}{Key[2..]}").ToList();
+        var writer = new DiskArticleCache(_root);
+        keys.ForEach(k => writer.Put(k, SampleExtraction.Create()));
+
+        var build = new DiskArticleCache(_root);
+        Assert.True(build.TryGet(keys[0], out _));
+
+        Assert.Equal(0, build.Prune(articleCount: 3));
+        Assert.Equal(4, build.Prune(articleCount: 2));
+        var left = Directory.EnumerateFiles(_root, "*.json", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Equal([keys[0]], left);
+    }
+
+    [Fact]
+    public void Prune_removes_temporary_files_of_ended_processes_only()
+    {
+        var cache = new DiskArticleCache(_root);
+        cache.Put(Key, SampleExtraction.Create());
+        var folder = Path.Combine(_root, "articles", "01");
+        var orphan = Path.Combine(folder, $"{Key}.json.999999999-1-x.tmp");
+        var ours = Path.Combine(folder, $"{Key}.json.{Environment.ProcessId}-1-x.tmp");
+        File.WriteAllText(orphan, "{");
+        File.WriteAllText(ours, "{");
+
+        cache.Prune(articleCount: 1);
+
+        Assert.False(File.Exists(orphan), "expected the temporary file of a process that no longer runs to be deleted");
+        Assert.True(File.Exists(ours), "expected a temporary file of a running process to be kept");
+    }
+
+    [Fact]
+    public void Processing_twice_hits_the_cache_and_returns_the_same_result()
+    {
+        var config = ConfigWithDate("a.txt");
+        var files = new[] { new SourceFile("a.txt", Encoding.UTF8.GetBytes("河套\n2019年3月5日，開園。\n")) };
+
+        var first = new DiskArticleCache(_root);
+        var cold = ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, first));
+        var second = new DiskArticleCache(_root);
+        var warm = ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, second));
+
+        Assert.Equal((0, 1, 1), (first.Hits, first.Misses, first.Writes));
+        Assert.Equal((1, 0, 0), (second.Hits, second.Misses, second.Writes));
+        AssertSame(new StageResult<ArticleExtraction?>(cold.Value.Single(), []), new StageResult<ArticleExtraction?>(warm.Value.Single(), []));
+    }
+
+    public static TheoryData<string> Changes() => ["content", "categories", "window", "override", "limits", "file name"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Cache_key_changes_with_anything_that_can_change_the_result(string change)
+    {
+        var file = new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月5日，開園。"));
+        var config = ConfigWithDate("a.txt");
+        var (changedFile, changedConfig) = change switch
+        {
+            "content" => (file with { Bytes = Encoding.UTF8.GetBytes("2019年3月6日，開園。") }, config),
+            "categories" => (file, config with { Categories = [.. config.Categories.Select((c, i) => i == 0 ? c with { Keywords = [.. c.Keywords, "新詞"] } : c)] }),
+            "window" => (file, config with { Window = new TimelineWindow(2018, 2025) }),
+            "override" => (file, ConfigWithDate("a.txt", new PartialDate(2020, 1, 2))),
+            "limits" => (file, config with { Limits = config.Limits with { MaxDatesPerArticle = 3 } }),
+            _ => (file with { FileName = "b.txt" }, ConfigWithDate("b.txt")),
+        };
+
+        var before = ArticleProcessor.CacheKey(file, config, ArticleProcessor.ConfigFingerprint(config));
+        var after = ArticleProcessor.CacheKey(changedFile, changedConfig, ArticleProcessor.ConfigFingerprint(changedConfig));
+
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public void Cache_key_changes_with_the_engine_version_and_not_with_unrelated_settings()
+    {
+        var file = new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月5日，開園。"));
+        var config = ConfigWithDate("a.txt");
+        var fingerprint = ArticleProcessor.ConfigFingerprint(config);
+        var retitled = config with { Site = config.Site with { Title = "另一個標題" } };
+
+        Assert.NotEqual(ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.0"), ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.1"));
+        Assert.Equal(ArticleProcessor.CacheKey(file, config, fingerprint), ArticleProcessor.CacheKey(file, retitled, ArticleProcessor.ConfigFingerprint(retitled)));
+    }
+
+    [Fact]
+    public void A_changed_article_misses_and_an_unchanged_one_hits()
+    {
+        var config = ConfigWithDate("a.txt") with
+        {
+            Articles = new Dictionary<string, ArticleOverride>(StringComparer.Ordinal)
+            {
+                ["a.txt"] = new(new PartialDate(2021, 1, 1), null, null, null, [], 1),
+                ["b.txt"] = new(new PartialDate(2021, 1, 2), null, null, null, [], 2),
+            },
+        };
+        SourceFile[] files = [new("a.txt", Encoding.UTF8.GetBytes("甲")), new("b.txt", Encoding.UTF8.GetBytes("乙"))];
+        ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, new DiskArticleCache(_root)));
+
+        var cache = new DiskArticleCache(_root);
+        var result = ArticleProcessor.ProcessAll([files[0], files[1] with { Bytes = Encoding.UTF8.GetBytes("丙") }], config, new BuildContext(null, null, cache));
+
+        Assert.Equal((1, 1), (cache.Hits, cache.Misses));
+        Assert.Equal("丙", result.Value.Single(a => a.Article.FileName == "b.txt").Article.Blocks.Single().Text);
+    }
+
+    private static SiteConfig ConfigWithDate(string fileName, PartialDate? date = null) => SiteConfig.Default with
+    {
+        Articles = new Dictionary<string, ArticleOverride>(StringComparer.Ordinal)
+        {
+            [fileName] = new(date ?? new PartialDate(2022, 9, 13), null, null, null, [], 1),
+        },
+    };
+
+    /// <summary>Field by field: records holding lists compare lists by reference, so plain Equals would prove nothing.</summary>
+    private static void AssertSame(StageResult<ArticleExtraction?> expected, StageResult<ArticleExtraction?> actual)
+    {
+        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
+        var e = expected.Value!;
+        var a = actual.Value!;
+        Assert.Equal(e.Article.Tags, a.Article.Tags);
+        Assert.Equal(e.Article.Blocks, a.Article.Blocks);
+        Assert.Equal(e.Article.Bylines, a.Article.Bylines);
+        Assert.Equal(WithoutLists(e.Article), WithoutLists(a.Article));
+        Assert.Equal(e.Sentences, a.Sentences);
+        Assert.Equal(e.Statements, a.Statements);
+        Assert.Equal(e.Figures, a.Figures);
+        Assert.Equal(e.Dropped, a.Dropped);
+        Assert.Equal(e.DatesFound, a.DatesFound);
+    }
+
+    private static Article WithoutLists(Article article) =>
+        article with { Tags = Array.Empty<string>(), Blocks = Array.Empty<TextBlock>(), Bylines = Array.Empty<Byline>() };
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Writing;
+
+namespace HetaoSite.Core.Tests.Writing;
+
+/// <summary>Two builds of the same inputs, from different folders into different folders, are byte-identical.</summary>
+public sealed class ReproducibleBuildTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "hetao-repro-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_seed_site_builds_to_the_same_bytes_wherever_it_is_and_wherever_it_goes()
+    {
+        var first = CopySite(Path.Combine(_root, "one"));
+        var second = CopySite(Path.Combine(_root, "二 two", "deeper"));
+        var firstOut = Path.Combine(_root, "out-a", "_site");
+        var secondOut = Path.Combine(_root, "elsewhere", "public");
+
+        Build(first, firstOut, new DiskArticleCache(Path.Combine(first, ".hetao-cache")));
+        Build(second, secondOut, cache: null);
+
+        var firstFiles = Files(firstOut);
+        var secondFiles = Files(secondOut);
+        Assert.NotEmpty(firstFiles);
+        Assert.Equal(firstFiles.Keys, secondFiles.Keys);
+        foreach (var (path, bytes) in firstFiles)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(secondFiles[path]), $"expected {path} to be byte-identical in both builds");
+            var text = Encoding.UTF8.GetString(bytes);
+            foreach (var local in new[] { _root, first, second, firstOut, secondOut, Path.GetTempPath().TrimEnd('/') })
+            {
+                Assert.False(text.Contains(local, StringComparison.Ordinal), $"expected no local path in {path}, found '{local}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cached_rebuild_writes_the_same_bytes_and_rewrites_nothing()
+    {
+        var site = CopySite(Path.Combine(_root, "site"));
+        var output = Path.Combine(_root, "_site");
+        var cache = Path.Combine(site, ".hetao-cache");
+        Build(site, output, new DiskArticleCache(cache));
+        var before = Files(output);
+
+        var warm = new DiskArticleCache(cache);
+        var (build, summary) = BuildSite(site, output, warm);
+
+        // Articles with errors are never cached (the interim pipeline skips the seeds it cannot date).
+        Assert.True(warm.Hits == build.Articles.Count && warm.Misses == build.SkippedFiles.Count,
+            $"expected {build.Articles.Count} hits and {build.SkippedFiles.Count} misses, got {warm.Hits} and {warm.Misses}");
+        Assert.Equal(0, summary.Written);
+        var after = Files(output);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, kv => Assert.True(kv.Value.AsSpan().SequenceEqual(after[kv.Key]), $"expected {kv.Key} unchanged"));
+    }
+
+    private static WriteSummary Build(string site, string output, IArticleCache? cache) => BuildSite(site, output, cache).Summary;
+
+    private static (SiteBuild Build, WriteSummary Summary) BuildSite(string site, string output, IArticleCache? cache)
+    {
+        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(site, "templates"));
+        var build = SiteBuilder.Build(source, new BuildContext(BuildDate: null, Converter: null, cache, KeepGoing: true));
+        return (build, SiteWriter.Write(build.Files, output));
+    }
+
+    private static string CopySite(string destination)
+    {
+        var repository = FindRepository();
+        Directory.CreateDirectory(destination);
+        File.Copy(Path.Combine(repository, "site-config.yml"), Path.Combine(destination, "site-config.yml"));
+        foreach (var folder in new[] { "seeds", "templates" })
+        {
+            var from = Path.Combine(repository, folder);
+            Directory.CreateDirectory(Path.Combine(destination, folder));
+            if (!Directory.Exists(from))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(destination, folder, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
+        }
+
+        return destination;
+    }
+
+    private static SortedDictionary<string, byte[]> Files(string root) => new(
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
+        StringComparer.Ordinal);
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
+    }
+}
