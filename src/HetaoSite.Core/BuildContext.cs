@@ -14,6 +14,10 @@ public sealed record BuildContext(
     string? BasePathOverride = null,
     bool KeepGoing = false)
 {
-    /// <summary>Changes whenever the engine's output for the same input may change; part of every cache key.</summary>
-    public const string EngineVersion = "0.1.0-dev.1";
+    /// <summary>
+    /// Changes whenever the engine's output for the same input may change; part of every cache key. The engine assembly
+    /// is built deterministically, so its module version id changes exactly when its compiled code does: no one has to
+    /// remember to bump a number after changing a stage.
+    /// </summary>
+    public static readonly string EngineVersion = "0.1.0+" + typeof(BuildContext).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 }

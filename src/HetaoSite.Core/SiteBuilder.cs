@@ -14,9 +14,16 @@ public static class SiteBuilder
         var articles = ArticleProcessor.ProcessAll(source.Articles, config.Value, context);               // Load → Clean → Extract, per article
         var timeline = Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter);   // Merge
         var files = SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates); // Render
-        var diagnostics = source.Diagnostics.Concat(config.Diagnostics).Concat(articles.Diagnostics)
+        var diagnostics = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics)
             .Concat(timeline.Diagnostics).Concat(files.Diagnostics).ToList();
         var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, diagnostics, skipped);
     }
+
+    // Under --keep-going an article file that cannot even be read (a symlink leaving seeds/, an oversized or unreadable
+    // file) is skipped like any other bad article.
+    private static IEnumerable<Diagnostic> SkipUnreadable(IReadOnlyList<Diagnostic> diagnostics, BuildContext context) =>
+        !context.KeepGoing ? diagnostics : diagnostics.Select(d => d.Severity == Severity.Error && d.Code is "HS0005" or "HS0006" or "HS0008"
+            ? d with { Severity = Severity.Warning, Message = d.Message + " (skipped: --keep-going)" }
+            : d);
 }

@@ -28,6 +28,8 @@ public static partial class MetadataResolver
     private const int ShortLineMax = 60;
     private const int ShortLineMin = 6;
     private const int FallbackTitleLength = 40;
+    private const int EarliestPlausibleYear = 1900;
+    private const int LatestPlausibleYear = 2100;
 
     public static StageResult<Article?> Resolve(CleanArticle clean, ArticleOverride? articleOverride, BuildLimits limits)
     {
@@ -42,6 +44,17 @@ public static partial class MetadataResolver
             ]);
         }
 
+        if (published.Year is < EarliestPlausibleYear or > LatestPlausibleYear)
+        {
+            // A news article from 2999 is a typo or an attack on ordering; either way a person must look at it.
+            return new StageResult<Article?>(null,
+            [
+                Diagnostic.Error("HS0108", $"published date {published} is not plausible (expected {EarliestPlausibleYear}–{LatestPlausibleYear})", raw.FileName,
+                    origin == MetadataOrigin.Config ? null : raw.Metadata.DateLine,
+                    $"correct the date, or set \"articles: {raw.FileName}: published: YYYY-MM-DD\" in site-config.yml"),
+            ]);
+        }
+
         var title = articleOverride?.Title ?? StripOutlet(Cleaning.Rules.NormalizeWhitespace.Normalize(raw.Metadata.Title ?? TitleFromText(clean.Blocks) ?? raw.FileName));
         if (title.Length > limits.MaxTitleCharacters)
         {
@@ -51,11 +64,26 @@ public static partial class MetadataResolver
         var outlet = articleOverride?.Outlet ?? raw.Metadata.Outlet
             ?? facts.Select(f => f.Outlet).FirstOrDefault(o => o is not null)
             ?? facts.Select(f => f.ReporterOutlet).FirstOrDefault(o => o is not null);
+        var url = articleOverride?.Url ?? raw.Metadata.Url;
+        var diagnostics = new List<Diagnostic>();
+        if (url is not null && !IsWebUrl(url))
+        {
+            // Only http(s) links are ever published: javascript:, data: and file: URLs are dropped here, at the source.
+            diagnostics.Add(Diagnostic.Warning("HS0109", $"original URL '{Shorten(url)}' is not an http or https URL and was ignored", raw.FileName,
+                hint: "use the article's web address"));
+            url = null;
+        }
+
         var article = new Article(ArticleIds.FromFileName(raw.FileName), raw.FileName, title, outlet,
-            articleOverride?.Url ?? raw.Metadata.Url, published, origin, clean.Language, clean.Script, raw.Encoding, raw.Format,
+            url, published, origin, clean.Language, clean.Script, raw.Encoding, raw.Format,
             clean.Blocks.Sum(b => b.Text.Length), raw.Metadata.Tags, clean.Blocks, clean.Bylines, clean.Stats);
-        return StageResult<Article?>.Ok(article);
+        return new StageResult<Article?>(article, diagnostics);
     }
+
+    private static bool IsWebUrl(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     private static (PartialDate Date, MetadataOrigin Origin)? ResolveDate(SourceMetadata metadata, ArticleOverride? articleOverride, List<BylineFacts> facts)
     {

@@ -88,6 +88,12 @@ public static class SafeYaml
                 }
             }
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some malformed flow collections ("[unclosed") this way instead of as a YamlException.
+            return Diagnostic.Error("HS0113", $"malformed YAML: {FirstLine(ex.Message)}", file, firstLine,
+                "check brackets, indentation (spaces, not tabs), quotes and colons");
+        }
         catch (YamlException ex)
         {
             return Diagnostic.Error("HS0113", $"malformed YAML: {FirstLine(ex.Message)}", file, Line(ex.Start, firstLine),

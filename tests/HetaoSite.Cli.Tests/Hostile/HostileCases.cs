@@ -39,7 +39,8 @@ public static class HostileCases
         yield return new("date that does not exist", [File("month13.md", Md("title: x\ndate: 2024-13-45", Body))], 1, "month13.md");
         yield return new("date that is not a date", [File("nodate.md", Md("title: x\ndate: yesterday-ish", Body))], 1, "nodate.md");
         yield return new("published in 2999", [File("future.md", Md("title: x\ndate: 2999-01-01", Body))], 1, "future.md");
-        yield return new("10,000-character title", [File("long.md", Md("title: " + new string('長', 10_000) + "\ndate: 2024-01-02", Body))], 1, "long.md");
+        yield return new("10,000-character title", [File("long.md", Md("title: " + new string('長', 10_000) + "\ndate: 2024-01-02", Body))], 0,
+            ForbiddenInOutput: [new string('長', 301)], RequiredInOutput: [new string('長', 200)]);
         yield return new("article with no date at all", [File("undated.txt", "河套深港科技創新合作區\n合作區不斷發展。\n")], 1, "undated.txt", ExpectedMessage: "site-config.yml");
 
         // Size and depth

@@ -44,7 +44,7 @@ public class HostileInputTests
 
         hostile.Arrange?.Invoke(site.Seeds);
         var seedsBefore = Snapshot(site.Seeds);
-        var rootBefore = Directory.GetFileSystemEntries(site.Root, "*", SearchOption.AllDirectories).Where(p => !p.StartsWith(site.Output, StringComparison.Ordinal)).Order().ToList();
+        var rootBefore = OutsideOutput(site);
 
         var result = CliRun.Of(["build", .. site.BuildArgs()]);
 
@@ -52,7 +52,7 @@ public class HostileInputTests
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception:", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(seedsBefore, Snapshot(site.Seeds));
-        var rootAfter = Directory.GetFileSystemEntries(site.Root, "*", SearchOption.AllDirectories).Where(p => !p.StartsWith(site.Output, StringComparison.Ordinal)).Order().ToList();
+        var rootAfter = OutsideOutput(site);
         Assert.True(rootBefore.SequenceEqual(rootAfter), $"{name}: expected no file written outside the output, new: {string.Join(", ", rootAfter.Except(rootBefore))}");
 
         if (hostile.ExitCode != 0)
@@ -80,6 +80,12 @@ public class HostileInputTests
             Assert.True(inPaths || output.Contains(required, StringComparison.Ordinal), $"{name}: expected '{required}' in the output");
         }
     }
+
+    // Everything under the site root except the output and the build cache (the one other place a build may write).
+    private static List<string> OutsideOutput(TempSite site) =>
+        Directory.GetFileSystemEntries(site.Root, "*", SearchOption.AllDirectories)
+            .Where(p => !p.StartsWith(site.Output, StringComparison.Ordinal) && !p.StartsWith(Path.Combine(site.Root, ".hetao-cache"), StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static List<string> Snapshot(string folder) =>
         !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
