@@ -89,7 +89,7 @@ internal static class HtmlArticleReader
             Meta(root, "meta[property='og:url' i]") ?? Clean(root.QuerySelector("link[rel='canonical' i]")?.GetAttribute("href")),
             Clean(root.GetAttribute("lang")), tags, extra, dateLine);
 
-        HtmlBlockReader.RemoveNoise(body);
+        HtmlBlockReader.Clean(document, body);
         var content = body.QuerySelector("article") ?? body.QuerySelector("main") ?? MostParagraphText(body);
         return StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>.Ok((metadata, HtmlBlockReader.ReadBlocks(content, 1, keepLineBreaks: false)));
     }

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens;
 using AngleSharp.Text;
+using Ganss.Xss;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
 
@@ -120,12 +121,27 @@ internal static class HtmlBlockReader
         Diagnostic.Error("HS0106", $"HTML elements are nested {depth} levels deep, more than the limit of {maxDepth}", file,
             hint: "this is not a normal article page; raise limits.max_html_depth in site-config.yml only if you trust the file");
 
+    // Thread-safe once configured (it is never reconfigured). KeepChildNodes: an unknown wrapper such as <o:p> or <font>
+    // is unwrapped instead of taking its text with it; scripts and styles are already gone by then (RemoveNoise).
+    private static readonly HtmlSanitizer Sanitizer = new() { KeepChildNodes = true };
+
     public static void RemoveNoise(IElement root)
     {
         foreach (var element in root.QuerySelectorAll(string.Join(',', NoiseSelectors)).ToList())
         {
             element.Remove();
         }
+    }
+
+    /// <summary>
+    /// Removes navigation and other noise, then runs HtmlSanitizer's allow-list over what is left (event-handler
+    /// attributes, <c>javascript:</c> URLs, unknown elements). The reader below keeps only text, so this is defence in
+    /// depth: no markup from an article could reach a page even if a later change started keeping some.
+    /// </summary>
+    public static void Clean(IHtmlDocument document, IElement root)
+    {
+        RemoveNoise(root);
+        Sanitizer.SanitizeDom(document, root as IHtmlElement);
     }
 
     /// <summary>Reads an HTML body found inside a .txt or .md file; its text nodes keep their line breaks.</summary>
@@ -143,7 +159,7 @@ internal static class HtmlBlockReader
         }
 
         var body = document.Body ?? document.DocumentElement;
-        RemoveNoise(body);
+        Clean(document, body);
         return StageResult<IReadOnlyList<TextBlock>>.Ok(ReadBlocks(body, firstLine, keepLineBreaks: true));
     }
 
