@@ -3,6 +3,7 @@ using System.Globalization;
 using HetaoSite.Core;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
 using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Cli.Commands;
@@ -41,6 +42,16 @@ public static class BuildCommand
 
         if (!quiet)
         {
+            var report = BuildReport.Lines(build.Articles, build.Timeline);
+            if (verbose)
+            {
+                foreach (var line in report)
+                {
+                    stdout.WriteLine(BuildReport.Describe(line));
+                }
+            }
+
+            stdout.WriteLine(BuildReport.Summary(report));
             var events = build.Timeline.Events.Count;
             var pages = build.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

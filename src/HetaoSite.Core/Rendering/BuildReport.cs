@@ -11,12 +11,14 @@ public static class BuildReport
 {
     public sealed record ArticleLine(string File, string ArticleId, int Found, int Kept, IReadOnlyDictionary<string, int> Dropped, int YearOnly, int MonthOnly);
 
-    public static IReadOnlyList<ArticleLine> Lines(SiteContent content)
+    public static IReadOnlyList<ArticleLine> Lines(SiteContent content) => Lines(content.Articles, content.Timeline);
+
+    public static IReadOnlyList<ArticleLine> Lines(IReadOnlyList<ArticleExtraction> articles, SiteTimeline timeline)
     {
-        var eventsByArticle = content.Timeline.Events
+        var eventsByArticle = timeline.Events
             .SelectMany(e => e.Sources.Select(s => (s.ArticleId, Event: e)))
             .ToLookup(x => x.ArticleId, x => x.Event);
-        return content.Articles.Select(a =>
+        return articles.Select(a =>
         {
             var events = eventsByArticle[a.Article.Id].Distinct().ToList();
             var dropped = a.Dropped.GroupBy(d => Name(d.Reason)).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -51,6 +53,21 @@ public static class BuildReport
             ["notes"] = new JsonArray(content.Timeline.Diagnostics.Select(d => (JsonNode)JsonValue.Create(d.ToString())).ToArray()),
         };
     }
+
+    /// <summary>"dates: 120 found, 28 kept, 92 dropped (caption 5, duration 20, …)" — the console's one-line summary.</summary>
+    public static string Summary(IReadOnlyList<ArticleLine> lines)
+    {
+        var dropped = lines.SelectMany(l => l.Dropped).GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(g => (Reason: g.Key, Count: g.Sum(kv => kv.Value))).OrderByDescending(x => x.Count).ThenBy(x => x.Reason, StringComparer.Ordinal).ToList();
+        var detail = dropped.Count == 0 ? string.Empty : " (" + string.Join(", ", dropped.Select(d => $"{d.Reason.Replace('_', ' ')} {d.Count}")) + ")";
+        return $"dates: {lines.Sum(l => l.Found)} found, {lines.Sum(l => l.Kept)} kept, {dropped.Sum(d => d.Count)} dropped{detail}; " +
+            $"{lines.Sum(l => l.YearOnly)} events known only to the year, {lines.Sum(l => l.MonthOnly)} to the month";
+    }
+
+    /// <summary>One article's line of the console report.</summary>
+    public static string Describe(ArticleLine line) =>
+        $"  {line.File}: {line.Found} found, {line.Kept} kept" + (line.Dropped.Count == 0 ? string.Empty
+            : "; dropped " + string.Join(", ", line.Dropped.Select(kv => $"{kv.Key.Replace('_', ' ')} {kv.Value}")));
 
     /// <summary>DropReason.OutOfWindow → "out_of_window".</summary>
     public static string Name(DropReason reason) =>
