@@ -17,6 +17,11 @@ public static class BuildCommand
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var arguments = CommandArguments.Parse(args, ValuedOptions, Switches);
+        if (arguments.Positional.Count > 0)
+        {
+            throw new UsageException($"build takes no arguments, got '{arguments.Positional[0]}'");
+        }
+
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
         var cache = OpenCache(paths, arguments);

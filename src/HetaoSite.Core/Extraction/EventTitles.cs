@@ -45,7 +45,7 @@ public static class EventTitles
             // The subject stands before the date in the same clause: "元戎啟行於2021年12月推出…".
             rest = before + afterCore;
         }
-        else if (afterCore.Length < MinUsefulLength && index + 1 < clauses.Count)
+        else if (afterCore.Length == 0 && index + 1 < clauses.Count)
         {
             // The clause is only the date: "去年9月，園區發布…" — what happened is the next clause.
             rest = TrimLeading(clauses[index + 1].Text.Trim());
