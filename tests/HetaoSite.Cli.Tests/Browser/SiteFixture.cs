@@ -29,19 +29,28 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>The fixture site folder: site-config.yml and seeds/ (the templates are the repository's).</summary>
+    public static string FixtureSite => Path.Combine(RepoRoot(), "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
+
     public string Url(string path) => _server!.Origin + BasePath + path.TrimStart('/');
 
     public async Task InitializeAsync()
+    {
+        Build();
+        _server = new StaticServer(_output, BasePath);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Starts the system Chromium headless, with a clear message when it is missing.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
         if (!File.Exists(Chromium))
         {
             throw new InvalidOperationException($"{Chromium} is missing: the browser tests need the system Chromium. Run ./test.sh, which installs it.");
         }
 
-        Build();
-        _server = new StaticServer(_output, BasePath);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
@@ -73,9 +82,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
     private void Build()
     {
-        var root = RepoRoot();
-        var site = Path.Combine(root, "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
-        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(root, "templates"));
+        var site = FixtureSite;
+        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(RepoRoot(), "templates"));
         var converter = ScriptConverters.Default
             ?? throw new InvalidOperationException("OpenCC (libopencc1.1) is missing: the browser tests browse both scripts, which needs it. Run ./test.sh, which installs it.");
         var context = new BuildContext(new DateOnly(2025, 6, 30), converter, BasePathOverride: BasePath);
