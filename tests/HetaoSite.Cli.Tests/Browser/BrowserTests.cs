@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HetaoSite.Cli.Tests.Browser;
 
 /// <summary>The built site in a real browser: accessibility, filters, search, script switch, anchors, layout.</summary>
+[Trait("Category", "Browser")]
 public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : IClassFixture<SiteFixture>
 {
     private readonly Dictionary<IPage, List<string>> _errors = [];
@@ -97,18 +98,36 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         await Close(page);
     }
 
-    [Fact]
-    public async Task Search_finds_results_for_a_chinese_query()
+    public static TheoryData<string, string, string> SearchCases() => new()
     {
-        var page = await Open("/");
+        // page prefix, query, what the result text must not contain (the query in the other script)
+        { "", "園區", "园区" },
+        { "zh-hans/", "园区", "園區" },
+        { "", "园区", "园区" },      // a Simplified query on a Traditional page finds the same, shown in Traditional
+        { "zh-hans/", "園區", "園區" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SearchCases))]
+    public async Task Search_finds_results_for_a_chinese_query_in_the_page_script(string prefix, string query, string otherScript)
+    {
+        var page = await Open(prefix);
         Assert.Equal(0, await page.Locator("#search-results li").CountAsync());
         var indexRequested = page.WaitForRequestAsync(new Regex("search-index\\.json$"));
         await page.FocusAsync("#search-input");
         await indexRequested;
-        await page.FillAsync("#search-input", "園區");
+        await page.FillAsync("#search-input", query);
         await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
-        var href = await page.Locator("#search-results a").First.GetAttributeAsync("href");
-        Assert.StartsWith(SiteFixture.BasePath, href, StringComparison.Ordinal);
+        var links = page.Locator("#search-results a");
+        Assert.True(await links.CountAsync() >= 3, $"expected several results for {query} on /{prefix}, got {await links.CountAsync()}");
+        foreach (var link in await links.AllAsync())
+        {
+            var href = (await link.GetAttributeAsync("href"))!;
+            Assert.StartsWith(SiteFixture.BasePath + prefix, href, StringComparison.Ordinal);
+            var text = await link.TextContentAsync();
+            Assert.False(text!.Contains(otherScript, StringComparison.Ordinal), $"/{prefix}: result '{text}' is not in the page's script");
+        }
+
         await page.FillAsync("#search-input", "不存在的詞語組合");
         await Expect(page.Locator("#search-results li")).ToHaveCountAsync(0);
         await Close(page);

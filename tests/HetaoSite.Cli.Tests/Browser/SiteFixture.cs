@@ -1,6 +1,5 @@
 using HetaoSite.Core;
 using HetaoSite.Core.Loading;
-using HetaoSite.Core.Rendering;
 using HetaoSite.Core.Writing;
 using Microsoft.Playwright;
 
@@ -22,7 +21,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>How the site was built, for the test output (converter used, whether the interim events were needed).</summary>
+    /// <summary>How the site was built, for the test output.</summary>
     public string Notes { get; private set; } = string.Empty;
 
     /// <summary>Paths of the built files, '/'-separated, relative to the site root.</summary>
@@ -30,19 +29,28 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>The fixture site folder: site-config.yml and seeds/ (the templates are the repository's).</summary>
+    public static string FixtureSite => Path.Combine(RepoRoot(), "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
+
     public string Url(string path) => _server!.Origin + BasePath + path.TrimStart('/');
 
     public async Task InitializeAsync()
+    {
+        Build();
+        _server = new StaticServer(_output, BasePath);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Starts the system Chromium headless, with a clear message when it is missing.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
         if (!File.Exists(Chromium))
         {
             throw new InvalidOperationException($"{Chromium} is missing: the browser tests need the system Chromium. Run ./test.sh, which installs it.");
         }
 
-        Build();
-        _server = new StaticServer(_output, BasePath);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
@@ -69,42 +77,32 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The fixture articles must give at least this many events through the real extractor.</summary>
+    public const int MinimumEvents = 8;
+
     private void Build()
     {
-        var root = RepoRoot();
-        var site = Path.Combine(root, "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
-        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(root, "templates"));
-        var converter = ScriptConverters.Default;
-        var notes = converter is null ? "OpenCC not available: both scripts use FixtureScriptConverter (a few characters)" : "OpenCC converter";
-        var context = new BuildContext(new DateOnly(2025, 6, 30), converter ?? new FixtureScriptConverter(), BasePathOverride: BasePath);
+        var site = FixtureSite;
+        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(RepoRoot(), "templates"));
+        var converter = ScriptConverters.Default
+            ?? throw new InvalidOperationException("OpenCC (libopencc1.1) is missing: the browser tests browse both scripts, which needs it. Run ./test.sh, which installs it.");
+        var context = new BuildContext(new DateOnly(2025, 6, 30), converter, BasePathOverride: BasePath);
         var build = SiteBuilder.Build(source, context);
         if (build.HasErrors)
         {
             throw new InvalidOperationException("fixture site failed to build:\n" + string.Join("\n", build.Diagnostics));
         }
 
-        var files = build.Files;
-        if (build.Timeline.Events.Count == 0)
+        var events = build.Timeline.Events.Count;
+        if (events < MinimumEvents)
         {
-            // The extractor and timeline builder are not in yet: make events from the fixture's dated sentences.
-            var (articles, timeline) = InterimTimeline.Build(build.Articles, build.Config);
-            var rendered = SiteRenderer.Render(new SiteContent(build.Config, articles, timeline, context), source.Templates);
-            if (rendered.HasErrors)
-            {
-                throw new InvalidOperationException("fixture site failed to render:\n" + string.Join("\n", rendered.Diagnostics));
-            }
-
-            files = rendered.Value;
-            notes += $"; pipeline produced no events, so InterimTimeline made {timeline.Events.Count}";
-        }
-        else
-        {
-            notes += $"; pipeline produced {build.Timeline.Events.Count} events";
+            throw new InvalidOperationException($"expected the fixture articles to give at least {MinimumEvents} events through the real pipeline, got {events}:\n"
+                + string.Join("\n", build.Timeline.Events.Select(e => $"{e.Date} {e.Title}")));
         }
 
-        SiteWriter.Write(files, _output);
-        Files = [.. files.Select(f => f.Path)];
-        Notes = notes;
+        SiteWriter.Write(build.Files, _output);
+        Files = [.. build.Files.Select(f => f.Path)];
+        Notes = $"OpenCC converter; the pipeline produced {events} events from {build.Articles.Count} articles";
     }
 
     private static string RepoRoot()

@@ -256,12 +256,12 @@ public sealed class SiteRendererTests
         Assert.Equal("2020年1月至5月", home.GetElementById("2020-01-buildings")!.QuerySelector("time")!.TextContent);
         Assert.Equal("2024年8月8日", home.GetElementById("2024-08-08-agreement")!.QuerySelector("time")!.TextContent);
         Assert.Equal("2018年", home.GetElementById("2018-task-force")!.QuerySelector("time")!.TextContent);
-        Assert.Equal("計劃", home.GetElementById("2025-channel")!.QuerySelector(".badge-planned")!.TextContent);
+        Assert.Equal("預計", home.GetElementById("2025-channel")!.QuerySelector(".badge-planned")!.TextContent);
         Assert.NotNull(home.GetElementById("2019-land")!.QuerySelector(".badge-approx"));
         Assert.Null(home.GetElementById("2018-task-force")!.QuerySelector(".badge"));
         var hans = HtmlCheck.Document(Both.Value.Text("zh-hans/index.html"));
         Assert.Equal("预计", hans.GetElementById("2025-channel")!.QuerySelector(".badge-planned")!.TextContent);
-        Assert.Equal("月份不詳", home.QuerySelector("#y2018-m00 .month-heading")!.TextContent);
+        Assert.Equal("只知年份", home.QuerySelector("#y2018-m00 .month-heading")!.TextContent);
     }
 
     [Fact]
