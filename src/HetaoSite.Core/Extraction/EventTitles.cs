@@ -40,7 +40,12 @@ public static class EventTitles
         var afterCore = TrimLeading(after);
 
         string rest;
-        if (before.Length > 0)
+        if (before.Length > 0 && (before + afterCore).Length < MinUsefulLength && index + 1 < clauses.Count)
+        {
+            // Only a framing word stands with the date: "預計到2025年，園區將引進…" — the next clause says what.
+            rest = before + TrimLeading(clauses[index + 1].Text.Trim());
+        }
+        else if (before.Length > 0)
         {
             // The subject stands before the date in the same clause: "元戎啟行於2021年12月推出…".
             rest = before + afterCore;
