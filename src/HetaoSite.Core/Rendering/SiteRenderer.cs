@@ -76,7 +76,7 @@ public static class SiteRenderer
         files.Add(new OutputFile(".nojekyll", []));
         files.Add(new OutputFile("data/timelinejs.json", JsonOutput.ToBytes(TimelineJs.Build(content, renditions[0]))));
         files.Add(timings.Time("render: search index", () =>
-            new OutputFile("data/search-index.json", JsonOutput.ToBytes(SearchIndex.Build(content, renditions), indented: false))));
+            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions))));
         var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         foreach (var path in duplicates)
         {
