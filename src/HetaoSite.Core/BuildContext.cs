@@ -5,14 +5,15 @@ namespace HetaoSite.Core;
 /// <summary>
 /// What a build needs from outside the inputs, passed in explicitly so that stages stay pure and two builds of the
 /// same inputs are byte-identical: the build date (never the wall clock), the script converter (null when OpenCC is
-/// not installed), the cache of per-article work and the output base path override.
+/// not installed), the cache of per-article work, the output base path override and, for --verbose, where to record stage timings.
 /// </summary>
 public sealed record BuildContext(
     DateOnly? BuildDate,
     IScriptConverter? Converter,
     IArticleCache? Cache = null,
     string? BasePathOverride = null,
-    bool KeepGoing = false)
+    bool KeepGoing = false,
+    StageTimings? Timings = null)
 {
     /// <summary>
     /// Changes whenever the engine's output for the same input may change; part of every cache key. The engine assembly

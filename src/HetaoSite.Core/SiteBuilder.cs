@@ -10,10 +10,12 @@ public static class SiteBuilder
 {
     public static SiteBuild Build(SiteSource source, BuildContext context)
     {
-        var config = SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName);                   // Configure
-        var articles = ArticleProcessor.ProcessAll(source.Articles, config.Value, context);               // Load → Clean → Extract, per article
-        var timeline = Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter);   // Merge
-        var files = SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates); // Render
+        context = context with { Converter = Conversion.CachingScriptConverter.Wrap(context.Converter) };
+        var timings = context.Timings;
+        var config = timings.Time("config", () => SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName));          // Configure
+        var articles = timings.Time("load+extract", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context)); // per article
+        var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
+        var files = timings.Time("render", () => SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates));
         var diagnostics = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics)
             .Concat(timeline.Diagnostics).Concat(files.Diagnostics).ToList();
         var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();

@@ -26,8 +26,9 @@ public static class BuildCommand
         var stopwatch = Stopwatch.StartNew();
         var cache = OpenCache(paths, arguments);
         var quiet = arguments.Has("quiet");
-        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache));
         var verbose = arguments.Has("verbose");
+        var timings = verbose ? new StageTimings() : null;
+        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings));
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
         if (build.HasErrors)
         {
@@ -35,9 +36,10 @@ public static class BuildCommand
             return ExitCode.ContentErrors;
         }
 
-        var written = SiteWriter.Write(build.Files, paths.Output);
+        var written = timings.Time("write", () => SiteWriter.Write(build.Files, paths.Output));
         if (verbose)
         {
+            stdout.WriteLine($"timings: {timings}");
             stdout.WriteLine($"output: {written}");
             if (cache is not null)
             {
@@ -68,18 +70,20 @@ public static class BuildCommand
 
     /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>
     /// <param name="cache">The per-article cache; when null, the disk cache of <see cref="OpenCache"/> is used.</param>
-    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null)
+    /// <param name="timings">Where to record stage timings (--verbose), or null.</param>
+    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null, StageTimings? timings = null)
     {
         cache ??= OpenCache(paths, arguments);
-        var source = SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates);
+        var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates));
         var context = new BuildContext(
             BuildDates.FromEnvironment(),
             ScriptConverters.Default,
             cache,
             arguments.Get("base-path"),
-            arguments.Has("keep-going"));
+            arguments.Has("keep-going"),
+            timings);
         var build = SiteBuilder.Build(source, context);
-        (cache as DiskArticleCache)?.Prune(source.Articles.Count);
+        timings.Time("prune cache", () => { (cache as DiskArticleCache)?.Prune(source.Articles.Count); return 0; });
         return build;
     }
 

@@ -6,7 +6,9 @@ namespace HetaoSite.Core.Conversion;
 /// Converts between Traditional and Simplified Chinese with the system's OpenCC library (<c>libopencc.so.1.1</c>, Debian
 /// package libopencc1.1). <see cref="ToSimplified"/> uses <c>t2s.json</c>; <see cref="ToTraditional"/> uses <c>s2hk.json</c>,
 /// the Hong Kong standard, because the zone straddles Shenzhen and Hong Kong and the Hong Kong outlets (大公報, 香港商報)
-/// write that way. Conversions are serialised with a lock: OpenCC does not document its converters as thread-safe.
+/// write that way. OpenCC does not document its converters as thread-safe, so a handle is only ever used by one thread
+/// at a time: each direction keeps a small pool of handles, one per thread that converts concurrently (at most one per
+/// processor), instead of one handle behind a lock that would serialise parallel rendering.
 /// </summary>
 /// <example><c>ToSimplified("河套深港科技創新合作區")</c> → <c>河套深港科技创新合作区</c>.</example>
 public sealed class OpenCcConverter : IScriptConverter, IDisposable
@@ -19,14 +21,13 @@ public sealed class OpenCcConverter : IScriptConverter, IDisposable
         "/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc", "/usr/lib/x86_64-linux-gnu/opencc",
     ];
 
-    private readonly OpenCcHandle _toSimplified;
-    private readonly OpenCcHandle _toTraditional;
-    private readonly Lock _lock = new();
+    private readonly HandlePool _toSimplified;
+    private readonly HandlePool _toTraditional;
 
     private OpenCcConverter(OpenCcHandle toSimplified, OpenCcHandle toTraditional)
     {
-        _toSimplified = toSimplified;
-        _toTraditional = toTraditional;
+        _toSimplified = new HandlePool("t2s.json", toSimplified);
+        _toTraditional = new HandlePool("s2hk.json", toTraditional);
     }
 
     /// <summary>Opens OpenCC; never throws. On failure <paramref name="problem"/> says what is missing and how to install it.</summary>
@@ -89,7 +90,7 @@ public sealed class OpenCcConverter : IScriptConverter, IDisposable
         return handle;
     }
 
-    private string Convert(OpenCcHandle handle, string text)
+    private static string Convert(HandlePool pool, string text)
     {
         if (text.Length == 0)
         {
@@ -97,7 +98,8 @@ public sealed class OpenCcConverter : IScriptConverter, IDisposable
         }
 
         var input = System.Text.Encoding.UTF8.GetBytes(text);
-        lock (_lock)
+        var handle = pool.Rent();
+        try
         {
             var output = OpenCcNative.ConvertUtf8(handle, input, (nuint)input.Length);
             if (output == 0)
@@ -112,6 +114,60 @@ public sealed class OpenCcConverter : IScriptConverter, IDisposable
             finally
             {
                 OpenCcNative.FreeUtf8(output);
+            }
+        }
+        finally
+        {
+            pool.Return(handle);
+        }
+    }
+
+    /// <summary>
+    /// Handles of one configuration, each used by one thread at a time. A thread that finds none free opens another
+    /// (loading the dictionaries costs tens of milliseconds) up to one per processor, then waits for one to come back.
+    /// </summary>
+    private sealed class HandlePool(string config, OpenCcHandle first) : IDisposable
+    {
+        private readonly Stack<OpenCcHandle> _free = new([first]);
+        private readonly List<OpenCcHandle> _all = [first];
+        private readonly object _lock = new(); // a Monitor, not a Lock: Rent waits on it
+
+        public OpenCcHandle Rent()
+        {
+            lock (_lock)
+            {
+                while (true)
+                {
+                    if (_free.TryPop(out var handle))
+                    {
+                        return handle;
+                    }
+
+                    if (_all.Count < Environment.ProcessorCount && Open(config, out _) is { } opened)
+                    {
+                        _all.Add(opened);
+                        return opened;
+                    }
+
+                    Monitor.Wait(_lock);
+                }
+            }
+        }
+
+        public void Return(OpenCcHandle handle)
+        {
+            lock (_lock)
+            {
+                _free.Push(handle);
+                Monitor.Pulse(_lock);
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _all.ForEach(h => h.Dispose());
             }
         }
     }

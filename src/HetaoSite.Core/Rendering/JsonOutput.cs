@@ -7,16 +7,19 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>How the site writes JSON: UTF-8, Chinese as itself, '&lt;' '&gt;' '&amp;' escaped so data can never close a script element.</summary>
 public static class JsonOutput
 {
+    /// <summary>The encoder of every JSON file, for code that writes with a <see cref="Utf8JsonWriter"/> directly.</summary>
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
         IndentSize = 1,
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = Encoder,
     };
 
     private static readonly JsonSerializerOptions Compact = new()
     {
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Encoder = Encoder,
     };
 
     public static byte[] ToBytes(JsonNode node, bool indented = true) =>

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HetaoSite.Core.Rendering;
@@ -16,28 +18,25 @@ namespace HetaoSite.Core.Rendering;
 /// </summary>
 public static class SearchIndex
 {
-    public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions)
+    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes"/>).</summary>
+    public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
+        JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
+
+    /// <summary>
+    /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has hundreds of thousands of docs,
+    /// and building a <see cref="JsonNode"/> tree for it first cost more than everything else the index needs.
+    /// </summary>
+    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions)
     {
-        var docs = new JsonArray();
+        var docs = new List<(string Kind, string Path, string[] Texts, int? Article)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         int Add(string kind, string path, string text, int? article)
         {
             var id = docs.Count;
-            var texts = renditions.Select(r => r.Text(text)).ToList();
-            var doc = new JsonObject
-            {
-                ["k"] = kind,
-                ["p"] = path,
-                ["t"] = new JsonArray(texts.Select(t => (JsonNode)JsonValue.Create(t)).ToArray()),
-            };
-            if (article is { } a)
-            {
-                doc["a"] = a;
-            }
-
-            docs.Add(doc);
+            var texts = renditions.Select(r => r.Text(text)).ToArray();
+            docs.Add((kind, path, texts, article));
             seen.Clear();
             foreach (var bigram in texts.SelectMany(Bigrams))
             {
@@ -72,19 +71,57 @@ public static class SearchIndex
             }
         }
 
-        var bigrams = new JsonObject();
-        foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOutput.Encoder }))
         {
-            bigrams[key] = new JsonArray(postings[key].Select(i => (JsonNode)JsonValue.Create(i)).ToArray());
+            json.WriteStartObject();
+            json.WriteNumber("version", 1);
+            json.WriteStartArray("scripts");
+            foreach (var rendition in renditions)
+            {
+                json.WriteStringValue(rendition.Lang);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("docs");
+            foreach (var (kind, path, texts, article) in docs)
+            {
+                json.WriteStartObject();
+                json.WriteString("k", kind);
+                json.WriteString("p", path);
+                json.WriteStartArray("t");
+                foreach (var text in texts)
+                {
+                    json.WriteStringValue(text);
+                }
+
+                json.WriteEndArray();
+                if (article is { } a)
+                {
+                    json.WriteNumber("a", a);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("bigrams");
+            foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
+            {
+                json.WriteStartArray(key);
+                foreach (var id in postings[key])
+                {
+                    json.WriteNumberValue(id);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
-        return new JsonObject
-        {
-            ["version"] = 1,
-            ["scripts"] = new JsonArray(renditions.Select(r => (JsonNode)JsonValue.Create(r.Lang)).ToArray()),
-            ["docs"] = docs,
-            ["bigrams"] = bigrams,
-        };
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

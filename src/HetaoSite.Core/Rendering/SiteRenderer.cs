@@ -30,7 +30,8 @@ public static class SiteRenderer
 
     public static StageResult<IReadOnlyList<OutputFile>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates)
     {
-        var files = new List<OutputFile>(DataFiles.Render(content));
+        var timings = content.Context.Timings;
+        var files = new List<OutputFile>(timings.Time("render: data files", () => DataFiles.Render(content)));
         var loaded = TemplateSet.Load(templates);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var set = loaded.Value;
@@ -52,10 +53,13 @@ public static class SiteRenderer
             return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
         }
 
-        var facts = new SiteFacts(content);
-        var models = renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
+        var models = timings.Time("render: model", () =>
+        {
+            var facts = new SiteFacts(content);
+            return renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
+        });
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
-        var rendered = jobs.AsParallel().Select(job => RenderPage(job, set)).ToList();
+        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, set)).ToList());
         foreach (var (file, error) in rendered)
         {
             if (error is not null)
@@ -71,7 +75,8 @@ public static class SiteRenderer
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
         files.Add(new OutputFile(".nojekyll", []));
         files.Add(new OutputFile("data/timelinejs.json", JsonOutput.ToBytes(TimelineJs.Build(content, renditions[0]))));
-        files.Add(new OutputFile("data/search-index.json", JsonOutput.ToBytes(SearchIndex.Build(content, renditions), indented: false)));
+        files.Add(timings.Time("render: search index", () =>
+            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions))));
         var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         foreach (var path in duplicates)
         {

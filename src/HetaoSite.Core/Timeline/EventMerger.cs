@@ -31,10 +31,17 @@ public static class EventMerger
     {
         var groups = new List<Group>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, TitleMatches>(StringComparer.Ordinal);
         foreach (var statement in statements)
         {
-            var bigrams = TextKey.Bigrams(TextKey.Normalise(statement.Title, converter));
-            var match = FindMatch(statement, bigrams, groups, index);
+            var key = TextKey.Normalise(statement.Title, converter);
+            if (!titles.TryGetValue(key, out var matches))
+            {
+                titles[key] = matches = new TitleMatches(TextKey.Bigrams(key));
+            }
+
+            matches.Update(groups, index);
+            var match = FindMatch(statement, matches, groups, index);
             if (match is { } found)
             {
                 found.Group.Statements.Add(statement);
@@ -42,9 +49,9 @@ public static class EventMerger
                 continue;
             }
 
-            var group = new Group(statement, bigrams);
+            var group = new Group(statement, matches.Bigrams);
             groups.Add(group);
-            foreach (var bigram in bigrams)
+            foreach (var bigram in matches.Bigrams)
             {
                 if (!index.TryGetValue(bigram, out var postings))
                 {
@@ -62,23 +69,20 @@ public static class EventMerger
     public static bool Compatible(PartialDate a, PartialDate b) =>
         a == b || EventExtractor.Refines(a, b) || EventExtractor.Refines(b, a);
 
-    private static (Group Group, bool Conflict)? FindMatch(DatedStatement statement, HashSet<string> bigrams, List<Group> groups, Dictionary<string, List<int>> index)
+    // A candidate is a group that shares at least one bigram not common to more than CommonBigramLimit groups (checked
+    // now, as postings grow); among candidates similar enough, the highest score wins, the earliest group on a tie.
+    private static (Group Group, bool Conflict)? FindMatch(DatedStatement statement, TitleMatches matches, List<Group> groups, Dictionary<string, List<int>> index)
     {
-        var candidates = new HashSet<int>();
-        foreach (var bigram in bigrams)
-        {
-            if (index.TryGetValue(bigram, out var postings) && postings.Count <= CommonBigramLimit)
-            {
-                candidates.UnionWith(postings);
-            }
-        }
-
         (Group Group, bool Conflict)? best = null;
         var bestScore = 0.0;
-        foreach (var candidate in candidates.Order())
+        foreach (var (candidate, score, shared) in matches.Similar)
         {
+            if (!shared.Any(b => index[b].Count <= CommonBigramLimit))
+            {
+                continue;
+            }
+
             var group = groups[candidate];
-            var score = TextKey.Dice(bigrams, group.Bigrams);
             var compatible = Compatible(statement.Expression.Date, group.Statements[0].Expression.Date);
             var same = (compatible && score >= SimilarTitle) || score >= SameTitle;
             if (same && score > bestScore)
@@ -89,5 +93,52 @@ public static class EventMerger
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The groups whose title is similar enough to one normalised title to ever match it (Dice ≥ <see cref="SimilarTitle"/>),
+    /// in group order, with the bigrams they share. Groups never change their bigrams and are only appended, so each title
+    /// compares itself with each group once, however many statements repeat it: a large corpus repeats titles a lot.
+    /// </summary>
+    private sealed class TitleMatches(HashSet<string> bigrams)
+    {
+        private int _seen;
+
+        public HashSet<string> Bigrams { get; } = bigrams;
+
+        public List<(int Group, double Score, string[] Shared)> Similar { get; } = [];
+
+        /// <summary>Compares the title with the groups created since the last call.</summary>
+        public void Update(List<Group> groups, Dictionary<string, List<int>> index)
+        {
+            if (_seen == groups.Count)
+            {
+                return;
+            }
+
+            var fresh = new SortedSet<int>();
+            foreach (var bigram in Bigrams)
+            {
+                if (index.TryGetValue(bigram, out var postings))
+                {
+                    for (var i = postings.Count - 1; i >= 0 && postings[i] >= _seen; i--)
+                    {
+                        fresh.Add(postings[i]);
+                    }
+                }
+            }
+
+            foreach (var candidate in fresh)
+            {
+                var other = groups[candidate].Bigrams;
+                var score = TextKey.Dice(Bigrams, other);
+                if (score >= SimilarTitle)
+                {
+                    Similar.Add((candidate, score, [.. Bigrams.Where(other.Contains)]));
+                }
+            }
+
+            _seen = groups.Count;
+        }
     }
 }

@@ -75,12 +75,17 @@ public static class TimelineBuilder
     }
 
     // The most precise date that agrees with the most sources; among equals, the exact over the approximate, then the first told.
-    private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements) =>
-        statements
-            .Select((s, i) => (Statement: s, Index: i, Support: statements.Count(o => EventMerger.Compatible(o.Expression.Date, s.Expression.Date))))
+    // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
+    private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements)
+    {
+        var counts = statements.CountBy(s => s.Expression.Date).ToList();
+        var support = counts.ToDictionary(c => c.Key, c => counts.Where(o => EventMerger.Compatible(o.Key, c.Key)).Sum(o => o.Value));
+        return statements
+            .Select((s, i) => (Statement: s, Index: i, Support: support[s.Expression.Date]))
             .OrderByDescending(x => x.Support)
             .ThenByDescending(x => x.Statement.Expression.Date.Precision)
             .ThenBy(x => x.Statement.Expression.Approximate)
             .ThenBy(x => x.Index)
             .First().Statement;
+    }
 }
