@@ -13,7 +13,8 @@ public sealed record BuildContext(
     IArticleCache? Cache = null,
     string? BasePathOverride = null,
     bool KeepGoing = false,
-    StageTimings? Timings = null)
+    StageTimings? Timings = null,
+    string? BaseUrlOverride = null)
 {
     /// <summary>
     /// Changes whenever the engine's output for the same input may change; part of every cache key. The engine assembly

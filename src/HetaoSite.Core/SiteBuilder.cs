@@ -12,7 +12,7 @@ public static class SiteBuilder
     {
         context = context with { Converter = Conversion.CachingScriptConverter.Wrap(context.Converter) };
         var timings = context.Timings;
-        var config = timings.Time("config", () => SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName));          // Configure
+        var config = timings.Time("config", () => WithOverrides(SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName), context)); // Configure
         var articles = timings.Time("load+extract", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context)); // per article
         var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
         var files = timings.Time("render", () => SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates));
@@ -21,6 +21,11 @@ public static class SiteBuilder
         var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, diagnostics, skipped);
     }
+
+    // --base-url (the address GitHub Pages reports) wins over site.base_url, so forks publish correct feeds and sitemaps.
+    private static StageResult<SiteConfig> WithOverrides(StageResult<SiteConfig> config, BuildContext context) =>
+        context.BaseUrlOverride is not { Length: > 0 } url ? config
+            : config with { Value = config.Value with { Site = config.Value.Site with { BaseUrl = url.EndsWith('/') ? url : url + "/" } } };
 
     // Under --keep-going an article file that cannot even be read (a symlink leaving seeds/, an oversized or unreadable
     // file) is skipped like any other bad article.

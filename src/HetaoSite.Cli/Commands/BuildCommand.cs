@@ -8,10 +8,10 @@ using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Cli.Commands;
 
-/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--keep-going] [--no-cache] [--quiet] [--verbose]</c>.</summary>
+/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--no-cache] [--quiet] [--verbose]</c>.</summary>
 public static class BuildCommand
 {
-    public static readonly string[] ValuedOptions = ["config", "seeds", "templates", "out", "base-path"];
+    public static readonly string[] ValuedOptions = ["config", "seeds", "templates", "out", "base-path", "base-url"];
     public static readonly string[] Switches = ["keep-going", "no-cache", "quiet", "verbose"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -81,11 +81,18 @@ public static class BuildCommand
             cache,
             arguments.Get("base-path"),
             arguments.Has("keep-going"),
-            timings);
+            timings,
+            BaseUrl(arguments));
         var build = SiteBuilder.Build(source, context);
         timings.Time("prune cache", () => { (cache as DiskArticleCache)?.Prune(source.Articles.Count); return 0; });
         return build;
     }
+
+    /// <summary>The <c>--base-url</c> option, which must be an absolute http(s) URL.</summary>
+    public static string? BaseUrl(CommandArguments arguments) =>
+        arguments.Get("base-url") is not { } url ? null
+            : Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? url
+            : throw new UsageException($"--base-url '{url}' is not an absolute http(s) URL");
 
     /// <summary>The per-article cache in <c>.hetao-cache/</c> beside <c>site-config.yml</c>, or null with <c>--no-cache</c>.</summary>
     public static DiskArticleCache? OpenCache(SitePaths paths, CommandArguments arguments) =>

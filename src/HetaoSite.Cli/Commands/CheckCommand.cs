@@ -7,7 +7,7 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Cli.Commands;
 
 /// <summary>
-/// <c>check [--out DIR] [--base-path /x/] [--config FILE] [--quiet] [--verbose]</c> validates a built site folder
+/// <c>check [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--quiet] [--verbose]</c> validates a built site folder
 /// (default <c>_site</c>) with <see cref="SiteChecker"/>. The base path and base URL come from the config when it
 /// exists; <c>--base-path</c> wins, as in <c>build</c>.
 /// </summary>
@@ -15,7 +15,7 @@ public static class CheckCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var arguments = CommandArguments.Parse(args, ["out", "base-path", "config"], ["quiet", "verbose"]);
+        var arguments = CommandArguments.Parse(args, ["out", "base-path", "base-url", "config"], ["quiet", "verbose"]);
         var paths = SitePaths.From(arguments);
         if (!Directory.Exists(paths.Output))
         {
@@ -24,7 +24,7 @@ public static class CheckCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var options = Options(paths, arguments.Get("base-path"), stderr);
+        var options = Options(paths, arguments.Get("base-path"), BuildCommand.BaseUrl(arguments), stderr);
         var files = ReadSite(paths.Output);
         var result = ConsoleOutput.WithProgress(stdout, arguments.Has("quiet"), "checking…", () => SiteChecker.Check(files, options));
         DiagnosticPrinter.Print(result.Diagnostics, stderr, arguments.Has("verbose"));
@@ -47,7 +47,7 @@ public static class CheckCommand
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .ToList();
 
-    private static SiteCheckOptions Options(SitePaths paths, string? basePathOverride, TextWriter stderr)
+    private static SiteCheckOptions Options(SitePaths paths, string? basePathOverride, string? baseUrlOverride, TextWriter stderr)
     {
         var site = SiteSettings.Default;
         string? baseUrl = null;
@@ -60,6 +60,11 @@ public static class CheckCommand
         }
 
         var basePath = SiteConfigParser.NormaliseBasePath(basePathOverride ?? site.BasePath);
+        if (baseUrlOverride is not null)
+        {
+            baseUrl = baseUrlOverride.EndsWith('/') ? baseUrlOverride : baseUrlOverride + "/";
+        }
+
         return new SiteCheckOptions(basePath, baseUrl);
     }
 }

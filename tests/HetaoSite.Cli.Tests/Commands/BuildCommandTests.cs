@@ -73,4 +73,22 @@ public class BuildCommandTests
         Assert.Contains("HS0009", result.Stderr, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^1 articles, ", result.Stdout);
     }
+
+    [Fact]
+    public void Base_url_option_makes_feeds_and_sitemap_absolute_under_it()
+    {
+        using var site = TempSite.WithTemplates();
+        site.AddArticle("a.md", Article);
+        var result = CliRun.Of(["build", .. site.BuildArgs("--base-path", "/repo/", "--base-url", "https://owner.github.io/repo")]);
+        Assert.True(result.ExitCode == 0, $"expected exit 0, got {result.ExitCode}: {result.Stderr}");
+        var sitemap = File.ReadAllText(Path.Combine(site.Output, "sitemap.xml"));
+        Assert.Contains("<loc>https://owner.github.io/repo/", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.github.io", sitemap, StringComparison.Ordinal);
+        var check = CliRun.Of("check", "--out", site.Output, "--config", site.Config, "--base-path", "/repo/", "--base-url", "https://owner.github.io/repo/");
+        Assert.True(check.ExitCode == 0, $"expected check to pass, got {check.ExitCode}: {check.Stderr}");
+    }
+
+    [Fact]
+    public void A_base_url_that_is_not_http_is_a_usage_error() =>
+        Assert.Equal(2, CliRun.Of("build", "--base-url", "javascript:alert(1)").ExitCode);
 }
