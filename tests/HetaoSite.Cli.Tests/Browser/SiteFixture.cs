@@ -27,7 +27,12 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>Paths of the built files, '/'-separated, relative to the site root.</summary>
     public IReadOnlyList<string> Files { get; private set; } = [];
 
-    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    /// <summary>
+    /// Screenshots go beside the test results that ./test.sh collects (<c>TestResults/screenshots/</c> at the repository
+    /// root), or to <c>HETAO_SCREENSHOTS</c> when set.
+    /// </summary>
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("HETAO_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(RepoRoot(), "TestResults", "screenshots");
 
     /// <summary>The fixture site folder: site-config.yml and seeds/ (the templates are the repository's).</summary>
     public static string FixtureSite => Path.Combine(RepoRoot(), "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
