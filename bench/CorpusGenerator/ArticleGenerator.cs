@@ -38,7 +38,7 @@ internal static class ArticleGenerator
         var organisation = Pick(random, Phrases.Organisations);
         var title = $"{organisation}{Pick(random, Phrases.Actions)}（第{index + 1}期）";
         var outlet = Pick(random, Phrases.Outlets);
-        var paragraphs = Body(random, published);
+        var paragraphs = Body(random, published, index);
         var annotate = random.Next(4) == 0;
 
         string Script(string text) => simplified ? Simplified.Convert(text) : text;
@@ -63,14 +63,19 @@ internal static class ArticleGenerator
         return new GeneratedArticle(fileName, published, source, hugo, body.Sum(p => p.Length));
     }
 
-    private static List<string> Body(Random random, DateOnly published)
+    private static List<string> Body(Random random, DateOnly published, int index)
     {
         var paragraphs = new List<string>();
         var total = 0;
+        var slot = 0;
         while (total < TargetCharacters)
         {
-            var sentences = Enumerable.Range(0, 2 + random.Next(3))
-                .Select(_ => random.Next(100) < 45 ? Dated(random, published) : Pick(random, Phrases.Fillers));
+            var sentences = new List<string>();
+            for (var i = 2 + random.Next(3); i > 0; i--)
+            {
+                sentences.Add(random.Next(100) < 45 ? Dated(random, published, index, slot++ % 64) : Pick(random, Phrases.Fillers));
+            }
+
             var paragraph = string.Concat(sentences);
             paragraphs.Add(paragraph);
             total += paragraph.Length;
@@ -83,14 +88,22 @@ internal static class ArticleGenerator
         return paragraphs;
     }
 
-    /// <summary>A sentence with a date in one of the supported forms, or a near-miss that is not a date.</summary>
-    private static string Dated(Random random, DateOnly published)
+    /// <summary>
+    /// A sentence with a date in one of the supported forms, or a near-miss that is not a date. Each reports a development
+    /// of its own (<paramref name="slot"/>: the how-manyth of the article, see <see cref="Development"/>), so merging
+    /// behaves as with real news: most events have one source; now and then an article re-reports a development of one
+    /// of the few articles before it, with the same date, and the two merge.
+    /// </summary>
+    private static string Dated(Random random, DateOnly published, int index, int slot)
     {
-        var who = Pick(random, Phrases.Organisations);
-        var what = Pick(random, Phrases.Actions);
-        var year = 2017 + random.Next(Math.Max(1, published.Year - 2016));
-        var month = 1 + random.Next(12);
-        var day = 1 + random.Next(28);
+        var (story, development) = index >= 3 && random.Next(100) < 15 ? (index - 1 - random.Next(3), random.Next(6)) : (index, slot);
+        var (who, what, park) = Development(story, development);
+
+        // The date comes from the development, so two articles reporting it agree on it.
+        var facts = new Random(unchecked((Seed * 31) + (story * 64) + development));
+        var year = 2017 + facts.Next(Math.Max(1, published.Year - 2016));
+        var month = 1 + facts.Next(12);
+        var day = 1 + facts.Next(28);
         return random.Next(11) switch
         {
             0 => $"{year}年{month}月{day}日，{who}在河套深港科技創新合作區{what}。",
@@ -98,13 +111,43 @@ internal static class ArticleGenerator
             2 => $"今年{1 + random.Next(published.Month)}月，{who}宣佈{what}。",
             3 => $"同月，{who}{what}。",
             4 => $"{day}日，{who}{what}。",
-            5 => $"{year}年{1 + random.Next(6)}至{7 + random.Next(6)}月，河套合作區累計引進{10 + random.Next(200)}個高端科研項目。",
+            5 => $"{year}年{1 + random.Next(6)}至{7 + random.Next(6)}月，{park}累計引進{10 + random.Next(200)}個高端科研項目。",
             6 => $"近日，{who}{what}。",
             7 => $"{string.Concat(year.ToString(CultureInfo.InvariantCulture).Select(c => Phrases.ChineseDigits[c - '0']))}年{Phrases.ChineseMonths[month]}月，{who}{what}。",
-            8 => $"截至{year}年{month}月，合作區已集聚{100 + random.Next(900)}家科技企業，總投資達{10 + random.Next(90)}億元。",
+            8 => $"截至{year}年{month}月，{park}已集聚{100 + random.Next(900)}家科技企業，總投資達{10 + random.Next(90)}億元。",
             9 => $"{who}預計將於{published.Year + 1}年{month}月{what}。",
             _ => $"{who}成立五周年以來，歷時三年建成{2000 + random.Next(50)}家企業的產業集群。",
         };
+    }
+
+    /// <summary>
+    /// The organisation, the action with its project, and the park of development <paramref name="development"/>
+    /// (0–63) of article <paramref name="story"/>: names spelled in four base-30 name-part characters from
+    /// story × 64 + development (810,000 names, so 12,656 articles of 64 developments never share one), scrambled so
+    /// that neighbours differ in every character, e.g. 鵬程禾睿公司 啟動「雲峰嘉信」平台. The shared words are short, so
+    /// two developments' titles stay far below the merge threshold.
+    /// </summary>
+    private static (string Who, string What, string Park) Development(int story, int development)
+    {
+        var key = ((long)story * 64) + development;
+        var who = Name(key * 7919) + Phrases.OrganisationKinds[(int)(key % Phrases.OrganisationKinds.Length)];
+        var project = Name((key * 7927) + 1);
+        var what = string.Format(CultureInfo.InvariantCulture, Phrases.ProjectActions[(int)((key / 3) % Phrases.ProjectActions.Length)], project);
+        return (who, what, Name(key * 7933) + "園區");
+    }
+
+    /// <summary>Four name-part characters spelling <paramref name="value"/> modulo 30⁴ (the multipliers above are prime to it).</summary>
+    private static string Name(long value)
+    {
+        var parts = Phrases.NameParts;
+        var code = value % ((long)parts.Length * parts.Length * parts.Length * parts.Length);
+        var name = new StringBuilder(4);
+        for (var digit = 0; digit < 4; digit++, code /= parts.Length)
+        {
+            name.Append(parts[(int)(code % parts.Length)]);
+        }
+
+        return name.ToString();
     }
 
     private static string Caption(Random random, DateOnly published) => random.Next(2) == 0

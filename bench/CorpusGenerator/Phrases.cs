@@ -17,6 +17,22 @@ internal static class Phrases
         "推出人才便利通行措施", "建成超級算力中心", "落地國際標準組織", "開通跨境專用通道", "舉行項目集中簽約活動",
     ];
 
+    /// <summary>Characters that spell a development's name from its article index (30 of them; see ArticleGenerator.Name).</summary>
+    public static readonly string[] NameParts =
+    [
+        "啟", "航", "星", "瀚", "海", "光", "明", "遠", "鵬", "程", "嘉", "禾", "睿", "智", "雲", "峰", "澤", "宇", "恆", "信",
+        "卓", "越", "新", "源", "博", "通", "達", "穎", "晨", "曦",
+    ];
+
+    public static readonly string[] OrganisationKinds = ["公司", "研究院", "實驗室", "研究所", "中心", "集團"];
+
+    /// <summary>What a development is; {0} is the project's name.</summary>
+    public static readonly string[] ProjectActions =
+    [
+        "啟動「{0}」平台", "簽約「{0}」實驗室", "發布「{0}」成果", "建成「{0}」算力中心", "引進「{0}」團隊", "開通「{0}」專線",
+        "設立「{0}」基金", "揭牌「{0}」項目",
+    ];
+
     public static readonly string[] Fillers =
     [
         "河套深港科技創新合作區是粵港澳大灣區唯一以科技創新為主題的特色平台。",

@@ -11,13 +11,21 @@ namespace HetaoSite.Core.Rendering;
 /// <code>
 /// {"scripts": ["zh-Hant","zh-Hans"],
 ///  "docs": [{"k": "e"|"a"|"s", "p": "#event-id" | "articles/id/" | "articles/id/#s0-1", "t": [text per script], "a": article doc}],
-///  "bigrams": {"河套": [0, 4, 9], ...}}
+///  "bigrams": {"河套": [0, 4, 9], ...},
+///  "common": ["合作", ...]}
 /// </code>
 /// <c>p</c> is relative to a script's root, so one index serves both scripts; <c>t</c> holds the text in each script
-/// of <c>scripts</c> and the bigrams of all of them point to the same doc. Docs are events, articles and sentences.
+/// of <c>scripts</c> and the bigrams of all of them point to the same doc. Docs are events, articles and the sentences
+/// events cite; each distinct text is indexed once per kind (the first in timeline or file order: a sentence quoted by
+/// many events or repeated by many articles is one doc, not one per source). A bigram in more than
+/// <see cref="MaxPostings"/> docs is listed in <c>common</c> instead of <c>bigrams</c>: it narrows nothing, and search.js
+/// skips it and checks the text itself.
 /// </summary>
 public static class SearchIndex
 {
+    /// <summary>The most docs a bigram may list; more and it goes to <c>common</c>.</summary>
+    public const int MaxPostings = 4000;
+
     /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes"/>).</summary>
     public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
         JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
@@ -31,9 +39,15 @@ public static class SearchIndex
         var docs = new List<(string Kind, string Path, string[] Texts, int? Article)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var indexed = new HashSet<(string Kind, string Text)>();
 
-        int Add(string kind, string path, string text, int? article)
+        int? Add(string kind, string path, string text, int? article)
         {
+            if (!indexed.Add((kind, text)))
+            {
+                return null;
+            }
+
             var id = docs.Count;
             var texts = renditions.Select(r => r.Text(text)).ToArray();
             docs.Add((kind, path, texts, article));
@@ -56,18 +70,36 @@ public static class SearchIndex
             return id;
         }
 
+        var cited = new HashSet<(string ArticleId, string Anchor)>();
         foreach (var e in content.Timeline.Events)
         {
             Add("e", "#" + e.Id, e.Title, null);
+            foreach (var source in e.Sources)
+            {
+                cited.Add((source.ArticleId, source.Anchor));
+            }
+        }
+
+        // A sentence's context is its article's title: an article whose title is already indexed points at that doc.
+        var articleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var titleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var extraction in content.Articles)
+        {
+            var article = extraction.Article;
+            if (Add("a", $"articles/{article.Id}/", article.Title, null) is { } found)
+            {
+                titleDocs[article.Title] = found;
+            }
+
+            articleDocs[article.Id] = titleDocs[article.Title];
         }
 
         foreach (var extraction in content.Articles)
         {
             var article = extraction.Article;
-            var articleDoc = Add("a", $"articles/{article.Id}/", article.Title, null);
-            foreach (var sentence in extraction.Sentences)
+            foreach (var sentence in extraction.Sentences.Where(s => cited.Contains((article.Id, s.Anchor))))
             {
-                Add("s", $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDoc);
+                Add("s", $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDocs[article.Id]);
             }
         }
 
@@ -106,7 +138,7 @@ public static class SearchIndex
 
             json.WriteEndArray();
             json.WriteStartObject("bigrams");
-            foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
+            foreach (var key in postings.Keys.Where(k => postings[k].Count <= MaxPostings).Order(StringComparer.Ordinal))
             {
                 json.WriteStartArray(key);
                 foreach (var id in postings[key])
@@ -118,6 +150,13 @@ public static class SearchIndex
             }
 
             json.WriteEndObject();
+            json.WriteStartArray("common");
+            foreach (var key in postings.Keys.Where(k => postings[k].Count > MaxPostings).Order(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(key);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -23,7 +23,8 @@ public sealed class SearchIndexTests
         var docs = index["docs"]!.AsArray();
         var events = docs.Count(d => (string)d!["k"]! == "e");
         Assert.Equal(content.Timeline.Events.Count, events);
-        Assert.Equal(content.Articles.Sum(a => a.Sentences.Count), docs.Count(d => (string)d!["k"]! == "s"));
+        var cited = content.Timeline.Events.SelectMany(e => e.Sources).Select(s => s.Sentence).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(cited, docs.Count(d => (string)d!["k"]! == "s"));
 
         var plan = docs.Select((d, i) => (d: d!, i)).Single(x => (string)x.d["p"]! == "#2023-08-29-plan").i;
         Assert.Contains(plan, Postings(index, "規劃"));
@@ -39,6 +40,36 @@ public sealed class SearchIndexTests
         var article = docs[(int)sentence["a"]!]!;
         Assert.Equal("a", (string)article["k"]!);
         Assert.StartsWith((string)article["p"]! + "#s", (string)sentence["p"]!);
+    }
+
+    [Fact]
+    public void A_sentence_cited_by_several_events_is_one_doc_and_uncited_sentences_are_not_indexed()
+    {
+        var content = SampleSite.Content();
+        var source = content.Timeline.Events[0].Sources[0];
+        var events = content.Timeline.Events
+            .Append(new TimelineEvent("again", new PartialDate(2025, 1, 1), null, "同一句的另一件事", "industry", false, false, [source]))
+            .ToList();
+        var articles = content.Articles.Append(SampleSite.Article("quiet", "quiet.txt", "沒有事件的報道", "媒體", null, new PartialDate(2020, 1, 1),
+            Script.Hant, [new TextBlock("這一句沒有被任何事件引用。", BlockKind.Paragraph, 1)])).ToList();
+        var index = SearchIndex.Build(SampleSite.Content(articles: articles, events: events), Rendition.For(Script.Hant, null));
+        var docs = index["docs"]!.AsArray();
+        var sentences = docs.Where(d => (string)d!["k"]! == "s").Select(d => (string)d!["t"]![0]!).ToList();
+        Assert.Equal(1, sentences.Count(t => t == source.Sentence));
+        Assert.DoesNotContain("這一句沒有被任何事件引用。", sentences);
+        Assert.Contains(docs, d => (string)d!["p"]! == "articles/quiet/");
+    }
+
+    [Fact]
+    public void A_bigram_in_more_docs_than_the_cap_is_listed_as_common_without_postings()
+    {
+        var events = Enumerable.Range(0, SearchIndex.MaxPostings + 1)
+            .Select(i => new TimelineEvent($"e{i}", new PartialDate(2020, 1, 1), null, $"園區第{i}項", "industry", false, false, []))
+            .ToList();
+        var index = SearchIndex.Build(SampleSite.Content(events: events), Rendition.For(Script.Hant, null));
+        Assert.Null(index["bigrams"]!["園區"]);
+        Assert.Contains("園區", index["common"]!.AsArray().Select(n => (string)n!));
+        Assert.Single(Postings(index, "第1"), id => (string)index["docs"]![id]!["t"]![0]! == "園區第1項");
     }
 
     private static IEnumerable<int> Postings(JsonObject index, string bigram) =>

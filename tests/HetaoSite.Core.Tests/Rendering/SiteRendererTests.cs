@@ -277,6 +277,36 @@ public sealed class SiteRendererTests
     }
 
     [Fact]
+    public void List_pages_show_three_sources_per_event_and_link_the_rest_to_the_year_page_which_lists_all()
+    {
+        var articles = SampleSite.Articles().ToList();
+        var sources = new List<EventSource>();
+        for (var i = 0; i < 5; i++)
+        {
+            var a = SampleSite.Article($"many{i}", $"many{i}.txt", $"報道{i}", "媒體", null, new PartialDate(2020, 1, 1), Script.Hant,
+                [new TextBlock($"2020年1月1日，第{i}次報道園區啟動。", BlockKind.Paragraph, 1)]);
+            articles.Add(a);
+            sources.Add(new EventSource(a.Article.FileName, a.Article.Id, a.Sentences[0].Text, "2020年1月1日", a.Sentences[0].Anchor));
+        }
+
+        var events = new[] { new TimelineEvent("many", new PartialDate(2020, 1, 1), null, "園區啟動", "industry", false, false, sources) };
+        var site = new RenderedSite(SampleSite.Content(articles: articles, events: events));
+        Assert.Empty(site.Diagnostics);
+        foreach (var path in new[] { "index.html", "categories/industry/index.html" })
+        {
+            var item = HtmlCheck.Document(site.Text(path)).GetElementById("many")!;
+            Assert.Equal(3, item.QuerySelectorAll(".sources > li:not(.sources-more)").Length);
+            var more = item.QuerySelector(".sources-more a")!;
+            Assert.Equal("另有 2 篇報道", more.TextContent);
+            Assert.EndsWith("years/2020/#many", more.GetAttribute("href"), StringComparison.Ordinal);
+        }
+
+        var year = HtmlCheck.Document(site.Text("years/2020/index.html")).GetElementById("many")!;
+        Assert.Equal(5, year.QuerySelectorAll(".sources > li").Length);
+        Assert.Null(year.QuerySelector(".sources-more"));
+    }
+
+    [Fact]
     public void Year_and_category_pages_hold_only_their_events()
     {
         var year = HtmlCheck.Document(Both.Value.Text("years/2024/index.html"));

@@ -45,11 +45,18 @@
     if (grams.length === 0) {
       return index.docs.map(function (_, i) { return i; });
     }
+    // A bigram in too many docs is listed in index.common without postings: it narrows nothing, so skip it (run()
+    // checks the text of every candidate anyway).
+    var common = index.common || [];
     var lists = [];
     for (var i = 0; i < grams.length; i++) {
+      if (common.indexOf(grams[i]) >= 0) { continue; }
       var posting = index.bigrams[grams[i]];
       if (!posting) { return []; }
       lists.push(posting);
+    }
+    if (lists.length === 0) {
+      return index.docs.map(function (_, i) { return i; });
     }
     lists.sort(function (a, b) { return a.length - b.length; });
     return lists[0].filter(function (id) {
