@@ -1,6 +1,7 @@
-using HetaoSite.Core;
+using HetaoSite.Cli.Tests.TestSupport;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Writing;
+using HetaoSite.Core;
 using Microsoft.Playwright;
 
 namespace HetaoSite.Cli.Tests.Browser;
@@ -32,10 +33,10 @@ public sealed class SiteFixture : IAsyncLifetime
     /// root), or to <c>HETAO_SCREENSHOTS</c> when set.
     /// </summary>
     public static string ScreenshotFolder =>
-        Environment.GetEnvironmentVariable("HETAO_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(RepoRoot(), "TestResults", "screenshots");
+        Environment.GetEnvironmentVariable("HETAO_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(TempSite.RepositoryRoot, "TestResults", "screenshots");
 
     /// <summary>The fixture site folder: site-config.yml and seeds/ (the templates are the repository's).</summary>
-    public static string FixtureSite => Path.Combine(RepoRoot(), "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
+    public static string FixtureSite => Path.Combine(TempSite.RepositoryRoot, "tests", "HetaoSite.Cli.Tests", "Fixtures", "site");
 
     public string Url(string path) => _server!.Origin + BasePath + path.TrimStart('/');
 
@@ -88,7 +89,7 @@ public sealed class SiteFixture : IAsyncLifetime
     private void Build()
     {
         var site = FixtureSite;
-        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(RepoRoot(), "templates"));
+        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(TempSite.RepositoryRoot, "templates"));
         var converter = ScriptConverters.Default
             ?? throw new InvalidOperationException("OpenCC (libopencc1.1) is missing: the browser tests browse both scripts, which needs it. Run ./test.sh, which installs it.");
         var context = new BuildContext(new DateOnly(2025, 6, 30), converter, BasePathOverride: BasePath);
@@ -108,16 +109,5 @@ public sealed class SiteFixture : IAsyncLifetime
         SiteWriter.Write(build.Files, _output);
         Files = [.. build.Files.Select(f => f.Path)];
         Notes = $"OpenCC converter; the pipeline produced {events} events from {build.Articles.Count} articles";
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HetaoSite.Cli.Tests.TestSupport;
 
 namespace HetaoSite.Cli.Tests.Writing;
 
@@ -61,7 +62,7 @@ public sealed class ReproducibleCliBuildTests : IDisposable
 
     private static string CopySite(string destination)
     {
-        var repository = FindRepository();
+        var repository = TempSite.RepositoryRoot;
         Directory.CreateDirectory(destination);
         File.Copy(Path.Combine(repository, "site-config.yml"), Path.Combine(destination, "site-config.yml"));
         foreach (var folder in new[] { "seeds", "templates" })
@@ -82,17 +83,4 @@ public sealed class ReproducibleCliBuildTests : IDisposable
     private static SortedDictionary<string, byte[]> Files(string root) => new(
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
         StringComparer.Ordinal);
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
-    }
 }

@@ -119,7 +119,7 @@ public sealed class GoldenSiteTests
         }
     }
 
-    private static string GoldenRoot() => Path.Combine(RepoTemplates.RepoRoot(), "tests", "HetaoSite.Core.Tests", "Golden");
+    private static string GoldenRoot() => Path.Combine(RepositoryRoot.Path, "tests", "HetaoSite.Core.Tests", "Golden");
 
     /// <summary>site.json → SiteContent: articles split into sentences at 。, events citing (article, block, index).</summary>
     private static SiteContent Load(string json)

@@ -1,4 +1,5 @@
 using HetaoSite.Core.Loading;
+using HetaoSite.Core.Tests.TestSupport;
 
 namespace HetaoSite.Core.Tests.Rendering;
 
@@ -7,7 +8,7 @@ public static class RepoTemplates
 {
     private static readonly Lazy<IReadOnlyList<TemplateFile>> Files = new(() =>
     {
-        var root = Path.Combine(RepoRoot(), "templates");
+        var root = Path.Combine(RepositoryRoot.Path, "templates");
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(p => new TemplateFile(Path.GetRelativePath(root, p).Replace('\\', '/'), File.ReadAllBytes(p)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
@@ -15,17 +16,6 @@ public static class RepoTemplates
     });
 
     public static IReadOnlyList<TemplateFile> All => Files.Value;
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
-    }
 
     /// <summary>The templates with one file replaced (or added).</summary>
     public static IReadOnlyList<TemplateFile> With(string path, string text) =>

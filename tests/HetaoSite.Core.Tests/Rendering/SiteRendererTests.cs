@@ -417,7 +417,7 @@ public sealed class SiteRendererTests
     [Fact]
     public void Static_files_are_copied_verbatim()
     {
-        var css = File.ReadAllBytes(Path.Combine(RepoTemplates.RepoRoot(), "templates", "static", "css", "site.css"));
+        var css = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "templates", "static", "css", "site.css"));
         Assert.Equal(css, Both.Value.Files["css/site.css"]);
         Assert.Empty(Both.Value.Files[".nojekyll"]);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using HetaoSite.Core.Loading;
+using HetaoSite.Core.Tests.TestSupport;
 using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Core.Tests.Writing;
@@ -75,7 +76,7 @@ public sealed class ReproducibleBuildTests : IDisposable
 
     private static string CopySite(string destination)
     {
-        var repository = FindRepository();
+        var repository = RepositoryRoot.Path;
         Directory.CreateDirectory(destination);
         File.Copy(Path.Combine(repository, "site-config.yml"), Path.Combine(destination, "site-config.yml"));
         foreach (var folder in new[] { "seeds", "templates" })
@@ -102,17 +103,4 @@ public sealed class ReproducibleBuildTests : IDisposable
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
         StringComparer.Ordinal);
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HetaoSite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"HetaoSite.sln not found above {AppContext.BaseDirectory}");
-    }
 }
