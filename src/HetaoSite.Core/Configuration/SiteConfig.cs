@@ -32,6 +32,10 @@ public sealed record SiteConfig(
 /// <param name="DefaultScript">The script of the root rendering; the other script is rendered under its own prefix.</param>
 /// <param name="NewestFirst">Timeline order on the home page (oldest first by default).</param>
 /// <param name="BuildDate">Fixed build date for feeds; otherwise SOURCE_DATE_EPOCH or the newest article.</param>
+/// <param name="Paginate">Events per list page (<c>site.paginate</c>). A site with at most this many events lists them all
+/// on the home page; a larger one lists them on year pages of at most this many events (cut at month boundaries where
+/// possible) and category pages likewise. 0 never paginates.</param>
+/// <param name="FeedLimit">Entries in each Atom feed (<c>site.feed_limit</c>): the latest events and articles. 0 = all.</param>
 public sealed record SiteSettings(
     string Title,
     string Description,
@@ -40,8 +44,14 @@ public sealed record SiteSettings(
     Script DefaultScript,
     bool NewestFirst,
     string? Author,
-    DateOnly? BuildDate)
+    DateOnly? BuildDate,
+    int Paginate = SiteSettings.DefaultPaginate,
+    int FeedLimit = SiteSettings.DefaultFeedLimit)
 {
+    public const int DefaultPaginate = 200;
+
+    public const int DefaultFeedLimit = 100;
+
     public static SiteSettings Default { get; } = new(
         "河套深港科技創新合作區大事記",
         "河套深港科技創新合作區 2017–2025 年的發展，每一件事都附上報道原句。",

@@ -41,7 +41,7 @@ public static class SiteConfigParser
 
         public SiteSettings Site(YamlMappingNode map)
         {
-            WarnUnknownKeys(map, ["title", "description", "base_url", "base_path", "default_script", "order", "author", "build_date"], "site.");
+            WarnUnknownKeys(map, ["title", "description", "base_url", "base_path", "default_script", "order", "author", "build_date", "paginate", "feed_limit"], "site.");
             var d = SiteSettings.Default;
             var basePath = NormaliseBasePath(map.GetString("base_path") ?? d.BasePath);
             var order = map.GetString("order") ?? "oldest_first";
@@ -58,7 +58,9 @@ public static class SiteConfigParser
                 ScriptFrom(map.GetString("default_script"), map.Get("default_script")) ?? d.DefaultScript,
                 order == "newest_first",
                 map.GetString("author"),
-                Date(map, "build_date") is { Precision: DatePrecision.Day } day ? day.FirstDay : null);
+                Date(map, "build_date") is { Precision: DatePrecision.Day } day ? day.FirstDay : null,
+                Int(map, "paginate") ?? SiteSettings.DefaultPaginate,
+                Int(map, "feed_limit") ?? SiteSettings.DefaultFeedLimit);
         }
 
         public TimelineWindow Window(YamlMappingNode map)

@@ -71,9 +71,10 @@ public static class SearchIndex
         }
 
         var cited = new HashSet<(string ArticleId, string Anchor)>();
+        var pages = TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         foreach (var e in content.Timeline.Events)
         {
-            Add("e", "#" + e.Id, e.Title, null);
+            Add("e", pages.EventPath(e).TrimStart('/'), e.Title, null);
             foreach (var source in e.Sources)
             {
                 cited.Add((source.ArticleId, source.Anchor));

@@ -64,6 +64,7 @@ internal sealed class SiteFacts
         }
 
         Years = [.. Events.Select(e => e.Date.Year).Distinct().Order()];
+        Pages = TimelinePages.Build(Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         BuildDate = content.Context.BuildDate
             ?? content.Config.Site.BuildDate
             ?? (content.Articles.Count > 0
@@ -96,6 +97,9 @@ internal sealed class SiteFacts
     public Dictionary<string, int> CategoryIndex { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<int> Years { get; }
+
+    /// <summary>Which list page shows which events (<c>site.paginate</c>).</summary>
+    public TimelinePages Pages { get; }
 
     /// <summary>CSS class of a category's colour: "cat-0" … "cat-7" (cycling).</summary>
     public string CategoryClass(string id) => "cat-" + (CategoryIndex.GetValueOrDefault(id) % 8).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -17,12 +17,14 @@ public sealed class SiteModel
     private readonly SiteFacts _facts;
     private readonly Dictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
+    private readonly ScriptObject _strings;
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
         _facts = facts;
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
+        _strings = strings;
         foreach (var article in facts.Content.Articles)
         {
             _summaries.TryAdd(article.Article.Id, ArticleSummary(article.Article));
@@ -44,6 +46,8 @@ public sealed class SiteModel
     public ScriptObject Globals { get; }
 
     private SiteContent Content => _facts.Content;
+
+    private TimelinePages Paging => _facts.Pages;
 
     private ScriptObject BuildGlobals(ScriptObject strings)
     {
@@ -69,6 +73,8 @@ public sealed class SiteModel
                 ["year_first"] = _facts.Years.Count > 0 ? _facts.Years[0] : null,
                 ["year_last"] = _facts.Years.Count > 0 ? _facts.Years[^1] : null,
                 ["newest_first"] = site.NewestFirst,
+                ["paged"] = Paging.Paged,
+                ["paginate"] = Paging.PageSize,
                 ["window_from"] = Content.Config.Window.FromYear,
                 ["window_to"] = Content.Config.Window.ToYear,
             },
@@ -84,6 +90,7 @@ public sealed class SiteModel
         // and reflection-based argument binding was a measurable part of rendering.
         globals["url"] = new UrlFunction(Urls.Url);
         globals["absolute_url"] = new UrlFunction(Urls.AbsoluteUrl);
+        globals["include_cached"] = new CachedIncludeFunction();
         return globals;
     }
 
@@ -93,7 +100,8 @@ public sealed class SiteModel
     /// <summary>
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
     /// <c>precision</c> (year|month|day), <c>year</c>, <c>month</c>, <c>title</c>, <c>category</c>, <c>category_name</c>,
-    /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>path</c> (/#id), <c>sources</c>.
+    /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>path</c> (where the timeline
+    /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>.
     /// </summary>
     private ScriptObject Event(TimelineEvent e) => new()
     {
@@ -112,7 +120,8 @@ public sealed class SiteModel
         ["planned"] = e.Planned,
         ["approximate"] = e.Approximate,
         ["manual"] = e.Manual,
-        ["path"] = "/#" + e.Id,
+        ["path"] = Paging.EventPath(e),
+        ["year_path"] = Paging.YearEventPath(e),
         ["sources"] = Array(e.Sources.Select(Source)),
     };
 
@@ -185,10 +194,10 @@ public sealed class SiteModel
     /// Events grouped by year, then month, in the configured order: <c>[{year, anchor, count, months: [{month (null when
     /// only the year is known), anchor, events}]}]</c>.
     /// </summary>
-    private ScriptArray Timeline(IEnumerable<TimelineEvent> events)
+    private ScriptArray Timeline(IEnumerable<TimelineEvent> events, bool inDisplayOrder = false)
     {
         var ordered = events.ToList();
-        if (Content.Config.Site.NewestFirst)
+        if (Content.Config.Site.NewestFirst && !inDisplayOrder)
         {
             ordered.Reverse();
         }
@@ -269,28 +278,48 @@ public sealed class SiteModel
     /// <summary>Every page of this rendering: template, output path and a factory for its <c>page</c> object.</summary>
     internal IEnumerable<PageJob> Pages()
     {
-        yield return Html("/", "layouts/home.scriban-html", () => Page("home", "/", null, null, HomeJsonLd()));
+        yield return Html("/", "layouts/home.scriban-html", HomePage);
         foreach (var year in _facts.Years)
         {
-            var y = year.ToString(CultureInfo.InvariantCulture);
-            yield return Html($"/years/{y}/", "layouts/year.scriban-html", () =>
+            var pages = Paging.Years[year];
+            for (var i = 0; i < pages.Count; i++)
             {
-                var page = Page("year", $"/years/{y}/", y + "年", null, null);
-                page["year"] = Year(year);
-                page["timeline"] = Timeline(_facts.Events.Where(e => e.Date.Year == year));
-                return page;
-            });
+                var (number, events) = (i + 1, pages[i]);
+                var path = TimelinePages.YearPath(year, number);
+                yield return Html(path, "layouts/year.scriban-html", () =>
+                {
+                    var page = Page("year", path, Numbered(year.ToString(CultureInfo.InvariantCulture) + "年", number), null, null);
+                    page["year"] = Year(year);
+                    page["timeline"] = Timeline(events, inDisplayOrder: true);
+                    // On a paged site the year pages are the timeline, read page after page across years.
+                    var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
+                    page["pager"] = Pager(number, pages.Count, n => TimelinePages.YearPath(year, n),
+                        index > 0 ? Paging.Sequence[index - 1] : null, index >= 0 && index + 1 < Paging.Sequence.Count ? Paging.Sequence[index + 1] : null);
+                    return page;
+                });
+            }
         }
 
         foreach (var category in _facts.Categories.Where(c => _facts.Events.Any(e => e.Category == c.Id)))
         {
-            yield return Html($"/categories/{category.Id}/", "layouts/category.scriban-html", () =>
+            var listPath = $"/categories/{category.Id}/";
+            var inCategory = TimelinePages.InDisplayOrder([.. _facts.Events.Where(e => e.Category == category.Id)], Content.Config.Site.NewestFirst);
+            var pages = TimelinePages.Split(inCategory, Paging.PageSize);
+            for (var i = 0; i < pages.Count; i++)
             {
-                var page = Page("category", $"/categories/{category.Id}/", _facts.CategoryName(category.Id, Rendition.Script), null, null);
-                page["category"] = Category(category.Id);
-                page["timeline"] = Timeline(_facts.Events.Where(e => e.Category == category.Id));
-                return page;
-            });
+                var (number, events) = (i + 1, pages[i]);
+                var path = TimelinePages.Numbered(listPath, number);
+                yield return Html(path, "layouts/category.scriban-html", () =>
+                {
+                    var page = Page("category", path, Numbered(_facts.CategoryName(category.Id, Rendition.Script), number), null, null);
+                    page["category"] = Category(category.Id);
+                    page["timeline"] = Timeline(events, inDisplayOrder: true);
+                    page["pager"] = Pager(number, pages.Count, n => TimelinePages.Numbered(listPath, n),
+                        number > 1 ? TimelinePages.Numbered(listPath, number - 1) : null,
+                        number < pages.Count ? TimelinePages.Numbered(listPath, number + 1) : null);
+                    return page;
+                });
+            }
         }
 
         foreach (var article in Content.Articles)
@@ -307,10 +336,18 @@ public sealed class SiteModel
         });
         yield return new PageJob(Urls.Relative("/404.html"), "layouts/404.scriban-html", "layouts/base.scriban-html", this,
             () => Page("not_found", "/404.html", null, null, null));
-        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this,
-            () => Page("feed", "/feeds/events.xml", null, null, null));
-        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this,
-            () => Page("feed", "/feeds/articles.xml", null, null, null));
+        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, () =>
+        {
+            var page = Page("feed", "/feeds/events.xml", null, null, null);
+            page["events"] = Array(Latest(_facts.Events).Select(e => _events[e.Id]));
+            return page;
+        });
+        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, () =>
+        {
+            var page = Page("feed", "/feeds/articles.xml", null, null, null);
+            page["articles"] = Array(Latest(Content.Articles).Select(a => _summaries[a.Article.Id]));
+            return page;
+        });
     }
 
     /// <summary>Files rendered once for the whole site (sitemap, robots.txt), in the default rendering.</summary>
@@ -327,6 +364,58 @@ public sealed class SiteModel
         });
         yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, () => Page("robots", "/robots.txt", null, null, null));
     }
+
+    /// <summary>
+    /// The home page: the whole timeline, or on a paged site the first year page's events with a link onwards
+    /// (<c>page.timeline</c>, <c>page.pager</c>).
+    /// </summary>
+    private ScriptObject HomePage()
+    {
+        var shown = Paging.Paged ? Paging.Years[TimelinePages.InDisplayOrder(_facts.Events, Content.Config.Site.NewestFirst)[0].Date.Year][0] : _facts.Events;
+        var page = Page("home", "/", null, null, HomeJsonLd(shown));
+        page["timeline"] = Paging.Paged ? Timeline(shown, inDisplayOrder: true) : Timeline(shown);
+        page["pager"] = Paging.Paged && Paging.Sequence.Count > 1 ? Pager(1, 1, _ => "/", null, Paging.Sequence[1]) : null;
+        return page;
+    }
+
+    /// <summary>
+    /// <c>{number, count, prev, next, pages: [{number, path, current}]}</c> for a list of <paramref name="count"/> pages,
+    /// or null when there is only one page and nowhere to go.
+    /// </summary>
+    private static ScriptObject? Pager(int number, int count, Func<int, string> pathOf, string? prev, string? next) =>
+        count <= 1 && prev is null && next is null ? null : new ScriptObject
+        {
+            ["number"] = number,
+            ["count"] = count,
+            ["prev"] = prev,
+            ["next"] = next,
+            ["pages"] = Array(count <= 1 ? [] : Enumerable.Range(1, count).Select(n => (object)new ScriptObject
+            {
+                ["number"] = n,
+                ["path"] = pathOf(n),
+                ["current"] = n == number,
+            })),
+        };
+
+    private string Numbered(string title, int number) =>
+        number <= 1 ? title : title + " · " + (_strings["page_number"] as string ?? "{n}").Replace("{n}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static int IndexOf(IReadOnlyList<string> paths, string path)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i] == path)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last <c>site.feed_limit</c> items of a list in timeline order (the latest), in the same order.</summary>
+    private IEnumerable<T> Latest<T>(IReadOnlyList<T> items) =>
+        Content.Config.Site.FeedLimit is > 0 and var limit && items.Count > limit ? items.Skip(items.Count - limit) : items;
 
     private PageJob Html(string path, string template, Func<ScriptObject> page) =>
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
@@ -414,7 +503,7 @@ public sealed class SiteModel
                     ["id"] = e.Id,
                     ["title"] = _events[e.Id]["title"],
                     ["date_text"] = _events[e.Id]["date_text"],
-                    ["path"] = "/#" + e.Id,
+                    ["path"] = _events[e.Id]["path"],
                 })),
             });
         }
@@ -436,17 +525,17 @@ public sealed class SiteModel
         ["month_only"] = line.MonthOnly,
     }));
 
-    private JsonObject HomeJsonLd()
+    private JsonObject HomeJsonLd(IReadOnlyList<TimelineEvent> shown)
     {
         var items = new JsonArray();
         var position = 1;
-        foreach (var e in _facts.Events)
+        foreach (var e in shown)
         {
             items.Add(new JsonObject
             {
                 ["@type"] = "ListItem",
                 ["position"] = position++,
-                ["url"] = Urls.AbsoluteUrl("/#" + e.Id),
+                ["url"] = Urls.AbsoluteUrl(Paging.EventPath(e)),
                 ["name"] = Str(_events[e.Id], "title"),
             });
         }
@@ -456,7 +545,7 @@ public sealed class SiteModel
             ["@context"] = "https://schema.org",
             ["@type"] = "ItemList",
             ["name"] = Rendition.Text(Content.Config.Site.Title),
-            ["numberOfItems"] = _facts.Events.Count,
+            ["numberOfItems"] = shown.Count,
             ["itemListElement"] = items,
         };
     }

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// <c>include_cached "partials/_event.scriban-html" key…</c>: like <c>include</c>, but the output is rendered once per
+/// rendering of the site for each distinct (template, keys) and reused on every later page — Hugo's
+/// <c>partialCached</c>. An event card appears on the home page, its year page and its category page; rendering it once
+/// instead of three times is most of the list pages' cost on a large site.
+/// </summary>
+/// <remarks>
+/// The contract, as in Hugo: the partial's output must depend only on the keys and on globals (not on the page), so
+/// the keys must name everything page-specific the partial reads (for the event card: the event id, the heading level
+/// and the number of sources shown). Links are root-relative, so they do not depend on the page either. Concurrent pages
+/// may render the same key twice; both results are equal, one is kept.
+/// </remarks>
+internal sealed class CachedIncludeFunction : IScriptCustomFunction
+{
+    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+
+    public int RequiredParameterCount => 1;
+
+    public int ParameterCount => 1;
+
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+
+    public Type ReturnType => typeof(string);
+
+    public ScriptParameterInfo GetParameterInfo(int index) =>
+        new(typeof(object), index == 0 ? "template" : "key");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        if (arguments.Count < 1 || arguments[0] is not string template)
+        {
+            throw new ScriptRuntimeException(callerContext?.Span ?? default, "include_cached takes a template path and then the keys that make its output differ");
+        }
+
+        var key = string.Join('\u001f', arguments.Select(a => a is null ? "\u0000" : context.ObjectToString(a)));
+        if (_rendered.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var include = context.BuiltinObject["include"] as IScriptCustomFunction
+            ?? throw new ScriptRuntimeException(callerContext?.Span ?? default, "include_cached needs Scriban's include function");
+        var output = include.Invoke(context, callerContext, [template], blockStatement) as string ?? string.Empty;
+        return _rendered.GetOrAdd(key, output);
+    }
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+}
