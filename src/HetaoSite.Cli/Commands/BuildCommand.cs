@@ -25,10 +25,11 @@ public static class BuildCommand
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
         var cache = OpenCache(paths, arguments);
+        var pageCache = cache is null ? null : new DiskPageCache(cache.Root);
         var quiet = arguments.Has("quiet");
         var verbose = arguments.Has("verbose");
         var timings = verbose ? new StageTimings() : null;
-        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings));
+        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings, pageCache));
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
         if (build.HasErrors)
         {
@@ -44,6 +45,7 @@ public static class BuildCommand
             if (cache is not null)
             {
                 stdout.WriteLine($"cache: {cache.Hits} hits, {cache.Misses} misses, {cache.Writes} stored ({cache.Root})");
+                stdout.WriteLine($"page cache: {pageCache!.Hits} pages reused, {pageCache.Misses} rendered");
             }
         }
 
@@ -71,9 +73,12 @@ public static class BuildCommand
     /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>
     /// <param name="cache">The per-article cache; when null, the disk cache of <see cref="OpenCache"/> is used.</param>
     /// <param name="timings">Where to record stage timings (--verbose), or null.</param>
-    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null, StageTimings? timings = null)
+    /// <param name="pageCache">Rendered pages by fingerprint; when null, the one beside a disk article cache is used.</param>
+    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null, StageTimings? timings = null,
+        DiskPageCache? pageCache = null)
     {
         cache ??= OpenCache(paths, arguments);
+        pageCache ??= cache is DiskArticleCache disk ? new DiskPageCache(disk.Root) : null;
         var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates));
         var context = new BuildContext(
             BuildDates.FromEnvironment(),
@@ -82,9 +87,10 @@ public static class BuildCommand
             arguments.Get("base-path"),
             arguments.Has("keep-going"),
             timings,
-            BaseUrl(arguments));
+            BaseUrl(arguments),
+            pageCache);
         var build = SiteBuilder.Build(source, context);
-        timings.Time("prune cache", () => { (cache as DiskArticleCache)?.Prune(source.Articles.Count); return 0; });
+        timings.Time("prune cache", () => (cache as DiskArticleCache)?.Prune(source.Articles.Count) + pageCache?.Prune());
         return build;
     }
 

@@ -59,7 +59,11 @@ public static class SiteRenderer
             return renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
         });
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
-        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, set)).ToList());
+        var cache = content.Context.PageCache;
+        var site = content.Config.Site;
+        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, set, m.Urls.Url("/", SiteUrls.Asset), site.BaseUrl));
+        var rendered = timings.Time("render: pages", () => jobs.AsParallel()
+            .Select(job => RenderPage(job, set, cache, fingerprints?[job.Model])).ToList());
         foreach (var (file, error) in rendered)
         {
             if (error is not null)
@@ -103,7 +107,26 @@ public static class SiteRenderer
         return context;
     }
 
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set)
+    /// <summary>Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before.</summary>
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set, IPageCache? cache, PageFingerprints? fingerprints)
+    {
+        var page = job.Page();
+        var fingerprint = cache is null || fingerprints is null ? null : fingerprints.Of(job, page);
+        if (fingerprint is not null && cache!.TryGet(fingerprint, out var cached) && cached is not null)
+        {
+            return (new OutputFile(job.OutputPath, cached), null);
+        }
+
+        var rendered = RenderPage(job, page, set);
+        if (fingerprint is not null && rendered.File is { } file)
+        {
+            cache!.Put(fingerprint, file.Content);
+        }
+
+        return rendered;
+    }
+
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ScriptObject page, TemplateSet set)
     {
         var context = NewContext(set);
         context.PushGlobal(job.Model.Globals);
@@ -112,7 +135,7 @@ public static class SiteRenderer
         var template = job.Template;
         try
         {
-            locals["page"] = job.Page();
+            locals["page"] = page;
             var output = set.Get(template).Render(context);
             if (job.Layout is not null)
             {

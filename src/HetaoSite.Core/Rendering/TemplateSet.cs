@@ -21,12 +21,20 @@ public sealed class TemplateSet
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _strings;
 
     private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, IReadOnlyDictionary<string, string>> strings,
-        IReadOnlyList<TemplateFile> staticFiles)
+        IReadOnlyList<TemplateFile> staticFiles, Dictionary<string, string> sourceHashes)
     {
         _templates = templates;
         _strings = strings;
         StaticFiles = staticFiles;
+        SourceHashes = sourceHashes;
+        Reads = templates.ToDictionary(t => t.Key, t => TemplateReads.Of(t.Value), StringComparer.Ordinal);
     }
+
+    /// <summary>SHA-256 (hex) of each template's source, by path: part of the fingerprint of every page rendered with it.</summary>
+    public IReadOnlyDictionary<string, string> SourceHashes { get; }
+
+    /// <summary>What each template reads (globals and includes), by path.</summary>
+    public IReadOnlyDictionary<string, TemplateReads> Reads { get; }
 
     /// <summary>Files under <c>static/</c>, with the <c>static/</c> prefix removed from their paths.</summary>
     public IReadOnlyList<TemplateFile> StaticFiles { get; }
@@ -39,6 +47,7 @@ public sealed class TemplateSet
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var strings = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var statics = new List<TemplateFile>();
+        var sourceHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var path = file.Path.Replace('\\', '/');
@@ -74,11 +83,12 @@ public sealed class TemplateSet
                 else
                 {
                     templates[path] = template;
+                    sourceHashes[path] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Content));
                 }
             }
         }
 
-        return new StageResult<TemplateSet>(new TemplateSet(templates, strings, statics), diagnostics);
+        return new StageResult<TemplateSet>(new TemplateSet(templates, strings, statics, sourceHashes), diagnostics);
     }
 
     public bool Has(string path) => _templates.ContainsKey(path);

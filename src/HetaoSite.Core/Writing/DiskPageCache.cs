@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+
+namespace HetaoSite.Core.Writing;
+
+/// <summary>
+/// An <see cref="IPageCache"/> on disk: each rendered page stored under its fingerprint,
+/// <c>&lt;root&gt;/pages/ab/abcd…</c> (content-addressed, so an entry never changes once written).
+/// </summary>
+/// <remarks>
+/// Entries are written to a unique temporary file and renamed into place, so a reader sees a whole entry or none; an
+/// unreadable entry is a miss; a failed write only costs speed. Lives in <c>Writing/</c>, where disk access belongs.
+/// </remarks>
+public sealed class DiskPageCache : IPageCache
+{
+    private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
+    private int _hits;
+    private int _misses;
+
+    /// <param name="root">The cache folder, e.g. <c>.hetao-cache/</c> beside <c>site-config.yml</c>.</param>
+    public DiskPageCache(string root)
+    {
+        Root = Path.Combine(Path.GetFullPath(root), "pages");
+    }
+
+    public string Root { get; }
+
+    public int Hits => _hits;
+
+    public int Misses => _misses;
+
+    public bool TryGet(string fingerprint, out byte[]? content)
+    {
+        content = null;
+        if (!IsValid(fingerprint))
+        {
+            return false;
+        }
+
+        _touched.TryAdd(fingerprint, 0);
+        try
+        {
+            content = File.ReadAllBytes(PathOf(fingerprint));
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Interlocked.Increment(ref _misses);
+            return false;
+        }
+    }
+
+    public void Put(string fingerprint, byte[] content)
+    {
+        if (!IsValid(fingerprint))
+        {
+            return;
+        }
+
+        _touched.TryAdd(fingerprint, 0);
+        var path = PathOf(fingerprint);
+        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Deletes pages this build neither read nor wrote once the cache holds more than twice as many as it used, and
+    /// temporary files of processes that have ended (a crash between write and rename).
+    /// </summary>
+    /// <returns>The number of files deleted.</returns>
+    public int Prune()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var files = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToList();
+        var entries = files.Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal));
+        var deleted = 0;
+        foreach (var file in files)
+        {
+            var stale = file.EndsWith(".tmp", StringComparison.Ordinal)
+                ? IsOrphan(file)
+                : entries > 2 * _touched.Count && !_touched.ContainsKey(Path.GetFileName(file));
+            if (stale && TryDelete(file))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>A temporary file (<c>{fingerprint}.{pid}-{guid}.tmp</c>) whose writer process is gone.</summary>
+    private static bool IsOrphan(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var owner = name[(name.LastIndexOf('.') + 1)..].Split('-')[0];
+        if (!int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private string PathOf(string fingerprint) => Path.Combine(Root, fingerprint[..2], fingerprint);
+
+    /// <summary>Fingerprints are lower-case hex SHA-256; anything else never becomes a path.</summary>
+    private static bool IsValid(string fingerprint) =>
+        fingerprint.Length == 64 && fingerprint.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    private static bool TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

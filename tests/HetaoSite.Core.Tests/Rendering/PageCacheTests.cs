@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
+using HetaoSite.Core.Tests.TestSupport;
+using Scriban;
+
+namespace HetaoSite.Core.Tests.Rendering;
+
+public sealed class PageCacheTests
+{
+    /// <summary>Pages in memory, counting what was reused and what had to be rendered.</summary>
+    private sealed class MemoryPageCache : IPageCache
+    {
+        public ConcurrentDictionary<string, byte[]> Pages { get; } = new(StringComparer.Ordinal);
+
+        public int Hits;
+
+        public int Misses;
+
+        public bool TryGet(string fingerprint, out byte[]? content)
+        {
+            var found = Pages.TryGetValue(fingerprint, out content);
+            Interlocked.Increment(ref found ? ref Hits : ref Misses);
+            return found;
+        }
+
+        public void Put(string fingerprint, byte[] content) => Pages[fingerprint] = content;
+    }
+
+    private static Dictionary<string, byte[]> Render(SiteContent content, IPageCache? cache, IReadOnlyList<HetaoSite.Core.Loading.TemplateFile>? templates = null)
+    {
+        var result = SiteRenderer.Render(content with { Context = content.Context with { PageCache = cache } }, templates ?? RepoTemplates.All);
+        Assert.True(result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics));
+        return result.Value.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+    }
+
+    private static void AssertSameSite(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        var differing = expected.Keys.Where(k => !expected[k].AsSpan().SequenceEqual(actual[k])).ToList();
+        Assert.True(differing.Count == 0, "expected the cached build to equal an uncached one; these differ: " + string.Join(", ", differing));
+    }
+
+    private static SiteContent Sample(IReadOnlyList<TimelineEvent>? events = null) =>
+        SampleSite.Content(new FakeScriptConverter(), events: events);
+
+    [Fact]
+    public void A_second_render_reuses_every_page_and_equals_an_uncached_render()
+    {
+        var cache = new MemoryPageCache();
+        Render(Sample(), cache);
+        var (rendered, stored) = (cache.Misses, cache.Pages.Count);
+        cache.Hits = cache.Misses = 0;
+
+        var second = Render(Sample(), cache);
+
+        Assert.True(rendered > 40 && stored == rendered, $"expected every page stored once, rendered {rendered}, stored {stored}");
+        Assert.Equal((rendered, 0), (cache.Hits, cache.Misses));
+        AssertSameSite(Render(Sample(), null), second);
+    }
+
+    [Fact]
+    public void Changing_one_event_renders_again_only_the_pages_that_show_it()
+    {
+        var cache = new MemoryPageCache();
+        var before = Render(Sample(), cache);
+        var events = SampleSite.Events().Select(e => e.Id == "2022-quantum" ? e with { Title = "量子科學中心正式成立" } : e).ToList();
+        cache.Hits = cache.Misses = 0;
+
+        var after = Render(Sample(events), cache);
+
+        AssertSameSite(Render(Sample(events), null), after);
+        var changed = after.Keys.Where(k => !before[k].AsSpan().SequenceEqual(after[k])).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("years/2022/index.html", changed);
+        Assert.Contains("zh-hans/articles/2024-plan/index.html", changed);
+        Assert.DoesNotContain("articles/2017-hetao-mou/index.html", changed);
+        Assert.True(cache.Misses <= changed.Count(p => !p.StartsWith("data/", StringComparison.Ordinal)),
+            $"expected at most the {changed.Count} changed files rendered again, {cache.Misses} were: {string.Join(", ", changed)}");
+        Assert.True(cache.Hits > 30, $"expected the unchanged pages reused, {cache.Hits} were");
+    }
+
+    [Fact]
+    public void Changing_a_template_renders_every_page_that_uses_it_again()
+    {
+        var cache = new MemoryPageCache();
+        Render(Sample(), cache);
+        cache.Hits = cache.Misses = 0;
+        var base_ = RepoTemplates.All.Single(f => f.Path == "layouts/base.scriban-html").Text;
+        var templates = RepoTemplates.With("layouts/base.scriban-html", base_.Replace("<body class=", "<body data-x=\"1\" class=", StringComparison.Ordinal));
+
+        var after = Render(Sample(), cache, templates);
+
+        Assert.Contains("data-x=\"1\"", System.Text.Encoding.UTF8.GetString(after["articles/2017-hetao-mou/index.html"]), StringComparison.Ordinal);
+        // Only the files without the base layout are reused: two feeds in each script, the sitemap and robots.txt.
+        Assert.Equal(6, cache.Hits);
+    }
+
+    [Fact]
+    public void Template_reads_name_the_globals_members_and_includes_a_template_uses()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ site.lang }}{{ for e in page.events }}{{ include 'partials/_x.scriban-html' }}{{ end }}{{ x = years }}"));
+
+        Assert.Equal(["site.lang", "site.title"], reads.Globals["site"]!.Select(m => "site." + m).Order(StringComparer.Ordinal));
+        Assert.Null(reads.Globals["years"]);
+        Assert.Contains("partials/_x.scriban-html", reads.Includes);
+        Assert.False(reads.ReadsEverything);
+    }
+
+    [Theory]
+    [InlineData("{{ this }}")]
+    [InlineData("{{ include page.partial }}")]
+    public void Template_reads_that_cannot_be_known_read_everything(string text)
+    {
+        Assert.True(TemplateReads.Of(Template.Parse(text)).ReadsEverything, $"expected {text} to read everything");
+    }
+
+    [Fact]
+    public void A_template_that_reads_a_whole_global_depends_on_all_of_it()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ s = site }}"));
+
+        Assert.Null(reads.Globals["site"]);
+    }
+}
