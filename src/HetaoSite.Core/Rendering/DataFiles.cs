@@ -9,13 +9,18 @@ namespace HetaoSite.Core.Rendering;
 /// </summary>
 public static class DataFiles
 {
+    /// <summary>The four files, built side by side (each is a few seconds of work on ten thousand articles).</summary>
     public static IReadOnlyList<OutputFile> Render(SiteContent content) =>
-    [
-        new("data/events.json", JsonOutput.ToBytes(Events(content.Timeline.Events))),
-        new("data/articles.json", JsonOutput.ToBytes(Articles(content.Articles))),
-        new("data/figures.json", JsonOutput.ToBytes(Figures(content.Timeline.Figures))),
-        new("data/report.json", JsonOutput.ToBytes(BuildReport.ToJson(content))),
-    ];
+        new (string Path, Func<JsonNode> Build)[]
+        {
+            ("data/events.json", () => Events(content.Timeline.Events)),
+            ("data/articles.json", () => Articles(content.Articles)),
+            ("data/figures.json", () => Figures(content.Timeline.Figures)),
+            ("data/report.json", () => BuildReport.ToJson(content)),
+        }
+        .AsParallel().AsOrdered()
+        .Select(file => new OutputFile(file.Path, JsonOutput.ToBytes(file.Build())))
+        .ToList();
 
     /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","sources":[{"file","sentence","expression"}]}]}</c>.</summary>
     public static JsonObject Events(IReadOnlyList<TimelineEvent> events)
