@@ -14,25 +14,21 @@ public static class TimelineBuilder
     public static SiteTimeline Build(IReadOnlyList<ArticleExtraction> articles, SiteConfig config, IScriptConverter? converter)
     {
         var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
-        var statements = articles.SelectMany(a => a.Statements)
-            .OrderBy(s => published[s.ArticleId])
-            .ThenBy(s => s.FileName, StringComparer.Ordinal)
-            .ThenBy(s => s.Sentence.Block).ThenBy(s => s.Sentence.Index).ThenBy(s => s.Expression.Start)
-            .ToList();
+        var statements = InStatementOrder(articles, published);
 
         var diagnostics = new List<Diagnostic>();
-        var events = new List<TimelineEvent>();
-        foreach (var group in EventMerger.Merge(statements, converter))
+        var groups = EventMerger.Merge(statements, converter);
+        var events = new TimelineEvent[groups.Count];
+        Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements));
+        for (var i = 0; i < groups.Count; i++)
         {
-            var merged = ToEvent(group.Statements);
+            var (group, merged) = (groups[i], events[i]);
             if (group.HasConflict)
             {
                 var dates = string.Join(", ", group.Statements.Select(s => $"{s.Expression.Date} ({s.FileName})").Distinct());
                 diagnostics.Add(Diagnostic.Warning("HS0501", $"event '{merged.Title}' has conflicting dates: {dates}; {merged.Date} was chosen",
                     group.Statements[0].FileName, hint: $"correct it under events.corrections with id {merged.Id} if the choice is wrong"));
             }
-
-            events.Add(merged);
         }
 
         var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
@@ -54,6 +50,54 @@ public static class TimelineBuilder
             .ThenBy(x => x.Event.Id, StringComparer.Ordinal)
             .Select(x => x.Event)
             .ToList();
+
+    // Publication date, file name, then position in the file; ties keep the articles' order. The publication date is
+    // compared as one number (first day, then precision — PartialDate's own order) instead of building DateOnly values
+    // in each of the few million comparisons of a large corpus.
+    private static List<DatedStatement> InStatementOrder(IReadOnlyList<ArticleExtraction> articles, Dictionary<string, PartialDate> published)
+    {
+        var statements = articles.SelectMany(a => a.Statements).ToArray();
+        var keys = new StatementKey[statements.Length];
+        for (var i = 0; i < statements.Length; i++)
+        {
+            var s = statements[i];
+            keys[i] = new StatementKey(DateKey(published[s.ArticleId]), s.FileName, s.Sentence.Block, s.Sentence.Index, s.Expression.Start, i);
+        }
+
+        Array.Sort(keys, StatementKey.Compare);
+        return keys.Select(k => statements[k.Position]).ToList();
+    }
+
+    private static long DateKey(PartialDate date) => ((long)date.FirstDay.DayNumber << 2) | (long)date.Precision;
+
+    private readonly record struct StatementKey(long Published, string File, int Block, int Index, int Start, int Position)
+    {
+        public static int Compare(StatementKey a, StatementKey b)
+        {
+            var order = a.Published.CompareTo(b.Published);
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(a.File, b.File);
+            }
+
+            if (order == 0)
+            {
+                order = a.Block.CompareTo(b.Block);
+            }
+
+            if (order == 0)
+            {
+                order = a.Index.CompareTo(b.Index);
+            }
+
+            if (order == 0)
+            {
+                order = a.Start.CompareTo(b.Start);
+            }
+
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        }
+    }
 
     private static TimelineEvent ToEvent(IReadOnlyList<DatedStatement> statements)
     {
@@ -78,14 +122,41 @@ public static class TimelineBuilder
     // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
     private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements)
     {
+        if (statements.Count == 1)
+        {
+            return statements[0];
+        }
+
         var counts = statements.CountBy(s => s.Expression.Date).ToList();
         var support = counts.ToDictionary(c => c.Key, c => counts.Where(o => EventMerger.Compatible(o.Key, c.Key)).Sum(o => o.Value));
-        return statements
-            .Select((s, i) => (Statement: s, Index: i, Support: support[s.Expression.Date]))
-            .OrderByDescending(x => x.Support)
-            .ThenByDescending(x => x.Statement.Expression.Date.Precision)
-            .ThenBy(x => x.Statement.Expression.Approximate)
-            .ThenBy(x => x.Index)
-            .First().Statement;
+        var best = statements[0];
+        var bestSupport = support[best.Expression.Date];
+        for (var i = 1; i < statements.Count; i++)
+        {
+            var candidate = statements[i];
+            var candidateSupport = support[candidate.Expression.Date];
+            if (IsBetterDate(candidate, candidateSupport, best, bestSupport))
+            {
+                (best, bestSupport) = (candidate, candidateSupport);
+            }
+        }
+
+        return best;
+    }
+
+    // Strictly better only, so among equals the first told stays chosen.
+    private static bool IsBetterDate(DatedStatement candidate, int candidateSupport, DatedStatement best, int bestSupport)
+    {
+        if (candidateSupport != bestSupport)
+        {
+            return candidateSupport > bestSupport;
+        }
+
+        if (candidate.Expression.Date.Precision != best.Expression.Date.Precision)
+        {
+            return candidate.Expression.Date.Precision > best.Expression.Date.Precision;
+        }
+
+        return !candidate.Expression.Approximate && best.Expression.Approximate;
     }
 }
