@@ -77,11 +77,19 @@ public static class EventMerger
     private static (Group Group, bool Conflict)? FindMatch(
         DatedStatement statement, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index, CandidateCounter candidates)
     {
+        var common = 0;
         foreach (var bigram in bigrams)
         {
-            if (index.TryGetValue(bigram, out var postings) && postings.Count <= CommonBigramLimit)
+            if (index.TryGetValue(bigram, out var postings))
             {
-                candidates.CountAll(postings);
+                if (postings.Count <= CommonBigramLimit)
+                {
+                    candidates.CountAll(postings);
+                }
+                else
+                {
+                    common++;
+                }
             }
         }
 
@@ -90,9 +98,20 @@ public static class EventMerger
         (Group Group, bool Conflict)? best = null;
         var bestScore = 0.0;
         var bestIndex = int.MaxValue;
-        foreach (var candidate in candidates.TakeBest())
+        var best16 = candidates.TakeBest(out var sharedCounts);
+        for (var i = 0; i < best16.Length; i++)
         {
+            var candidate = best16[i];
             var group = groups[candidate];
+
+            // A candidate shares at most its uncommon bigrams plus all the statement's common ones; when even that
+            // cannot reach the threshold, the exact comparison (a few cache misses per group) is skipped.
+            var bound = Math.Min(sharedCounts[i] + common, Math.Min(bigrams.Length, group.Bigrams.Length));
+            if (2.0 * bound / (bigrams.Length + group.Bigrams.Length) < SimilarTitle)
+            {
+                continue;
+            }
+
             var score = TextKey.Dice(bigrams, group.Bigrams);
             if (score < SimilarTitle)
             {
@@ -150,8 +169,8 @@ public static class EventMerger
             _touchedCount = touchedCount;
         }
 
-        /// <summary>The most shared groups, best first; resets the counts for the next statement.</summary>
-        public ReadOnlySpan<int> TakeBest()
+        /// <summary>The most shared groups, best first, and how many bigrams each shares; resets the counts for the next statement.</summary>
+        public ReadOnlySpan<int> TakeBest(out ReadOnlySpan<int> shared)
         {
             var size = 0;
             var counts = _counts;
@@ -181,6 +200,7 @@ public static class EventMerger
             }
 
             _touchedCount = 0;
+            shared = _bestCounts.AsSpan(0, size);
             return _best.AsSpan(0, size);
         }
 

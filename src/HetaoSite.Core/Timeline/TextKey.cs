@@ -25,7 +25,21 @@ public static class TextKey
         Span<char> buffer = stackalloc char[2];
         foreach (var rune in simplified.EnumerateRunes())
         {
-            if (Rune.IsLetterOrDigit(rune))
+            if (!Rune.IsLetterOrDigit(rune))
+            {
+                continue;
+            }
+
+            // CJK ideographs have no case and ASCII is trivial; only the rest needs the (slow) Unicode case tables.
+            if (rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF)
+            {
+                builder.Append((char)rune.Value);
+            }
+            else if (rune.IsAscii)
+            {
+                builder.Append(char.ToLowerInvariant((char)rune.Value));
+            }
+            else
             {
                 var written = Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer);
                 builder.Append(buffer[..written]);

@@ -40,16 +40,52 @@ public static class TimelineBuilder
     }
 
     /// <summary>Timeline order: date (coarser precision first on the same first day), then earliest source, then position.</summary>
-    public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events, IReadOnlyDictionary<string, PartialDate> published) =>
-        events
-            .Select((e, position) => (Event: e, Position: position))
-            .OrderBy(x => x.Event.Date)
-            .ThenBy(x => x.Event.Sources.Count == 0 ? default : published.GetValueOrDefault(x.Event.Sources[0].ArticleId))
-            .ThenBy(x => x.Event.Sources.Count == 0 ? string.Empty : x.Event.Sources[0].File, StringComparer.Ordinal)
-            .ThenBy(x => x.Position)
-            .ThenBy(x => x.Event.Id, StringComparer.Ordinal)
-            .Select(x => x.Event)
-            .ToList();
+    public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events, IReadOnlyDictionary<string, PartialDate> published)
+    {
+        var list = events.ToList();
+        var keys = new EventKey[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var e = list[i];
+            var firstPublished = e.Sources.Count == 0 ? default : published.GetValueOrDefault(e.Sources[0].ArticleId);
+            keys[i] = new EventKey(e.Date, firstPublished, e.Sources.Count == 0 ? string.Empty : e.Sources[0].File, i);
+        }
+
+        // The position is unique, so the id (the last key of the original order) never decides and is not compared.
+        Array.Sort(keys, EventKey.Compare);
+        return keys.Select(k => list[k.Position]).ToList();
+    }
+
+    private static long DateKey(PartialDate date) => ((long)date.FirstDay.DayNumber << 2) | (long)date.Precision;
+
+    // Dates are compared as one number (first day, then precision — PartialDate's own order) instead of building DateOnly
+    // values in each of the millions of comparisons of a large corpus. A default date (no source, unknown article) has
+    // no first day; it is compared the way PartialDate itself would (which throws, as the plain sort would).
+    private readonly record struct EventKey(PartialDate Date, PartialDate Published, string File, int Position)
+    {
+        private long DateOrder { get; } = Date.Year == 0 ? long.MinValue : DateKey(Date);
+
+        private long PublishedOrder { get; } = Published.Year == 0 ? long.MinValue : DateKey(Published);
+
+        public static int Compare(EventKey a, EventKey b)
+        {
+            var order = Dates(a.DateOrder, a.Date, b.DateOrder, b.Date);
+            if (order == 0)
+            {
+                order = Dates(a.PublishedOrder, a.Published, b.PublishedOrder, b.Published);
+            }
+
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(a.File, b.File);
+            }
+
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        }
+
+        private static int Dates(long a, PartialDate aDate, long b, PartialDate bDate) =>
+            a == long.MinValue || b == long.MinValue ? aDate.CompareTo(bDate) : a.CompareTo(b);
+    }
 
     // Publication date, file name, then position in the file; ties keep the articles' order. The publication date is
     // compared as one number (first day, then precision — PartialDate's own order) instead of building DateOnly values
@@ -67,8 +103,6 @@ public static class TimelineBuilder
         Array.Sort(keys, StatementKey.Compare);
         return keys.Select(k => statements[k.Position]).ToList();
     }
-
-    private static long DateKey(PartialDate date) => ((long)date.FirstDay.DayNumber << 2) | (long)date.Precision;
 
     private readonly record struct StatementKey(long Published, string File, int Block, int Index, int Start, int Position)
     {
@@ -103,10 +137,10 @@ public static class TimelineBuilder
     {
         var primary = statements[0];
         var chosen = ChooseDate(statements);
-        var sources = statements
-            .Select(s => new EventSource(s.FileName, s.ArticleId, s.Sentence.Text, s.Expression.Text, s.Sentence.Anchor))
-            .DistinctBy(s => (s.ArticleId, s.Anchor))
-            .ToList();
+        // Most events have one source; they skip the de-duplication.
+        var sources = statements.Count == 1
+            ? [Source(primary)]
+            : statements.Select(Source).DistinctBy(s => (s.ArticleId, s.Anchor)).ToList();
         return new TimelineEvent(
             EventIds.For(primary),
             chosen.Expression.Date,
@@ -117,6 +151,9 @@ public static class TimelineBuilder
             chosen.Expression.Approximate,
             sources);
     }
+
+    private static EventSource Source(DatedStatement s) =>
+        new(s.FileName, s.ArticleId, s.Sentence.Text, s.Expression.Text, s.Sentence.Anchor);
 
     // The most precise date that agrees with the most sources; among equals, the exact over the approximate, then the first told.
     // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
