@@ -16,6 +16,11 @@ public static class EventIds
 
     public static string ForManual(PartialDate date, string title) => $"m{date.Year}-{Hash($"{date}|{title}")}";
 
-    private static string Hash(string text) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10].ToLowerInvariant();
+    // The first ten hex digits of SHA-256 (five bytes), lower case.
+    private static string Hash(string text)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..5]);
+    }
 }

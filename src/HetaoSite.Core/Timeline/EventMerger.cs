@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HetaoSite.Core.Conversion;
 using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
@@ -18,11 +19,13 @@ public static class EventMerger
     private const int CommonBigramLimit = 200;
     private const int MaxCandidates = 16;
 
-    public sealed class Group(DatedStatement first, HashSet<string> bigrams)
+    /// <param name="bigrams">The first statement's title as packed bigrams (<see cref="TextKey.BigramCodes"/>).</param>
+    public sealed class Group(DatedStatement first, long[] bigrams)
     {
         public List<DatedStatement> Statements { get; } = [first];
 
-        public HashSet<string> Bigrams { get; } = bigrams;
+        /// <summary>The first statement's title bigrams, packed and sorted (<see cref="TextKey.BigramCodes"/>).</summary>
+        public long[] Bigrams { get; } = bigrams;
 
         public bool HasConflict { get; set; }
     }
@@ -30,12 +33,18 @@ public static class EventMerger
     /// <param name="statements">All statements, already in timeline order (the first of a group is its primary source).</param>
     public static IReadOnlyList<Group> Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
     {
+        // Keys do not depend on each other, so they are computed in parallel; the grouping itself is sequential.
+        var keys = new long[statements.Count][];
+        Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter)));
+
         var groups = new List<Group>();
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var statement in statements)
+        var index = new Dictionary<long, List<int>>();
+        var candidates = new CandidateCounter();
+        for (var i = 0; i < statements.Count; i++)
         {
-            var bigrams = TextKey.Bigrams(TextKey.Normalise(statement.Title, converter));
-            var match = FindMatch(statement, bigrams, groups, index);
+            var statement = statements[i];
+            var bigrams = keys[i];
+            var match = FindMatch(statement, bigrams, groups, index, candidates);
             if (match is { } found)
             {
                 found.Group.Statements.Add(statement);
@@ -43,8 +52,8 @@ public static class EventMerger
                 continue;
             }
 
-            var group = new Group(statement, bigrams);
-            groups.Add(group);
+            groups.Add(new Group(statement, bigrams));
+            candidates.Grow(groups.Count);
             foreach (var bigram in bigrams)
             {
                 if (!index.TryGetValue(bigram, out var postings))
@@ -65,28 +74,44 @@ public static class EventMerger
 
     // Shared uncommon bigrams are counted through the postings, so a statement costs the length of the postings it walks
     // (at most CommonBigramLimit per bigram) plus an exact comparison with its best few candidates.
-    private static (Group Group, bool Conflict)? FindMatch(DatedStatement statement, HashSet<string> bigrams, List<Group> groups, Dictionary<string, List<int>> index)
+    private static (Group Group, bool Conflict)? FindMatch(
+        DatedStatement statement, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index, CandidateCounter candidates)
     {
-        var shared = new Dictionary<int, int>();
+        var common = 0;
         foreach (var bigram in bigrams)
         {
-            if (index.TryGetValue(bigram, out var postings) && postings.Count <= CommonBigramLimit)
+            if (index.TryGetValue(bigram, out var postings))
             {
-                foreach (var candidate in postings)
+                if (postings.Count <= CommonBigramLimit)
                 {
-                    shared[candidate] = shared.GetValueOrDefault(candidate) + 1;
+                    candidates.CountAll(postings);
+                }
+                else
+                {
+                    common++;
                 }
             }
         }
 
         // The groups sharing the most uncommon bigrams are the only plausible matches; their exact similarity (common
-        // bigrams included) decides.
+        // bigrams included) decides. The winner is the best score, then the earliest group, whatever order they come in.
         (Group Group, bool Conflict)? best = null;
         var bestScore = 0.0;
         var bestIndex = int.MaxValue;
-        foreach (var candidate in shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key))
+        var best16 = candidates.TakeBest(out var sharedCounts);
+        for (var i = 0; i < best16.Length; i++)
         {
+            var candidate = best16[i];
             var group = groups[candidate];
+
+            // A candidate shares at most its uncommon bigrams plus all the statement's common ones; when even that
+            // cannot reach the threshold, the exact comparison (a few cache misses per group) is skipped.
+            var bound = Math.Min(sharedCounts[i] + common, Math.Min(bigrams.Length, group.Bigrams.Length));
+            if (2.0 * bound / (bigrams.Length + group.Bigrams.Length) < SimilarTitle)
+            {
+                continue;
+            }
+
             var score = TextKey.Dice(bigrams, group.Bigrams);
             if (score < SimilarTitle)
             {
@@ -94,7 +119,7 @@ public static class EventMerger
             }
 
             var compatible = Compatible(statement.Expression.Date, group.Statements[0].Expression.Date);
-            var same = (compatible && score >= SimilarTitle) || score >= SameTitle;
+            var same = compatible || score >= SameTitle;
             if (same && (score > bestScore || (score == bestScore && candidate < bestIndex)))
             {
                 best = (group, !compatible);
@@ -104,5 +129,82 @@ public static class EventMerger
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Counts shared bigrams per group for one statement without allocating: a count per group, the groups touched so
+    /// far, and a small ranking of the <see cref="MaxCandidates"/> most shared (ties: the earlier group first).
+    /// </summary>
+    private sealed class CandidateCounter
+    {
+        private int[] _touched = new int[64];
+        private int _touchedCount;
+        private readonly int[] _best = new int[MaxCandidates];
+        private readonly int[] _bestCounts = new int[MaxCandidates];
+        private int[] _counts = new int[64];
+
+        public void Grow(int groups)
+        {
+            if (groups > _counts.Length)
+            {
+                Array.Resize(ref _counts, Math.Max(groups, _counts.Length * 2));
+                Array.Resize(ref _touched, _counts.Length);
+            }
+        }
+
+        public void CountAll(List<int> postings)
+        {
+            // Each group is touched at most once per statement, so _touched (as long as _counts) cannot overflow.
+            var counts = _counts;
+            var touched = _touched;
+            var touchedCount = _touchedCount;
+            foreach (var group in CollectionsMarshal.AsSpan(postings))
+            {
+                if (counts[group]++ == 0)
+                {
+                    touched[touchedCount++] = group;
+                }
+            }
+
+            _touchedCount = touchedCount;
+        }
+
+        /// <summary>The most shared groups, best first, and how many bigrams each shares; resets the counts for the next statement.</summary>
+        public ReadOnlySpan<int> TakeBest(out ReadOnlySpan<int> shared)
+        {
+            var size = 0;
+            var counts = _counts;
+            var worstCount = 0;
+            var worstGroup = 0;
+            foreach (var group in _touched.AsSpan(0, _touchedCount))
+            {
+                var count = counts[group];
+                counts[group] = 0;
+                if (size == MaxCandidates && !Ranks(count, group, worstCount, worstGroup))
+                {
+                    continue;
+                }
+
+                var at = size == MaxCandidates ? size - 1 : size++;
+                while (at > 0 && Ranks(count, group, _bestCounts[at - 1], _best[at - 1]))
+                {
+                    _best[at] = _best[at - 1];
+                    _bestCounts[at] = _bestCounts[at - 1];
+                    at--;
+                }
+
+                _best[at] = group;
+                _bestCounts[at] = count;
+                worstCount = _bestCounts[size - 1];
+                worstGroup = _best[size - 1];
+            }
+
+            _touchedCount = 0;
+            shared = _bestCounts.AsSpan(0, size);
+            return _best.AsSpan(0, size);
+        }
+
+        private static bool Ranks(int count, int group, int otherCount, int otherGroup) =>
+            count > otherCount || (count == otherCount && group < otherGroup);
     }
 }

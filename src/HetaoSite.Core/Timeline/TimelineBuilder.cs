@@ -14,25 +14,21 @@ public static class TimelineBuilder
     public static SiteTimeline Build(IReadOnlyList<ArticleExtraction> articles, SiteConfig config, IScriptConverter? converter)
     {
         var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
-        var statements = articles.SelectMany(a => a.Statements)
-            .OrderBy(s => published[s.ArticleId])
-            .ThenBy(s => s.FileName, StringComparer.Ordinal)
-            .ThenBy(s => s.Sentence.Block).ThenBy(s => s.Sentence.Index).ThenBy(s => s.Expression.Start)
-            .ToList();
+        var statements = InStatementOrder(articles, published);
 
         var diagnostics = new List<Diagnostic>();
-        var events = new List<TimelineEvent>();
-        foreach (var group in EventMerger.Merge(statements, converter))
+        var groups = EventMerger.Merge(statements, converter);
+        var events = new TimelineEvent[groups.Count];
+        Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements));
+        for (var i = 0; i < groups.Count; i++)
         {
-            var merged = ToEvent(group.Statements);
+            var (group, merged) = (groups[i], events[i]);
             if (group.HasConflict)
             {
                 var dates = string.Join(", ", group.Statements.Select(s => $"{s.Expression.Date} ({s.FileName})").Distinct());
                 diagnostics.Add(Diagnostic.Warning("HS0501", $"event '{merged.Title}' has conflicting dates: {dates}; {merged.Date} was chosen",
                     group.Statements[0].FileName, hint: $"correct it under events.corrections with id {merged.Id} if the choice is wrong"));
             }
-
-            events.Add(merged);
         }
 
         var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
@@ -44,25 +40,107 @@ public static class TimelineBuilder
     }
 
     /// <summary>Timeline order: date (coarser precision first on the same first day), then earliest source, then position.</summary>
-    public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events, IReadOnlyDictionary<string, PartialDate> published) =>
-        events
-            .Select((e, position) => (Event: e, Position: position))
-            .OrderBy(x => x.Event.Date)
-            .ThenBy(x => x.Event.Sources.Count == 0 ? default : published.GetValueOrDefault(x.Event.Sources[0].ArticleId))
-            .ThenBy(x => x.Event.Sources.Count == 0 ? string.Empty : x.Event.Sources[0].File, StringComparer.Ordinal)
-            .ThenBy(x => x.Position)
-            .ThenBy(x => x.Event.Id, StringComparer.Ordinal)
-            .Select(x => x.Event)
-            .ToList();
+    public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events, IReadOnlyDictionary<string, PartialDate> published)
+    {
+        var list = events.ToList();
+        var keys = new EventKey[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var e = list[i];
+            var firstPublished = e.Sources.Count == 0 ? default : published.GetValueOrDefault(e.Sources[0].ArticleId);
+            keys[i] = new EventKey(e.Date, firstPublished, e.Sources.Count == 0 ? string.Empty : e.Sources[0].File, i);
+        }
+
+        // The position is unique, so the id (the last key of the original order) never decides and is not compared.
+        Array.Sort(keys, EventKey.Compare);
+        return keys.Select(k => list[k.Position]).ToList();
+    }
+
+    private static long DateKey(PartialDate date) => ((long)date.FirstDay.DayNumber << 2) | (long)date.Precision;
+
+    // Dates are compared as one number (first day, then precision — PartialDate's own order) instead of building DateOnly
+    // values in each of the millions of comparisons of a large corpus. A default date (no source, unknown article) has
+    // no first day; it is compared the way PartialDate itself would (which throws, as the plain sort would).
+    private readonly record struct EventKey(PartialDate Date, PartialDate Published, string File, int Position)
+    {
+        private long DateOrder { get; } = Date.Year == 0 ? long.MinValue : DateKey(Date);
+
+        private long PublishedOrder { get; } = Published.Year == 0 ? long.MinValue : DateKey(Published);
+
+        public static int Compare(EventKey a, EventKey b)
+        {
+            var order = Dates(a.DateOrder, a.Date, b.DateOrder, b.Date);
+            if (order == 0)
+            {
+                order = Dates(a.PublishedOrder, a.Published, b.PublishedOrder, b.Published);
+            }
+
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(a.File, b.File);
+            }
+
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        }
+
+        private static int Dates(long a, PartialDate aDate, long b, PartialDate bDate) =>
+            a == long.MinValue || b == long.MinValue ? aDate.CompareTo(bDate) : a.CompareTo(b);
+    }
+
+    // Publication date, file name, then position in the file; ties keep the articles' order. The publication date is
+    // compared as one number (first day, then precision — PartialDate's own order) instead of building DateOnly values
+    // in each of the few million comparisons of a large corpus.
+    private static List<DatedStatement> InStatementOrder(IReadOnlyList<ArticleExtraction> articles, Dictionary<string, PartialDate> published)
+    {
+        var statements = articles.SelectMany(a => a.Statements).ToArray();
+        var keys = new StatementKey[statements.Length];
+        for (var i = 0; i < statements.Length; i++)
+        {
+            var s = statements[i];
+            keys[i] = new StatementKey(DateKey(published[s.ArticleId]), s.FileName, s.Sentence.Block, s.Sentence.Index, s.Expression.Start, i);
+        }
+
+        Array.Sort(keys, StatementKey.Compare);
+        return keys.Select(k => statements[k.Position]).ToList();
+    }
+
+    private readonly record struct StatementKey(long Published, string File, int Block, int Index, int Start, int Position)
+    {
+        public static int Compare(StatementKey a, StatementKey b)
+        {
+            var order = a.Published.CompareTo(b.Published);
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(a.File, b.File);
+            }
+
+            if (order == 0)
+            {
+                order = a.Block.CompareTo(b.Block);
+            }
+
+            if (order == 0)
+            {
+                order = a.Index.CompareTo(b.Index);
+            }
+
+            if (order == 0)
+            {
+                order = a.Start.CompareTo(b.Start);
+            }
+
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        }
+    }
 
     private static TimelineEvent ToEvent(IReadOnlyList<DatedStatement> statements)
     {
         var primary = statements[0];
         var chosen = ChooseDate(statements);
-        var sources = statements
-            .Select(s => new EventSource(s.FileName, s.ArticleId, s.Sentence.Text, s.Expression.Text, s.Sentence.Anchor))
-            .DistinctBy(s => (s.ArticleId, s.Anchor))
-            .ToList();
+        // Most events have one source; they skip the de-duplication.
+        var sources = statements.Count == 1
+            ? [Source(primary)]
+            : statements.Select(Source).DistinctBy(s => (s.ArticleId, s.Anchor)).ToList();
         return new TimelineEvent(
             EventIds.For(primary),
             chosen.Expression.Date,
@@ -74,18 +152,48 @@ public static class TimelineBuilder
             sources);
     }
 
+    private static EventSource Source(DatedStatement s) =>
+        new(s.FileName, s.ArticleId, s.Sentence.Text, s.Expression.Text, s.Sentence.Anchor);
+
     // The most precise date that agrees with the most sources; among equals, the exact over the approximate, then the first told.
     // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
     private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements)
     {
+        if (statements.Count == 1)
+        {
+            return statements[0];
+        }
+
         var counts = statements.CountBy(s => s.Expression.Date).ToList();
         var support = counts.ToDictionary(c => c.Key, c => counts.Where(o => EventMerger.Compatible(o.Key, c.Key)).Sum(o => o.Value));
-        return statements
-            .Select((s, i) => (Statement: s, Index: i, Support: support[s.Expression.Date]))
-            .OrderByDescending(x => x.Support)
-            .ThenByDescending(x => x.Statement.Expression.Date.Precision)
-            .ThenBy(x => x.Statement.Expression.Approximate)
-            .ThenBy(x => x.Index)
-            .First().Statement;
+        var best = statements[0];
+        var bestSupport = support[best.Expression.Date];
+        for (var i = 1; i < statements.Count; i++)
+        {
+            var candidate = statements[i];
+            var candidateSupport = support[candidate.Expression.Date];
+            if (IsBetterDate(candidate, candidateSupport, best, bestSupport))
+            {
+                (best, bestSupport) = (candidate, candidateSupport);
+            }
+        }
+
+        return best;
+    }
+
+    // Strictly better only, so among equals the first told stays chosen.
+    private static bool IsBetterDate(DatedStatement candidate, int candidateSupport, DatedStatement best, int bestSupport)
+    {
+        if (candidateSupport != bestSupport)
+        {
+            return candidateSupport > bestSupport;
+        }
+
+        if (candidate.Expression.Date.Precision != best.Expression.Date.Precision)
+        {
+            return candidate.Expression.Date.Precision > best.Expression.Date.Precision;
+        }
+
+        return !candidate.Expression.Approximate && best.Expression.Approximate;
     }
 }

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Tests.Timeline.Reference;
+
+/// <summary>
+/// Stable event ids derived from content, not position: the year and a hash of the first source's file, sentence and
+/// date expression. Adding articles never renames an existing event unless an earlier-published article tells it first.
+/// </summary>
+/// <example>2024-06 from "2024年6月，國際產業中試集聚區…成立" in 001_….txt → "e2024-3f9a1c2b7d".</example>
+internal static class ReferenceEventIds
+{
+    public static string For(DatedStatement primary) =>
+        $"e{primary.Expression.Date.Year}-{Hash($"{primary.FileName}|{primary.Sentence.Text}|{primary.Expression.Text}")}";
+
+    public static string ForManual(PartialDate date, string title) => $"m{date.Year}-{Hash($"{date}|{title}")}";
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10].ToLowerInvariant();
+}
