@@ -16,6 +16,29 @@ public static class EventIds
 
     public static string ForManual(PartialDate date, string title) => $"m{date.Year}-{Hash($"{date}|{title}")}";
 
+    /// <summary>
+    /// Two events whose first sources share file, sentence and date expression (a sentence telling two developments
+    /// with the same date words) would get the same id; the later ones, in merge order, get "-2", "-3"… so every id
+    /// stays unique and stable.
+    /// </summary>
+    public static void MakeUnique(TimelineEvent[] events)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Length; i++)
+        {
+            var id = events[i].Id;
+            for (var n = 2; !seen.Add(id); n++)
+            {
+                id = $"{events[i].Id}-{n}";
+            }
+
+            if (!ReferenceEquals(id, events[i].Id))
+            {
+                events[i] = events[i] with { Id = id };
+            }
+        }
+    }
+
     // The first ten hex digits of SHA-256 (five bytes), lower case.
     private static string Hash(string text)
     {

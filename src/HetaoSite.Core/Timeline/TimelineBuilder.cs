@@ -20,6 +20,7 @@ public static class TimelineBuilder
         var groups = EventMerger.Merge(statements, converter);
         var events = new TimelineEvent[groups.Count];
         Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements));
+        EventIds.MakeUnique(events);
         for (var i = 0; i < groups.Count; i++)
         {
             var (group, merged) = (groups[i], events[i]);

@@ -53,6 +53,19 @@ public class TimelineBuilderTests
     }
 
     [Fact]
+    public void Two_events_from_the_same_words_of_the_same_sentence_get_different_ids()
+    {
+        const string sentence = "2024年，園區成立量子研究中心，並開通跨境專線。";
+        var a = StatementFactory.Article("a.txt", "2024-08-09",
+            (sentence, "2024年", "2024", "園區成立量子研究中心"), (sentence, "2024年", "2024", "開通跨境專線"));
+
+        var ids = TimelineBuilder.Build([a], SiteConfig.Default, null).Events.Select(e => e.Id).ToList();
+
+        Assert.Equal(2, ids.Count);
+        Assert.True(ids[1] == ids[0] + "-2", $"expected the second id to be the first with -2, got [{string.Join(", ", ids)}]");
+    }
+
+    [Fact]
     public void Ids_come_from_content_and_survive_adding_a_later_article()
     {
         var a = StatementFactory.Article("a.txt", "2024-08-09", ("去年9月，園區發布首單試點業務。", "去年9月", "2023-09", "園區發布首單試點業務"));
