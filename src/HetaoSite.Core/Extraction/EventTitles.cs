@@ -33,7 +33,16 @@ public static class EventTitles
             return Shorten(sentence);
         }
 
-        var index = Math.Max(0, clauses.ToList().FindLastIndex(c => c.Start <= expressionStart));
+        var index = 0;
+        for (var i = clauses.Count - 1; i > 0; i--)
+        {
+            if (clauses[i].Start <= expressionStart)
+            {
+                index = i;
+                break;
+            }
+        }
+
         var clause = clauses[index];
         var before = AfterLastDash(TrimWords(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim(), LeadingWords));
         var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End].Trim() : string.Empty;
