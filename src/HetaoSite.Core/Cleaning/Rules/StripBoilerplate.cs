@@ -111,8 +111,9 @@ public static partial class StripBoilerplate
         return false;
     }
 
-    // Every match of TrailingCredit holds one of these (see Reporter): a block without any cannot end in a credit.
-    private static readonly SearchValues<string> ReporterWords = SearchValues.Create(["記者", "记者", "通訊員", "通讯员", "實習生", "实习生"], StringComparison.Ordinal);
+    // Every match of TrailingCredit holds 記者/记者/通訊員/通讯员/實習生/实习生 (see Reporter), so one of these characters:
+    // a block without any cannot end in a credit, and the regex is not run on it.
+    private static readonly SearchValues<char> ReporterWords = SearchValues.Create("者員员習习");
 
     private const string Reporter = @"[" + ChineseText.HanClass + @"]{0,10}?(?:特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生)";
     private const string Names = @"[" + ChineseText.HanClass + @"·]{2,4}(?:[ 、,，]+[" + ChineseText.HanClass + @"·]{2,4})*";
