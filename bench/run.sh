@@ -9,6 +9,8 @@
 #
 # Environment: BENCH_BUILD_ARGS   extra arguments for `hetao build` (e.g. --keep-going while the pipeline is interim)
 #              BENCH_DATES_IN_CONFIG=1  put every article's date in site-config.yml (interim pipeline; N <= 5000)
+#              BENCH_DENSITY      corpus density: seeds (default; the real seeds' dated sentences per 1,000 characters)
+#                                 or dense (the stress corpus, ~5x as many dated sentences; see bench/CorpusGenerator/Density.cs)
 #              BENCH_NO_DOC=1     print the table without touching docs/PERFORMANCE.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,9 @@ out="$repo/bench/out"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 build_args=(${BENCH_BUILD_ARGS:-})
-gen_args=(); [ "${BENCH_DATES_IN_CONFIG:-0}" = 1 ] && gen_args=(--dates-in-config yes)
+density=${BENCH_DENSITY:-seeds}
+case "$density" in seeds|dense) ;; *) echo "run.sh: BENCH_DENSITY must be seeds or dense, not '$density'" >&2; exit 2 ;; esac
+gen_args=(--density "$density"); [ "${BENCH_DATES_IN_CONFIG:-0}" = 1 ] && gen_args+=(--dates-in-config yes)
 
 if [ ! -x /usr/bin/time ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -55,7 +59,7 @@ measure() {
 rows=()
 for n in "${sizes[@]}"; do
   site="$out/site-$n"; hugo_site="$out/hugo-$n"
-  echo "N=$n: generating…" >&2
+  echo "N=$n: generating ($density density)…" >&2
   rm -rf "$site" "$hugo_site"
   cp -r "$repo/bench/hugo-site" "$hugo_site"
   "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" "${gen_args[@]}" >&2
@@ -65,6 +69,7 @@ for n in "${sizes[@]}"; do
   rm -rf "$site/.hetao-cache" "$site/_site"
   measure "hetao-$n-cold" "${build[@]}"; cold=$seconds; cold_rss=$rss_mb
   pages=$(find "$site/_site" -name '*.html' | wc -l); files=$(find "$site/_site" -type f | wc -l)
+  events=$(grep -o '^[0-9,]* articles, [0-9,]* events' "$out/hetao-$n-cold.log" | grep -o '[0-9,]* events' | grep -o '[0-9,]*' | tr -d , || true)
 
   echo "N=$n: hetao no-change rebuild…" >&2
   measure "hetao-$n-nochange" "${build[@]}"; nochange=$seconds; nochange_rss=$rss_mb
@@ -81,7 +86,7 @@ for n in "${sizes[@]}"; do
 
   rate() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "–" }'; }
   if [ "$pages" -gt 0 ]; then unit="pages"; count=$pages; else unit="files"; count=$files; fi
-  rows+=("| $n | HetaoSite | $cold s | $nochange s | $addone s (${written:-?} files written) | $cold_rss / $nochange_rss / $addone_rss MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
+  rows+=("| $n (${events:-?} events) | HetaoSite | $cold s | $nochange s | $addone s (${written:-?} files written) | $cold_rss / $nochange_rss / $addone_rss MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
   rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $hugo_s s | – | – | $hugo_rss MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
 done
 
@@ -89,7 +94,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 table=$(cat <<TABLE
 Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
-Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
+Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
 
 | N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Peak RSS | Throughput (cold) |
 |---|---|---|---|---|---|---|

@@ -29,7 +29,7 @@ internal static class ArticleGenerator
 
         """;
 
-    public static GeneratedArticle Generate(int index)
+    public static GeneratedArticle Generate(int index, Density density)
     {
         var random = new Random(unchecked((Seed * 7919) + index));
         var simplified = random.Next(3) == 0;
@@ -38,7 +38,7 @@ internal static class ArticleGenerator
         var organisation = Pick(random, Phrases.Organisations);
         var title = $"{organisation}{Pick(random, Phrases.Actions)}（第{index + 1}期）";
         var outlet = Pick(random, Phrases.Outlets);
-        var paragraphs = Body(random, published, index);
+        var paragraphs = Body(random, published, index, density);
         var annotate = random.Next(4) == 0;
 
         string Script(string text) => simplified ? Simplified.Convert(text) : text;
@@ -63,7 +63,7 @@ internal static class ArticleGenerator
         return new GeneratedArticle(fileName, published, source, hugo, body.Sum(p => p.Length));
     }
 
-    private static List<string> Body(Random random, DateOnly published, int index)
+    private static List<string> Body(Random random, DateOnly published, int index, Density density)
     {
         var paragraphs = new List<string>();
         var total = 0;
@@ -73,7 +73,7 @@ internal static class ArticleGenerator
             var sentences = new List<string>();
             for (var i = 2 + random.Next(3); i > 0; i--)
             {
-                sentences.Add(random.Next(100) < 45 ? Dated(random, published, index, slot++ % 64) : Pick(random, Phrases.Fillers));
+                sentences.Add(random.Next(100) < density.DatedPercent ? Dated(random, published, index, slot++ % 64, density) : Pick(random, density.Fillers));
             }
 
             var paragraph = string.Concat(sentences);
@@ -94,9 +94,11 @@ internal static class ArticleGenerator
     /// behaves as with real news: most events have one source; now and then an article re-reports a development of one
     /// of the few articles before it, with the same date, and the two merge.
     /// </summary>
-    private static string Dated(Random random, DateOnly published, int index, int slot)
+    private static string Dated(Random random, DateOnly published, int index, int slot, Density density)
     {
-        var (story, development) = index >= 3 && random.Next(100) < 15 ? (index - 1 - random.Next(3), random.Next(6)) : (index, slot);
+        var (story, development) = index >= 3 && random.Next(100) < density.ReReportPercent
+            ? (index - 1 - random.Next(3), random.Next(density.ReReportedDevelopments))
+            : (index, slot);
         var (who, what, park) = Development(story, development);
 
         // The date comes from the development, so two articles reporting it agree on it.

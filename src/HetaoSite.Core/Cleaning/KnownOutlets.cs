@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace HetaoSite.Core.Cleaning;
 
 /// <summary>
@@ -23,7 +25,9 @@ public static class KnownOutlets
     /// <summary>All names, longest first (so 證券時報網 wins over 證券時報).</summary>
     public static IReadOnlyList<string> All { get; } = [.. Names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)];
 
-    public static bool IsKnown(string text) => All.Contains(text.Trim(), StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AllSet = All.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsKnown(string text) => AllSet.Contains(text.Trim());
 
     /// <summary>The known outlet <paramref name="text"/> starts with, if any.</summary>
     public static string? PrefixOf(string text) => All.FirstOrDefault(name => text.StartsWith(name, StringComparison.Ordinal));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using HetaoSite.Core.Configuration;
 
 namespace HetaoSite.Core.Extraction;
@@ -16,6 +18,12 @@ public static class CategoryClassifier
         "河套深圳園區", "河套深圳园区", "深圳園區", "深圳园区", "香港園區", "香港园区", "合作區", "合作区",
     ];
 
+    // Every zone name ends in 區 or 区: a text without either holds none of them.
+    private static readonly SearchValues<char> ZoneNameEndings = SearchValues.Create("區区");
+
+    // One keyword index per rule list (the configuration's, built once per build rather than once per event).
+    private static readonly ConditionalWeakTable<IReadOnlyList<CategoryRule>, KeywordIndex> Indexes = [];
+
     public static string Classify(string title, string sentence, IReadOnlyList<CategoryRule> rules)
     {
         title = WithoutZoneNames(title);
@@ -25,11 +33,24 @@ public static class CategoryClassifier
             return "general";
         }
 
+        var index = Indexes.GetValue(rules, static r => new KeywordIndex(r));
+        Span<bool> inTitle = index.Keywords.Length <= 512 ? stackalloc bool[index.Keywords.Length] : new bool[index.Keywords.Length];
+        Span<bool> inSentence = index.Keywords.Length <= 512 ? stackalloc bool[index.Keywords.Length] : new bool[index.Keywords.Length];
+        index.Find(title, inTitle);
+        index.Find(sentence, inSentence);
+
         var best = rules[^1];
         var bestScore = 0;
+        var k = 0;
         foreach (var rule in rules)
         {
-            var score = rule.Keywords.Sum(k => k.Length * ((title.Contains(k, StringComparison.Ordinal) ? 2 : 0) + (sentence.Contains(k, StringComparison.Ordinal) ? 1 : 0)));
+            var score = 0;
+            foreach (var keyword in rule.Keywords)
+            {
+                score += keyword.Length * ((inTitle[k] ? 2 : 0) + (inSentence[k] ? 1 : 0));
+                k++;
+            }
+
             if (score > bestScore)
             {
                 best = rule;
@@ -40,6 +61,71 @@ public static class CategoryClassifier
         return best.Id;
     }
 
-    private static string WithoutZoneNames(string text) =>
-        ZoneNames.Aggregate(text, (current, name) => current.Replace(name, " ", StringComparison.Ordinal));
+    private static string WithoutZoneNames(string text)
+    {
+        if (!text.AsSpan().ContainsAny(ZoneNameEndings))
+        {
+            return text;
+        }
+
+        foreach (var name in ZoneNames)
+        {
+            text = text.Replace(name, " ", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Which keywords of a rule list a text contains, found in one pass over the text instead of one search per keyword:
+    /// every position where any keyword starts is visited, and the keywords starting with that character are compared there.
+    /// </summary>
+    private sealed class KeywordIndex
+    {
+        private readonly SearchValues<string>? _any;
+        private readonly Dictionary<char, int[]> _byFirstChar;
+        private readonly bool[] _empty;
+
+        /// <summary>All keywords in rule order (rule 0's first), as <see cref="Classify"/> walks them.</summary>
+        public string[] Keywords { get; }
+
+        public KeywordIndex(IReadOnlyList<CategoryRule> rules)
+        {
+            Keywords = [.. rules.SelectMany(r => r.Keywords)];
+            _empty = [.. Keywords.Select(k => k.Length == 0)];
+            _byFirstChar = Keywords.Select((keyword, i) => (keyword, i)).Where(p => p.keyword.Length > 0)
+                .GroupBy(p => p.keyword[0]).ToDictionary(g => g.Key, g => g.Select(p => p.i).ToArray());
+            var distinct = Keywords.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            _any = distinct.Length > 0 ? SearchValues.Create(distinct, StringComparison.Ordinal) : null;
+        }
+
+        public void Find(string text, Span<bool> found)
+        {
+            for (var i = 0; i < _empty.Length; i++)
+            {
+                found[i] = _empty[i]; // "" is contained in every text
+            }
+
+            if (_any is null)
+            {
+                return;
+            }
+
+            var span = text.AsSpan();
+            var offset = 0;
+            while (offset < span.Length && span[offset..].IndexOfAny(_any) is var at and >= 0)
+            {
+                var position = offset + at;
+                foreach (var k in _byFirstChar[span[position]])
+                {
+                    if (!found[k] && span[position..].StartsWith(Keywords[k], StringComparison.Ordinal))
+                    {
+                        found[k] = true;
+                    }
+                }
+
+                offset = position + 1;
+            }
+        }
+    }
 }

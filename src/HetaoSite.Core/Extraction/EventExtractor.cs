@@ -1,3 +1,4 @@
+using System.Buffers;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Extraction.Temporal;
 using HetaoSite.Core.Model;
@@ -11,7 +12,7 @@ namespace HetaoSite.Core.Extraction;
 /// </summary>
 public static class EventExtractor
 {
-    private static readonly string[] FigureMarkers = ["截至", "截止", "累計", "累计", "共計", "共计"];
+    private static readonly SearchValues<string> FigureMarkers = SearchValues.Create(["截至", "截止", "累計", "累计", "共計", "共计"], StringComparison.Ordinal);
 
     public static StageResult<ArticleExtraction> Extract(Article article, SiteConfig config)
     {
@@ -136,7 +137,7 @@ public static class EventExtractor
     {
         var clause = Clause.Split(sentence).LastOrDefault(c => c.Start <= offset);
         var text = clause.Text ?? sentence;
-        return FigureMarkers.Any(m => text.Contains(m, StringComparison.Ordinal));
+        return text.AsSpan().ContainsAny(FigureMarkers);
     }
 
     private static DropReason Reason(RejectionReason reason) => reason switch

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace HetaoSite.Core.Extraction;
@@ -20,6 +21,9 @@ public static class EventTitles
         "同時", "同时", "此外", "其中", "另外", "目前", "以來", "以来", "起", "後", "后", "的", "已", "也", "又", "將", "将",
     ];
 
+    private static readonly SearchValues<char> LeadingFirstCharacters = SearchValues.Create([.. LeadingWords.Select(w => w[0])]);
+    private static readonly SearchValues<char> LeadingLastCharacters = SearchValues.Create([.. LeadingWords.Select(w => w[^1])]);
+
     private static readonly string[] TrailingWords = ["以來", "以来", "起", "期間", "期间"];
 
     /// <param name="sentence">The sentence text.</param>
@@ -33,9 +37,18 @@ public static class EventTitles
             return Shorten(sentence);
         }
 
-        var index = Math.Max(0, clauses.ToList().FindLastIndex(c => c.Start <= expressionStart));
+        var index = 0;
+        for (var i = clauses.Count - 1; i > 0; i--)
+        {
+            if (clauses[i].Start <= expressionStart)
+            {
+                index = i;
+                break;
+            }
+        }
+
         var clause = clauses[index];
-        var before = AfterLastDash(TrimWords(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim(), LeadingWords));
+        var before = AfterLastDash(TrimLeadingWordsAtEnd(sentence[clause.Start..Math.Min(expressionStart, clause.End)].Trim()));
         var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End].Trim() : string.Empty;
         var afterCore = TrimLeading(after);
 
@@ -78,6 +91,8 @@ public static class EventTitles
 
     private static readonly string[] FillerOpeners = ["展現了", "展现了", "標誌著", "标志着", "值得關注的是", "值得关注的是", "據悉", "据悉", "由"];
 
+    private static readonly string[] Openers = ["舉辦的", "举办的", "舉行的", "举行的", "召開的", "召开的", .. FillerOpeners];
+
     private static readonly string[] EventNouns = ["會", "会", "論壇", "论坛", "儀式", "仪式", "典禮", "典礼", "活動", "活动", "峰會", "峰会"];
 
     private static string? SubjectClause(IReadOnlyList<Clause> clauses, int before)
@@ -114,7 +129,7 @@ public static class EventTitles
             }
         }
 
-        foreach (var opener in (string[])["舉辦的", "举办的", "舉行的", "举行的", "召開的", "召开的", .. FillerOpeners])
+        foreach (var opener in Openers)
         {
             if (text.StartsWith(opener, StringComparison.Ordinal) && text.Length > opener.Length + MinUsefulLength)
             {
@@ -140,6 +155,11 @@ public static class EventTitles
         while (previous != text)
         {
             previous = text;
+            if (text.Length == 0 || !LeadingFirstCharacters.Contains(text[0]))
+            {
+                break; // no word can match, so this pass would change nothing
+            }
+
             foreach (var word in LeadingWords)
             {
                 if (text.StartsWith(word, StringComparison.Ordinal) && text.Length > word.Length)
@@ -161,13 +181,18 @@ public static class EventTitles
     }
 
     // Words directly before the date ("在", "於", "截至") belong to the date, not to the title.
-    private static string TrimWords(string text, string[] words)
+    private static string TrimLeadingWordsAtEnd(string text)
     {
         var previous = string.Empty;
         while (previous != text)
         {
             previous = text;
-            foreach (var word in words)
+            if (text.Length == 0 || !LeadingLastCharacters.Contains(text[^1]))
+            {
+                break; // no word can match, so this pass would change nothing
+            }
+
+            foreach (var word in LeadingWords)
             {
                 if (text.EndsWith(word, StringComparison.Ordinal))
                 {

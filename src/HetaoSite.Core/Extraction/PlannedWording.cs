@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HetaoSite.Core.Extraction;
 
 /// <summary>
@@ -14,12 +16,16 @@ public static class PlannedWording
 
     /// <summary>True when <paramref name="text"/> (a clause or sentence) speaks of a plan: 預計, 計劃, 將於, 力爭, 到2025年建成…</summary>
     public static bool IsPlanned(string text) =>
-        !IsAnnouncement(text) && (Markers.Any(m => text.Contains(m, StringComparison.Ordinal)) || HasTargetYear(text));
+        !IsAnnouncement(text) && (text.AsSpan().ContainsAny(AnyMarker) || HasTargetYear(text));
+
+    private static readonly SearchValues<string> AnyMarker = SearchValues.Create(Markers, StringComparison.Ordinal);
 
     // "蘋果公司宣布預計投入…": the announcement is what happened; the plan is its content.
     private static readonly string[] Announcements = ["宣布", "宣佈", "公布", "公佈", "簽署", "签署", "發布了", "发布了"];
 
-    private static bool IsAnnouncement(string text) => Announcements.Any(a => text.Contains(a, StringComparison.Ordinal));
+    private static readonly SearchValues<string> AnyAnnouncement = SearchValues.Create(Announcements, StringComparison.Ordinal);
+
+    private static bool IsAnnouncement(string text) => text.AsSpan().ContainsAny(AnyAnnouncement);
 
     // "到2025年" / "至2025年建成": a target year is a plan.
     private static bool HasTargetYear(string text)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Extraction;
@@ -11,6 +12,8 @@ namespace HetaoSite.Core.Extraction;
 public static class SentenceSplitter
 {
     private const string Terminators = "。！？；!?;";
+    private static readonly SearchValues<char> Breaks = SearchValues.Create(Terminators + "\n");
+    private static readonly SearchValues<char> QuoteOpeners = SearchValues.Create("「『“《‘");
     private const string Closers = "」』”’）)】》〉\"'";
     private static readonly Dictionary<char, char> QuotePairs = new()
     {
@@ -36,8 +39,15 @@ public static class SentenceSplitter
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            var isBreak = c == '\n' || (Terminators.Contains(c) && !protectedSpans[i]);
+            // Jump to the next newline or terminator (a vectorised search); nothing else can end a sentence.
+            var next = text.AsSpan(i).IndexOfAny(Breaks);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            var isBreak = text[i] == '\n' || !protectedSpans[i];
             if (!isBreak)
             {
                 continue;
@@ -98,10 +108,14 @@ public static class SentenceSplitter
         var inside = new bool[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
-            if (!QuotePairs.TryGetValue(text[i], out var close))
+            var next = text.AsSpan(i).IndexOfAny(QuoteOpeners);
+            if (next < 0)
             {
-                continue;
+                break;
             }
+
+            i += next;
+            var close = QuotePairs[text[i]];
 
             var end = text.IndexOf(close, i + 1);
             if (end < 0 || end - i > 400)

@@ -112,7 +112,9 @@ internal static class HtmlBlockReader
 
     /// <summary>Refuses markup nested deeper than <paramref name="maxDepth"/>, judged on the tokens before parsing.</summary>
     public static Diagnostic? CheckDepthBeforeParsing(string html, string file, int maxDepth) =>
-        EstimateDepth(html) is var depth && depth > maxDepth ? TooDeep(depth, file, maxDepth) : null;
+        // Every start tag begins with '<': markup with no more of them than the limit cannot nest deeper, and most
+        // article pages are small enough to skip the tokenising pass.
+        html.AsSpan().Count('<') > maxDepth && EstimateDepth(html) is var depth && depth > maxDepth ? TooDeep(depth, file, maxDepth) : null;
 
     public static Diagnostic? CheckDepth(INode root, string file, int maxDepth) =>
         Depth(root) is var depth && depth > maxDepth ? TooDeep(depth, file, maxDepth) : null;

@@ -131,8 +131,17 @@ internal static class TextDecoder
         return acceptable ? new Candidate(text, name, common - (10 * errors)) : null;
     }
 
+    // What Finish changes or counts: CR, NUL, the byte order mark and control characters other than LF, tab and FF.
+    private static readonly SearchValues<char> NeedsFinishing = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\n' or '\t' or '\f')), '\uFEFF']);
+
     private static DecodedText Finish(string text, string name)
     {
+        if (!text.AsSpan().ContainsAny(NeedsFinishing))
+        {
+            return new DecodedText(text, name);
+        }
+
         var builder = new StringBuilder(text.Length);
         var controls = 0;
         for (var i = 0; i < text.Length; i++)

@@ -1,3 +1,4 @@
+using System.Text;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Cleaning.Rules;
@@ -37,5 +38,23 @@ public static class CollapseDuplicates
         return pass with { Blocks = blocks, Stats = pass.Stats with { Duplicates = pass.Stats.Duplicates + duplicates } };
     }
 
-    private static string Key(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    private static string Key(string text)
+    {
+        // Cleaned blocks rarely hold whitespace: most keys are the text itself, with no copy made.
+        if (!text.Any(char.IsWhiteSpace))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using HetaoSite.Core.Model;
 
@@ -31,9 +32,15 @@ public static partial class DetectGarbled
     }
 
     /// <summary>The garbled fragments of one text, in order.</summary>
-    public static IReadOnlyList<Match> Find(string text) => Garbled().Matches(text).ToList();
+    public static IReadOnlyList<Match> Find(string text) => MayBeGarbled(text) ? Garbled().Matches(text).ToList() : [];
 
-    public static int Count(string text) => Garbled().Count(text);
+    public static int Count(string text) => MayBeGarbled(text) ? Garbled().Count(text) : 0;
+
+    // Every fragment holds one of these characters (see Garbled): most blocks have none, and are not searched further.
+    private static readonly SearchValues<char> FragmentCharacters = SearchValues.Create("!?(\uFFFD");
+
+    private static bool MayBeGarbled(string text) =>
+        text.AsSpan().ContainsAny(FragmentCharacters) || text.AsSpan().ContainsAnyInRange('\uE000', '\uF8FF');
 
     private static string Context(string text, Match match)
     {

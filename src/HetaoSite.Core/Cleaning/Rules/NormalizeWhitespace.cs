@@ -18,6 +18,11 @@ public static class NormalizeWhitespace
 
     public static string Normalize(string text)
     {
+        if (IsNormal(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -43,5 +48,32 @@ public static class NormalizeWhitespace
         }
 
         return builder.ToString();
+    }
+
+    // Most blocks need no change (no edge spaces, single ASCII spaces only, nothing invisible): they are not copied.
+    private static bool IsNormal(string text)
+    {
+        if (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (text[i + 1] == ' ')
+                {
+                    return false;
+                }
+            }
+            else if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using HetaoSite.Core.Model;
@@ -33,7 +34,7 @@ public static partial class StripBoilerplate
                 removed++;
                 bylines.Add(new Byline(block.Text, block.Line));
             }
-            else if (TrailingCredit().Match(block.Text) is { Success: true } credit)
+            else if (block.Text.AsSpan().ContainsAny(ReporterWords) && TrailingCredit().Match(block.Text) is { Success: true } credit)
             {
                 removed++;
                 bylines.Add(new Byline(credit.Value.Trim(), block.Line));
@@ -63,6 +64,12 @@ public static partial class StripBoilerplate
     /// <summary>True for a run of at least five short names separated by <c>|</c> (a link farm).</summary>
     public static bool IsLinkFarm(string text)
     {
+        // Five parts need at least four separators; most blocks have none, and splitting them would only allocate.
+        if (text.AsSpan().Count('|') + text.AsSpan().Count('｜') < 4)
+        {
+            return false;
+        }
+
         var parts = text.Split('|', '｜').Select(p => p.Trim()).ToList();
         if (parts.Count > 0 && parts[^1].Length == 0)
         {
@@ -103,6 +110,10 @@ public static partial class StripBoilerplate
 
         return false;
     }
+
+    // Every match of TrailingCredit holds 記者/记者/通訊員/通讯员/實習生/实习生 (see Reporter), so one of these characters:
+    // a block without any cannot end in a credit, and the regex is not run on it.
+    private static readonly SearchValues<char> ReporterWords = SearchValues.Create("者員员習习");
 
     private const string Reporter = @"[" + ChineseText.HanClass + @"]{0,10}?(?:特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生)";
     private const string Names = @"[" + ChineseText.HanClass + @"·]{2,4}(?:[ 、,，]+[" + ChineseText.HanClass + @"·]{2,4})*";

@@ -26,6 +26,10 @@ internal static class ChineseKeywordIndex
 
     private static int Bigram(char a, char b) => (a << 16) | b;
 
+    /// <summary>Every character at which <see cref="CanStart"/> can be true.</summary>
+    public static string FirstCharacters { get; } =
+        new([.. Bigrams.Select(b => (char)(b >> 16)).Concat("从從自第").Distinct().Order()]);
+
     private static HashSet<int> BuildBigrams()
     {
         var words = new List<string> { "年初", "年底", "年末", "年中", "上半年", "下半年", "首季" };
