@@ -14,6 +14,12 @@ public static class SiteBuilder
         var timings = context.Timings;
         var config = timings.Time("config", () => WithOverrides(SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName), context)); // Configure
         var articles = timings.Time("load+extract", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context)); // per article
+        if (context.Converter is Conversion.CachingScriptConverter converter)
+        {
+            // Conversions stored by the article cache: merge and render then convert only what no article stored.
+            timings.Time("remember conversions", () => ArticleScripts.Remember(converter, articles.Value));
+        }
+
         var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
         var files = timings.Time("render", () => SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates));
         var diagnostics = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics)
