@@ -36,6 +36,29 @@ public static class ArticleScripts
         extraction.ScriptTexts is { } scripts && string.Equals(scripts.Converter, Fingerprint(converter), StringComparison.Ordinal);
 
     /// <summary>
+    /// The build's converter for merging and rendering: <paramref name="inner"/> (unwrapped if it caches) behind a new
+    /// cache sized for and filled with the conversions <paramref name="articles"/> carry. Null without a converter.
+    /// </summary>
+    public static CachingScriptConverter? Seeded(IScriptConverter? inner, IReadOnlyList<ArticleExtraction> articles)
+    {
+        if (inner is CachingScriptConverter caching)
+        {
+            inner = caching.Inner;
+        }
+
+        if (inner is null)
+        {
+            return null;
+        }
+
+        // A few hundred more for the site's own texts (title, categories, editorial titles).
+        var capacity = articles.Sum(a => a.ScriptTexts?.Simplified.Count ?? 0) + 256;
+        var converter = new CachingScriptConverter(inner, capacity);
+        Remember(converter, articles);
+        return converter;
+    }
+
+    /// <summary>
     /// Tells <paramref name="converter"/> every stored conversion of <paramref name="articles"/> that a converter of its
     /// identity made. An article whose stored texts no longer line up with its displayed texts (a different engine
     /// would have a different cache key, so this is only a guard) is skipped: its texts are converted when shown.

@@ -12,12 +12,26 @@ namespace HetaoSite.Core.Conversion;
 /// A build also <see cref="Remember"/>s the conversions the article cache kept from earlier builds (made by a converter
 /// of the same <see cref="Identity"/>), so a rebuild converts only texts that are new.
 /// </remarks>
-public sealed class CachingScriptConverter(IScriptConverter inner) : IScriptConverter
+public sealed class CachingScriptConverter : IScriptConverter
 {
-    private readonly ConcurrentDictionary<string, string> _simplified = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _traditional = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _simplified;
+    private readonly ConcurrentDictionary<string, string> _traditional;
 
-    public IScriptConverter Inner { get; } = inner;
+    public CachingScriptConverter(IScriptConverter inner)
+        : this(inner, 0)
+    {
+    }
+
+    /// <param name="inner">The converter whose results are remembered.</param>
+    /// <param name="capacity">How many texts are expected (e.g. about to be <see cref="Remember"/>ed): growing a dictionary of a hundred thousand texts step by step costs more than filling it.</param>
+    public CachingScriptConverter(IScriptConverter inner, int capacity)
+    {
+        Inner = inner;
+        _simplified = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
+        _traditional = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
+    }
+
+    public IScriptConverter Inner { get; }
 
     public string Identity => Inner.Identity;
 
