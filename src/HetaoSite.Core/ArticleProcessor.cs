@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Conversion;
 using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
@@ -21,10 +22,12 @@ public static class ArticleProcessor
 
     public static StageResult<IReadOnlyList<ArticleExtraction>> ProcessAll(IReadOnlyList<SourceFile> files, SiteConfig config, BuildContext context)
     {
-        var sharedFingerprint = ConfigFingerprint(config);
+        var converter = context.Converter;
+        // Entries made with conversions must never serve a build without them, nor one with another converter.
+        var sharedFingerprint = converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
         var results = files
             .AsParallel().AsOrdered()
-            .Select(file => ProcessCached(file, config, context.Cache, sharedFingerprint))
+            .Select(file => ProcessCached(file, config, context.Cache, sharedFingerprint, converter))
             .ToList();
 
         var diagnostics = new List<Diagnostic>();
@@ -86,20 +89,23 @@ public static class ArticleProcessor
         }
     }
 
-    private static StageResult<ArticleExtraction?> ProcessCached(SourceFile file, SiteConfig config, IArticleCache? cache, string sharedFingerprint)
+    private static StageResult<ArticleExtraction?> ProcessCached(
+        SourceFile file, SiteConfig config, IArticleCache? cache, string sharedFingerprint, IScriptConverter? converter)
     {
         if (cache is null)
         {
-            return ProcessWithTimeLimit(file, config);
+            return WithScriptTexts(ProcessWithTimeLimit(file, config), converter);
         }
 
         var key = CacheKey(file, config, sharedFingerprint);
         if (cache.TryGet(key, out var cached) && cached is not null)
         {
-            return cached;
+            return cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
+                ? WithScriptTexts(cached, converter)
+                : cached;
         }
 
-        var result = ProcessWithTimeLimit(file, config);
+        var result = WithScriptTexts(ProcessWithTimeLimit(file, config), converter);
         if (result.Value is not null && !result.HasErrors)
         {
             cache.Put(key, result);
@@ -107,6 +113,12 @@ public static class ArticleProcessor
 
         return result;
     }
+
+    // Here rather than in the renderer: this stage runs in parallel and is cached, so the conversions are too.
+    private static StageResult<ArticleExtraction?> WithScriptTexts(StageResult<ArticleExtraction?> result, IScriptConverter? converter) =>
+        converter is null || result.Value is null || result.HasErrors
+            ? result
+            : result with { Value = ArticleScripts.Convert(result.Value, converter) };
 
     /// <summary>
     /// A watchdog, not a scheduler: every stage is meant to be linear in its input, so an article that takes longer than

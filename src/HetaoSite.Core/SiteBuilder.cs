@@ -14,6 +14,14 @@ public static class SiteBuilder
         var timings = context.Timings;
         var config = timings.Time("config", () => WithOverrides(SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName), context)); // Configure
         var articles = timings.Time("load+extract", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context)); // per article
+        if (context.Converter is not null)
+        {
+            // Each article carries its texts converted (stored by the article cache): merge and render then convert only
+            // what no article carries. A fresh cache, sized for them, replaces the one extraction filled.
+            var seeded = timings.Time("remember conversions", () => ArticleScripts.Seeded(context.Converter, articles.Value));
+            context = context with { Converter = seeded };
+        }
+
         var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
         var files = timings.Time("render", () => SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates));
         var diagnostics = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics)

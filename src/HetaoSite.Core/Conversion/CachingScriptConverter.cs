@@ -8,12 +8,32 @@ namespace HetaoSite.Core.Conversion;
 /// characters a second, so converting each distinct text once per direction is most of the renderer's speed. Results are
 /// exactly the inner converter's (the cache is keyed by the whole text), so output does not depend on the cache.
 /// </summary>
-public sealed class CachingScriptConverter(IScriptConverter inner) : IScriptConverter
+/// <remarks>
+/// A build also <see cref="Remember"/>s the conversions the article cache kept from earlier builds (made by a converter
+/// of the same <see cref="Identity"/>), so a rebuild converts only texts that are new.
+/// </remarks>
+public sealed class CachingScriptConverter : IScriptConverter
 {
-    private readonly ConcurrentDictionary<string, string> _simplified = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _traditional = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _simplified;
+    private readonly ConcurrentDictionary<string, string> _traditional;
 
-    public IScriptConverter Inner { get; } = inner;
+    public CachingScriptConverter(IScriptConverter inner)
+        : this(inner, 0)
+    {
+    }
+
+    /// <param name="inner">The converter whose results are remembered.</param>
+    /// <param name="capacity">How many texts are expected (e.g. about to be <see cref="Remember"/>ed): growing a dictionary of a hundred thousand texts step by step costs more than filling it.</param>
+    public CachingScriptConverter(IScriptConverter inner, int capacity)
+    {
+        Inner = inner;
+        _simplified = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
+        _traditional = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
+    }
+
+    public IScriptConverter Inner { get; }
+
+    public string Identity => Inner.Identity;
 
     /// <summary>Wraps <paramref name="converter"/> unless it already caches (or is null).</summary>
     public static IScriptConverter? Wrap(IScriptConverter? converter) =>
@@ -24,4 +44,58 @@ public sealed class CachingScriptConverter(IScriptConverter inner) : IScriptConv
 
     public string ToTraditional(string text) =>
         text.Length == 0 ? text : _traditional.GetOrAdd(text, static (t, c) => c.ToTraditional(t), Inner);
+
+    /// <summary>Converts the texts not yet known in one batch of the inner converter (see <see cref="IScriptConverter.ToSimplifiedAll"/>).</summary>
+    public IReadOnlyList<string> ToSimplifiedAll(IReadOnlyList<string> texts) => ConvertAll(texts, _simplified, Inner.ToSimplifiedAll);
+
+    /// <summary>Converts the texts not yet known in one batch of the inner converter (see <see cref="IScriptConverter.ToTraditionalAll"/>).</summary>
+    public IReadOnlyList<string> ToTraditionalAll(IReadOnlyList<string> texts) => ConvertAll(texts, _traditional, Inner.ToTraditionalAll);
+
+    /// <summary>
+    /// Records that the inner converter turns <paramref name="original"/> into <paramref name="simplified"/> and
+    /// <paramref name="traditional"/>. Only for results of a converter with this <see cref="Identity"/>: the cache
+    /// must never change what a build shows. A text already known keeps its first result.
+    /// </summary>
+    public void Remember(string original, string simplified, string traditional)
+    {
+        if (original.Length == 0)
+        {
+            return;
+        }
+
+        _simplified.TryAdd(original, simplified);
+        _traditional.TryAdd(original, traditional);
+    }
+
+    private static string[] ConvertAll(IReadOnlyList<string> texts, ConcurrentDictionary<string, string> known, Func<IReadOnlyList<string>, IReadOnlyList<string>> convert)
+    {
+        var results = new string[texts.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i].Length == 0)
+            {
+                results[i] = texts[i];
+            }
+            else if (known.TryGetValue(texts[i], out var found))
+            {
+                results[i] = found;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var converted = convert(missing.Select(i => texts[i]).ToArray());
+            for (var j = 0; j < missing.Count; j++)
+            {
+                results[missing[j]] = known.GetOrAdd(texts[missing[j]], converted[j]);
+            }
+        }
+
+        return results;
+    }
 }

@@ -46,58 +46,65 @@ public static class SiteSourceReader
         }
 
         var root = Path.GetFullPath(seedsDirectory);
-        var result = new List<SourceFile>();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var path in Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal))
+        var paths = Directory.EnumerateFiles(root, "*", options)
+            .Where(path => ArticleExtensions.Contains(Path.GetExtension(path)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Read in parallel, kept in path order: ten thousand small files are mostly system calls, which two cores halve.
+        var result = new List<SourceFile>();
+        foreach (var (file, diagnostic) in paths.AsParallel().AsOrdered().Select(path => ReadArticle(root, path)))
         {
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var name = Path.GetFileName(path);
-            if (!ArticleExtensions.Contains(Path.GetExtension(name)))
+            if (diagnostic is not null)
             {
-                continue;
+                diagnostics.Add(diagnostic);
             }
 
-            if (name.StartsWith('.') || relative.Split('/').Any(part => part.StartsWith('.')))
+            if (file is not null)
             {
-                diagnostics.Add(Diagnostic.Warning("HS0007", "hidden file ignored", relative, hint: "rename it without the leading dot to publish it"));
-                continue;
-            }
-
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
-            {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-                if (target is null || !IsInside(root, target))
-                {
-                    diagnostics.Add(Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,
-                        hint: "copy the article into seeds/ instead of linking to it"));
-                    continue;
-                }
-
-                info = new FileInfo(target);
-            }
-
-            if (info.Length > HardMaxFileBytes)
-            {
-                diagnostics.Add(Diagnostic.Error("HS0006", $"file is {info.Length} bytes, more than {HardMaxFileBytes}", relative));
-                continue;
-            }
-
-            try
-            {
-                result.Add(new SourceFile(relative, File.ReadAllBytes(info.FullName)));
-            }
-            catch (IOException ex)
-            {
-                diagnostics.Add(Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                diagnostics.Add(Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
+                result.Add(file);
             }
         }
 
         return result;
+    }
+
+    private static (SourceFile? File, Diagnostic? Problem) ReadArticle(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        var name = Path.GetFileName(path);
+        if (name.StartsWith('.') || relative.Split('/').Any(part => part.StartsWith('.')))
+        {
+            return (null, Diagnostic.Warning("HS0007", "hidden file ignored", relative, hint: "rename it without the leading dot to publish it"));
+        }
+
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            if (target is null || !IsInside(root, target))
+            {
+                return (null, Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,
+                    hint: "copy the article into seeds/ instead of linking to it"));
+            }
+
+            info = new FileInfo(target);
+        }
+
+        if (info.Length > HardMaxFileBytes)
+        {
+            return (null, Diagnostic.Error("HS0006", $"file is {info.Length} bytes, more than {HardMaxFileBytes}", relative));
+        }
+
+        try
+        {
+            return (new SourceFile(relative, File.ReadAllBytes(info.FullName)), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
+        }
     }
 
     private static List<TemplateFile> ReadTemplates(string templatesDirectory, List<Diagnostic> diagnostics)

@@ -4,10 +4,12 @@ namespace HetaoSite.Core.Model;
 /// Everything the per-article part of the pipeline produces for one article. This is the unit that is cached by
 /// content hash and computed in parallel.
 /// </summary>
+/// <param name="ScriptTexts">The article's displayed texts in both scripts, when a converter was present (see <see cref="Model.ScriptTexts"/>).</param>
 public sealed record ArticleExtraction(
     Article Article,
     IReadOnlyList<Sentence> Sentences,
     IReadOnlyList<DatedStatement> Statements,
     IReadOnlyList<KeyFigure> Figures,
     IReadOnlyList<DroppedDate> Dropped,
-    int DatesFound);
+    int DatesFound,
+    ScriptTexts? ScriptTexts = null);

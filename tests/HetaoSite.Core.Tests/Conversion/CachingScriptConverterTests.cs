@@ -7,6 +7,13 @@ public sealed class CachingScriptConverterTests
     private sealed class CountingConverter : IScriptConverter
     {
         public int Calls;
+        public List<IReadOnlyList<string>> Batches { get; } = [];
+
+        public IReadOnlyList<string> ToSimplifiedAll(IReadOnlyList<string> texts)
+        {
+            Batches.Add(texts);
+            return texts.Select(t => "S:" + t).ToArray();
+        }
 
         public string ToSimplified(string text)
         {
@@ -43,5 +50,40 @@ public sealed class CachingScriptConverterTests
 
         Assert.Null(CachingScriptConverter.Wrap(null));
         Assert.Same(once, CachingScriptConverter.Wrap(once));
+    }
+
+    [Fact]
+    public void Remembered_conversions_are_returned_without_asking_the_inner_converter()
+    {
+        var inner = new CountingConverter();
+        var cached = new CachingScriptConverter(inner);
+
+        cached.Remember("河套", "S:stored", "T:stored");
+
+        Assert.Equal("S:stored", cached.ToSimplified("河套"));
+        Assert.Equal("T:stored", cached.ToTraditional("河套"));
+        Assert.Equal(0, inner.Calls);
+    }
+
+    [Fact]
+    public void A_batch_converts_only_unknown_texts_in_one_inner_call_and_keeps_the_order()
+    {
+        var inner = new CountingConverter();
+        var cached = new CachingScriptConverter(inner);
+        cached.Remember("甲", "S:known", "T:known");
+
+        var results = cached.ToSimplifiedAll(["乙", "甲", "", "丙"]);
+
+        Assert.Equal(["S:乙", "S:known", "", "S:丙"], results);
+        Assert.Equal([["乙", "丙"]], inner.Batches);
+        Assert.Equal("S:丙", cached.ToSimplified("丙"));
+        Assert.Equal(0, inner.Calls);
+    }
+
+    [Fact]
+    public void Identity_is_the_inner_converters()
+    {
+        var inner = new CountingConverter();
+        Assert.Equal(((IScriptConverter)inner).Identity, new CachingScriptConverter(inner).Identity);
     }
 }

@@ -1,4 +1,9 @@
+using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
+using HetaoSite.Core.Loading;
+using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
+using HetaoSite.Core.Tests.TestSupport;
 
 namespace HetaoSite.Core.Tests.Conversion;
 
@@ -42,5 +47,35 @@ public sealed class OpenCcConverterTests : IDisposable
     {
         var results = Enumerable.Range(0, 64).AsParallel().Select(_ => _converter.ToSimplified("河套深港科技創新合作區")).Distinct().ToList();
         Assert.Equal(["河套深港科技创新合作区"], results);
+    }
+
+    [Fact]
+    public void Batched_conversion_equals_converting_each_text_on_the_seed_articles()
+    {
+        var source = SiteSourceReader.Read(
+            Path.Combine(RepositoryRoot.Path, "site-config.yml"), Path.Combine(RepositoryRoot.Path, "seeds"), Path.Combine(RepositoryRoot.Path, "templates"));
+        var config = SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName).Value;
+        var texts = source.Articles.Select(f => ArticleProcessor.Process(f, config).Value).OfType<ArticleExtraction>()
+            .SelectMany(DisplayedTexts.Of)
+            .Concat(["", "兩行\n發展", "前\0後", "\n", "河套深港科技創新合作區"])
+            .ToList();
+        Assert.True(texts.Count > 200, $"expected the seeds to give a few hundred texts, got {texts.Count}");
+
+        var simplified = _converter.ToSimplifiedAll(texts);
+        var traditional = _converter.ToTraditionalAll(texts);
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.True(simplified[i] == _converter.ToSimplified(texts[i]), $"expected the batched Simplified of '{texts[i]}' to be '{_converter.ToSimplified(texts[i])}', got '{simplified[i]}'");
+            Assert.True(traditional[i] == _converter.ToTraditional(texts[i]), $"expected the batched Traditional of '{texts[i]}' to be '{_converter.ToTraditional(texts[i])}', got '{traditional[i]}'");
+        }
+    }
+
+    [Fact]
+    public void Identity_names_the_configurations_and_their_dictionaries()
+    {
+        Assert.Contains("t2s.json", _converter.Identity, StringComparison.Ordinal);
+        Assert.Contains("s2hk.json", _converter.Identity, StringComparison.Ordinal);
+        Assert.Contains("STPhrases.ocd2:", _converter.Identity, StringComparison.Ordinal);
     }
 }

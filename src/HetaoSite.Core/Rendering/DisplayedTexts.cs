@@ -1,0 +1,60 @@
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// The texts of one article that the build later converts to each script: what <see cref="SiteModel"/>,
+/// <see cref="SearchIndex"/>, <see cref="TimelineJs"/> and the feeds pass to <see cref="Rendition.Text"/> (title,
+/// outlet, each segment of <see cref="ArticleText.Split"/> per block, sentences, event titles and the quoted date
+/// expressions) and what the merge normalises (<see cref="Timeline.TextKey.Normalise"/> of statement titles).
+/// </summary>
+/// <remarks>
+/// The per-article stage converts these once, in parallel, and the article cache keeps the results
+/// (<see cref="ScriptTexts"/>), so a rebuild converts only texts that changed. Missing a text here costs only speed (it
+/// is converted when shown); listing one too many costs a conversion. Each text is the exact string later converted,
+/// never a block that is sliced afterwards: OpenCC matches phrases, so a slice of a converted block can differ.
+/// </remarks>
+public static class DisplayedTexts
+{
+    /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence).</summary>
+    public static IReadOnlyList<string> Of(ArticleExtraction extraction)
+    {
+        var texts = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        void Add(string? text)
+        {
+            if (!string.IsNullOrEmpty(text) && seen.Add(text))
+            {
+                texts.Add(text);
+            }
+        }
+
+        var article = extraction.Article;
+        Add(article.Title);
+        Add(article.Outlet);
+        var blocks = article.Blocks;
+        var byBlock = extraction.Sentences.ToLookup(s => Math.Clamp(s.Block, 0, Math.Max(0, blocks.Count - 1)));
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            foreach (var segment in ArticleText.Split(blocks[i].Text, byBlock[i]))
+            {
+                Add(segment.Text);
+            }
+        }
+
+        foreach (var sentence in extraction.Sentences)
+        {
+            Add(sentence.Text);
+        }
+
+        foreach (var statement in extraction.Statements)
+        {
+            Add(statement.Title);
+            Add(statement.Sentence.Text);
+            Add(statement.Expression.Text);
+        }
+
+        return texts;
+    }
+}
