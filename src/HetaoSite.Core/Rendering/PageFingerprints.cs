@@ -25,6 +25,10 @@ internal sealed class PageFingerprints
     private readonly byte[] _rendering;
     private readonly ConcurrentDictionary<string, byte[]> _globals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Template, string? Layout), TemplateReads> _reads = new();
+    private readonly ConcurrentDictionary<ScriptObject, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     public PageFingerprints(SiteModel model, TemplateSet templates, string basePath, string baseUrl)
     {
@@ -36,7 +40,8 @@ internal sealed class PageFingerprints
 
     public string Of(PageJob job, ScriptObject page)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 16);
+        buffer.ResetWrittenCount();
         buffer.Write(_rendering);
         Text(buffer, job.OutputPath);
         Text(buffer, job.Template);
@@ -80,14 +85,47 @@ internal sealed class PageFingerprints
             var value = _model.Globals.TryGetValue(name, out var found) ? found : null;
             if (member is not null)
             {
-                value = value is ScriptObject o && o.TryGetValue(member, out var inner) ? inner : null;
+                value = Member(value, member);
             }
 
             Value(buffer, value);
             return SHA256.HashData(buffer.WrittenSpan);
         });
 
-    private static void Value(ArrayBufferWriter<byte> buffer, object? value)
+    /// <summary>
+    /// What <c>value.member</c> can show: a member of an object; for <c>[].member</c> (read through a loop variable) that
+    /// member of every element; anything else (<c>years.size</c>) depends on the whole value.
+    /// </summary>
+    private static object? Member(object? value, string member) => (value, member) switch
+    {
+        (ScriptArray array, ['[', ']', '.', ..]) => array.Select(item => item is ScriptObject o ? Member(o, member[3..]) : item).ToList(),
+        (ScriptObject o, _) when !member.StartsWith("[].", StringComparison.Ordinal) => o.TryGetValue(member, out var inner) ? inner : null,
+        _ => value,
+    };
+
+    /// <summary>An event or article summary shown on many pages is hashed once and stands in by its hash.</summary>
+    private byte[] Shared(ScriptObject value) =>
+        _shared.GetOrAdd(value, v =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            Members(buffer, v);
+            return SHA256.HashData(buffer.WrittenSpan);
+        });
+
+    // Keys in insertion order: the model builds every object the same way and never removes a key.
+    private void Members(ArrayBufferWriter<byte> buffer, ScriptObject obj)
+    {
+        buffer.Write("\0{"u8);
+        foreach (var (key, item) in obj)
+        {
+            Text(buffer, key);
+            Value(buffer, item);
+        }
+
+        buffer.Write("\0}"u8);
+    }
+
+    private void Value(ArrayBufferWriter<byte> buffer, object? value)
     {
         switch (value)
         {
@@ -100,17 +138,14 @@ internal sealed class PageFingerprints
             case bool flag:
                 buffer.Write(flag ? "\0t"u8 : "\0f"u8);
                 break;
-            case ScriptObject obj:
-                buffer.Write("\0{"u8);
-                foreach (var key in obj.Keys.Order(StringComparer.Ordinal))
-                {
-                    Text(buffer, key);
-                    Value(buffer, obj[key]);
-                }
-
-                buffer.Write("\0}"u8);
+            case ScriptObject obj when _model.IsShared(obj):
+                buffer.Write("\0="u8);
+                buffer.Write(Shared(obj));
                 break;
-            case ScriptArray array:
+            case ScriptObject obj:
+                Members(buffer, obj);
+                break;
+            case IEnumerable<object?> array when value is ScriptArray or List<object?>:
                 buffer.Write("\0["u8);
                 foreach (var item in array)
                 {
@@ -140,7 +175,8 @@ internal sealed class PageFingerprints
         }
 
         buffer.Write("\0s"u8);
-        buffer.Write(BitConverter.GetBytes(text.Length));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), text.Length);
+        buffer.Advance(4);
         buffer.Write(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 }

@@ -40,6 +40,14 @@ public sealed class SiteModel
 
     public Rendition Rendition { get; }
 
+    /// <summary>
+    /// The objects many pages share (events, article summaries): built once, only read while rendering, so a page
+    /// fingerprint can hash each of them once (<see cref="PageFingerprints"/>).
+    /// </summary>
+    internal bool IsShared(ScriptObject value) =>
+        (value["id"] is string id && _events.TryGetValue(id, out var e) && ReferenceEquals(e, value))
+        || (value["id"] is string a && _summaries.TryGetValue(a, out var summary) && ReferenceEquals(summary, value));
+
     public SiteUrls Urls { get; }
 
     /// <summary>The read-only globals of this rendering.</summary>

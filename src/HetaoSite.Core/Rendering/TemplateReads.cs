@@ -10,8 +10,10 @@ namespace HetaoSite.Core.Rendering;
 /// page's fingerprint (<see cref="PageFingerprints"/>) only needs these globals.
 /// </summary>
 /// <remarks>
-/// Conservative by construction: a global used any other way than <c>name.member</c> (passed whole, indexed, iterated)
+/// Conservative by construction: a global used any other way than <c>name.member</c> (passed whole, indexed)
 /// counts as read whole; <c>this</c> or an include whose path is not a literal makes the template read everything.
+/// A loop over a global, <c>for y in years</c>, reads the members its variable is used with, recorded as
+/// <c>[].year</c>; the variable used whole makes the template read the global whole.
 /// </remarks>
 /// <example><c>{{ site.title }}{{ include "partials/_x.scriban-html" }}{{ for e in events }}</c> reads site.title and
 /// events (whole), and includes partials/_x.scriban-html.</example>
@@ -25,11 +27,38 @@ public sealed class TemplateReads
     /// <summary>True when the template may read anything (<c>this</c>, or an include of a computed path).</summary>
     public bool ReadsEverything { get; private set; }
 
+    /// <summary>Loop variable → the globals it runs over (<c>for y in years</c>).</summary>
+    private readonly Dictionary<string, HashSet<string>> _loops = new(StringComparer.Ordinal);
+
     public static TemplateReads Of(Template template)
     {
         var reads = new TemplateReads();
+        reads.FindLoops(template.Page);
         reads.Walk(template.Page);
         return reads;
+    }
+
+    private void FindLoops(ScriptNode? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is ScriptForStatement { Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal over })
+        {
+            if (!_loops.TryGetValue(variable.Name, out var globals))
+            {
+                _loops[variable.Name] = globals = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            globals.Add(over.Name);
+        }
+
+        for (var i = 0; i < node.ChildrenCount; i++)
+        {
+            FindLoops(node.GetChildren(i));
+        }
     }
 
     /// <summary>The reads of <paramref name="paths"/> (a page's template and layout) and of every template they include, transitively.</summary>
@@ -76,11 +105,28 @@ public sealed class TemplateReads
             case ScriptThisExpression:
                 ReadsEverything = true;
                 return;
+            case ScriptForStatement { Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal } loop
+                when _loops.ContainsKey(variable.Name):
+                // The iterated global is read through the loop variable's members (below), not whole.
+                Walk(loop.NamedArguments);
+                Walk(loop.Body);
+                Walk(loop.Else);
+                return;
             case ScriptMemberExpression { Target: ScriptVariableGlobal target, Member: ScriptVariable member }:
                 Read(target.Name, [member.Name]);
+                foreach (var over in _loops.GetValueOrDefault(target.Name) ?? [])
+                {
+                    Read(over, ["[]." + member.Name]);
+                }
+
                 return;
             case ScriptVariableGlobal global:
                 Read(global.Name, null);
+                foreach (var over in _loops.GetValueOrDefault(global.Name) ?? [])
+                {
+                    Read(over, null);
+                }
+
                 return;
             case ScriptFunctionCall { Target: ScriptVariableGlobal { Name: "include" or "include_cached" } } call:
                 if (call.Arguments.Count > 0 && call.Arguments[0] is ScriptLiteral { Value: string path })

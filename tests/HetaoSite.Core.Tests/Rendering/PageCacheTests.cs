@@ -106,6 +106,36 @@ public sealed class PageCacheTests
         Assert.False(reads.ReadsEverything);
     }
 
+    [Fact]
+    public void A_loop_over_a_global_reads_the_members_its_variable_is_used_with()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}<a href=\"{{ url y.path }}\">{{ y.year }}</a>{{ end }}"));
+
+        Assert.Equal(["[].path", "[].year"], reads.Globals["years"]!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_loop_variable_used_whole_reads_the_whole_global()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}{{ y.year }}{{ x = y }}{{ end }}"));
+
+        Assert.Null(reads.Globals["years"]);
+    }
+
+    [Fact]
+    public void A_count_shown_only_on_the_home_page_does_not_render_other_pages_again()
+    {
+        var cache = new MemoryPageCache();
+        Render(Sample(), cache);
+        var events = SampleSite.Events().Append(SampleSite.Events().Single(e => e.Id == "2022-quantum") with { Id = "2022-second", Title = "另一件事" }).ToList();
+        cache.Hits = cache.Misses = 0;
+
+        var after = Render(Sample([.. events.OrderBy(e => e.Date)]), cache);
+
+        AssertSameSite(Render(Sample([.. events.OrderBy(e => e.Date)]), null), after);
+        Assert.True(cache.Hits >= 20, $"expected the pages of other years and categories and unrelated articles reused, only {cache.Hits} were ({cache.Misses} rendered)");
+    }
+
     [Theory]
     [InlineData("{{ this }}")]
     [InlineData("{{ include page.partial }}")]
