@@ -297,7 +297,7 @@ public sealed class SiteModel
                 yield return Html(path, "layouts/year.scriban-html", () =>
                 {
                     var page = Page("year", path, Numbered(year.ToString(CultureInfo.InvariantCulture) + "年", number), null, null);
-                    page["year"] = Year(year);
+                    page["year"] = LaterPage(Year(year), number);
                     page["timeline"] = Timeline(events, inDisplayOrder: true);
                     // On a paged site the year pages are the timeline, read page after page across years.
                     var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
@@ -320,7 +320,7 @@ public sealed class SiteModel
                 yield return Html(path, "layouts/category.scriban-html", () =>
                 {
                     var page = Page("category", path, Numbered(_facts.CategoryName(category.Id, Rendition.Script), number), null, null);
-                    page["category"] = Category(category.Id);
+                    page["category"] = LaterPage(Category(category.Id), number);
                     page["timeline"] = Timeline(events, inDisplayOrder: true);
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.Numbered(listPath, n),
                         number > 1 ? TimelinePages.Numbered(listPath, number - 1) : null,
@@ -404,6 +404,20 @@ public sealed class SiteModel
                 ["current"] = n == number,
             })),
         };
+
+    /// <summary>
+    /// The year or category as shown on page <paramref name="number"/>: the count only on the first page, so that adding
+    /// an event renders again the first page and the pages whose events change, not every page of the list.
+    /// </summary>
+    private static ScriptObject LaterPage(ScriptObject list, int number)
+    {
+        if (number > 1)
+        {
+            list["count"] = null;
+        }
+
+        return list;
+    }
 
     private string Numbered(string title, int number) =>
         number <= 1 ? title : title + " · " + (_strings["page_number"] as string ?? "{n}").Replace("{n}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
