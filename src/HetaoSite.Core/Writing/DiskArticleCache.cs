@@ -77,20 +77,10 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        var path = PathOf(key);
-        var temporary = $"{path}.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}-{Guid.NewGuid():N}.tmp";
-        try
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(CacheEntry.CurrentFormat, key, result), CacheJsonContext.Compact.CacheEntry);
+        if (CacheFiles.TryWriteAtomically(PathOf(key), bytes))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(CacheEntry.CurrentFormat, key, result), CacheJsonContext.Compact.CacheEntry);
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
             Interlocked.Increment(ref _writes);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A read-only or full disk only costs speed.
-            TryDelete(temporary);
         }
     }
 
@@ -115,8 +105,8 @@ public sealed class DiskArticleCache : IArticleCache
             var isEntry = file.EndsWith(Extension, StringComparison.Ordinal);
             var stale = isEntry
                 ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
-                : IsOldTemporary(file);
-            if (stale && TryDelete(file))
+                : CacheFiles.IsOrphan(file);
+            if (stale && CacheFiles.TryDelete(file))
             {
                 deleted++;
             }
@@ -125,49 +115,9 @@ public sealed class DiskArticleCache : IArticleCache
         return deleted;
     }
 
-    /// <summary>A temporary file whose writer process has ended (a crash between write and rename).</summary>
-    private static bool IsOldTemporary(string file)
-    {
-        var name = Path.GetFileName(file);
-        var dot = name.IndexOf(".json.", StringComparison.Ordinal);
-        if (!name.EndsWith(".tmp", StringComparison.Ordinal) || dot < 0)
-        {
-            return false;
-        }
-
-        var owner = name[(dot + 6)..].Split('-')[0];
-        if (!int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
-
     private string PathOf(string key) => Path.Combine(EntriesRoot, key[..2], key + Extension);
 
     /// <summary>Keys are lower-case hex (see <see cref="ArticleProcessor.CacheKey(SourceFile, Configuration.SiteConfig, string)"/>); anything else never becomes a path.</summary>
     private static bool IsValidKey(string key) =>
         key.Length is >= 8 and <= 128 && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
-
-    private static bool TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }

@@ -58,18 +58,7 @@ public sealed class DiskPageCache : IPageCache
         }
 
         _touched.TryAdd(fingerprint, 0);
-        var path = PathOf(fingerprint);
-        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-        }
+        CacheFiles.TryWriteAtomically(PathOf(fingerprint), content);
     }
 
     /// <summary>
@@ -85,14 +74,14 @@ public sealed class DiskPageCache : IPageCache
         }
 
         var files = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToList();
-        var entries = files.Count(f => !f.EndsWith(".tmp", StringComparison.Ordinal));
+        var entries = files.Count(f => !CacheFiles.IsTemporary(f));
         var deleted = 0;
         foreach (var file in files)
         {
-            var stale = file.EndsWith(".tmp", StringComparison.Ordinal)
-                ? IsOrphan(file)
+            var stale = CacheFiles.IsTemporary(file)
+                ? CacheFiles.IsOrphan(file)
                 : entries > 2 * _touched.Count && !_touched.ContainsKey(Path.GetFileName(file));
-            if (stale && TryDelete(file))
+            if (stale && CacheFiles.TryDelete(file))
             {
                 deleted++;
             }
@@ -101,43 +90,9 @@ public sealed class DiskPageCache : IPageCache
         return deleted;
     }
 
-    /// <summary>A temporary file (<c>{fingerprint}.{pid}-{guid}.tmp</c>) whose writer process is gone.</summary>
-    private static bool IsOrphan(string file)
-    {
-        var name = Path.GetFileNameWithoutExtension(file);
-        var owner = name[(name.LastIndexOf('.') + 1)..].Split('-')[0];
-        if (!int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
-
     private string PathOf(string fingerprint) => Path.Combine(Root, fingerprint[..2], fingerprint);
 
     /// <summary>Fingerprints are lower-case hex SHA-256; anything else never becomes a path.</summary>
     private static bool IsValid(string fingerprint) =>
         fingerprint.Length == 64 && fingerprint.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
-
-    private static bool TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }

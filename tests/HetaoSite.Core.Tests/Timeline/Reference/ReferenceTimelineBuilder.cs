@@ -1,13 +1,15 @@
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Timeline;
 
 namespace HetaoSite.Core.Tests.Timeline.Reference;
 
 /// <summary>
-/// Merges the dated statements of all articles into one timeline: same events merged with all their sources, the most
-/// precise well-supported date chosen, editorial overrides from <c>site-config.yml</c> applied, and events ordered by
-/// (date, coarser precision first, earliest source, position in that source).
+/// The timeline builder before the second session's speed-up, kept as the baseline of the differential tests (the
+/// editorial rules are the real ones, which did not change): same events merged with all their sources, the most
+/// precise well-supported date chosen, editorial overrides applied, events ordered by (date, coarser precision first,
+/// earliest source, position in that source).
 /// </summary>
 internal static class ReferenceTimelineBuilder
 {
@@ -35,7 +37,7 @@ internal static class ReferenceTimelineBuilder
             events.Add(merged);
         }
 
-        var edited = ReferenceEditorialRules.Apply(events, config.Editorial, articles, config.Categories);
+        var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
         diagnostics.AddRange(edited.Diagnostics);
         var figures = articles.SelectMany(a => a.Figures)
             .OrderBy(f => f.Date).ThenBy(f => f.FileName, StringComparer.Ordinal).ThenBy(f => f.Anchor, StringComparer.Ordinal)
