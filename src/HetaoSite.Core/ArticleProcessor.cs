@@ -100,9 +100,9 @@ public static class ArticleProcessor
         var key = CacheKey(file, config, sharedFingerprint);
         if (cache.TryGet(key, out var cached) && cached is not null)
         {
-            return cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
+            return WithKey(cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
                 ? WithScriptTexts(cached, converter)
-                : cached;
+                : cached, key);
         }
 
         var result = WithScriptTexts(ProcessWithTimeLimit(file, config), converter);
@@ -111,8 +111,12 @@ public static class ArticleProcessor
             cache.Put(key, result);
         }
 
-        return result;
+        return WithKey(result, key);
     }
+
+    // The key names what the result was made from, so later stages can fingerprint by it (the article page cache).
+    private static StageResult<ArticleExtraction?> WithKey(StageResult<ArticleExtraction?> result, string key) =>
+        result.Value is null ? result : result with { Value = result.Value with { ContentKey = key } };
 
     // Here rather than in the renderer: this stage runs in parallel and is cached, so the conversions are too.
     private static StageResult<ArticleExtraction?> WithScriptTexts(StageResult<ArticleExtraction?> result, IScriptConverter? converter) =>

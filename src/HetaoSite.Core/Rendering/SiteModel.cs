@@ -44,6 +44,23 @@ public sealed class SiteModel
     /// The objects many pages share (events, article summaries): built once, only read while rendering, so a page
     /// fingerprint can hash each of them once (<see cref="PageFingerprints"/>).
     /// </summary>
+    /// <summary>
+    /// Besides the article itself (<see cref="ArticleExtraction.ContentKey"/>), the site settings and the rendering, all an
+    /// article page shows: its summary and the events it is a source of, in order (they carry the titles, dates and
+    /// links the page shows for its cited sentences). <see cref="PageFingerprints.OfArticle"/> hashes these.
+    /// </summary>
+    internal IEnumerable<ScriptObject> ArticlePageInputs(string articleId)
+    {
+        yield return _summaries[articleId];
+        foreach (var e in _facts.EventsByArticle.GetValueOrDefault(articleId, []))
+        {
+            yield return _events[e.Id];
+        }
+    }
+
+    /// <summary>The site settings as text (title, description, base URL…), part of every article page's fingerprint.</summary>
+    internal string SiteSettingsText => Content.Config.Site.ToString();
+
     internal bool IsShared(ScriptObject value) =>
         (value["id"] is string id && _events.TryGetValue(id, out var e) && ReferenceEquals(e, value))
         || (value["id"] is string a && _summaries.TryGetValue(a, out var summary) && ReferenceEquals(summary, value));
@@ -333,7 +350,7 @@ public sealed class SiteModel
         foreach (var article in Content.Articles)
         {
             var id = article.Article.Id;
-            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", () => ArticlePage(article));
+            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", () => ArticlePage(article)) with { Article = article };
         }
 
         yield return Html("/about/", "layouts/about.scriban-html", () =>

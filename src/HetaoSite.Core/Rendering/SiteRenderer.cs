@@ -110,14 +110,20 @@ public static class SiteRenderer
     /// <summary>Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before.</summary>
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set, IPageCache? cache, PageFingerprints? fingerprints)
     {
-        var page = job.Page();
-        var fingerprint = cache is null || fingerprints is null ? null : fingerprints.Of(job, page);
-        if (fingerprint is not null && cache!.TryGet(fingerprint, out var cached) && cached is not null)
+        ScriptObject? page = null;
+        string? fingerprint = null;
+        if (cache is not null && fingerprints is not null)
         {
-            return (new OutputFile(job.OutputPath, cached), null);
+            fingerprint = job.Article is { ContentKey: not null } article
+                ? fingerprints.OfArticle(job, article)
+                : fingerprints.Of(job, page = job.Page());
+            if (cache.TryGet(fingerprint, out var cached) && cached is not null)
+            {
+                return (new OutputFile(job.OutputPath, cached), null);
+            }
         }
 
-        var rendered = RenderPage(job, page, set);
+        var rendered = RenderPage(job, page ?? job.Page(), set);
         if (fingerprint is not null && rendered.File is { } file)
         {
             cache!.Put(fingerprint, file.Content);

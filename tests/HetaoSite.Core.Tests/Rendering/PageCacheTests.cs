@@ -95,6 +95,39 @@ public sealed class PageCacheTests
         Assert.Equal(6, cache.Hits);
     }
 
+    /// <summary>The sample site as the article cache delivers it: each article with its content key.</summary>
+    private static SiteContent Keyed(IReadOnlyList<TimelineEvent>? events = null, string description = "描述") =>
+        SampleSite.Content(new FakeScriptConverter(), events: events,
+            articles: [.. SampleSite.Articles().Select(a => a with { ContentKey = "key-" + a.Article.Id })],
+            settings: HetaoSite.Core.Configuration.SiteSettings.Default with { BaseUrl = "https://example.org/hetao/", BuildDate = SampleSite.BuildDate, Description = description });
+
+    [Fact]
+    public void Article_pages_fingerprinted_by_content_key_render_the_same_and_follow_their_events()
+    {
+        var cache = new MemoryPageCache();
+        Render(Keyed(), cache);
+        cache.Hits = cache.Misses = 0;
+        AssertSameSite(Render(Keyed(), null), Render(Keyed(), cache));
+        Assert.Equal(0, cache.Misses);
+
+        var events = SampleSite.Events().Select(e => e.Id == "2022-quantum" ? e with { Title = "量子科學中心正式成立" } : e).ToList();
+        var after = Render(Keyed(events), cache);
+
+        AssertSameSite(Render(Keyed(events), null), after);
+        Assert.Contains("量子科學中心正式成立", System.Text.Encoding.UTF8.GetString(after["articles/2024-plan/index.html"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Article_pages_fingerprinted_by_content_key_follow_the_site_settings()
+    {
+        var cache = new MemoryPageCache();
+        Render(Keyed(), cache);
+
+        var after = Render(Keyed(description: "另一個描述"), cache);
+
+        AssertSameSite(Render(Keyed(description: "另一個描述"), null), after);
+    }
+
     [Fact]
     public void Template_reads_name_the_globals_members_and_includes_a_template_uses()
     {
