@@ -34,7 +34,8 @@ public static class SearchIndex
     /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has hundreds of thousands of docs,
     /// and building a <see cref="JsonNode"/> tree for it first cost more than everything else the index needs.
     /// </summary>
-    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions)
+    /// <param name="pages">Where the timeline lists each event (the renderer's); computed from the content when null.</param>
+    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
     {
         var docs = new List<(string Kind, string Path, string[] Texts, int? Article)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -71,7 +72,7 @@ public static class SearchIndex
         }
 
         var cited = new HashSet<(string ArticleId, string Anchor)>();
-        var pages = TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
+        pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         foreach (var e in content.Timeline.Events)
         {
             Add("e", pages.EventPath(e).TrimStart('/'), e.Title, null);

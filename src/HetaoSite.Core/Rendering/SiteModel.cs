@@ -72,7 +72,11 @@ public sealed class SiteModel
 
     private SiteContent Content => _facts.Content;
 
-    private TimelinePages Paging => _facts.Pages;
+    /// <summary>Which list page shows which events; the same for both renderings.</summary>
+    internal TimelinePages Paging => _facts.Pages;
+
+    /// <summary>The normalised base path every link starts with.</summary>
+    internal string BasePath => _facts.BasePath;
 
     private ScriptObject BuildGlobals(ScriptObject strings)
     {

@@ -61,7 +61,7 @@ public static class SiteRenderer
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         var cache = content.Context.PageCache;
         var site = content.Config.Site;
-        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, set, m.Urls.Url("/", SiteUrls.Asset), site.BaseUrl));
+        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, set, m.BasePath, site.BaseUrl));
         var rendered = timings.Time("render: pages", () => jobs.AsParallel()
             .Select(job => RenderPage(job, set, cache, fingerprints?[job.Model])).ToList());
         foreach (var (file, error) in rendered)
@@ -80,7 +80,7 @@ public static class SiteRenderer
         files.Add(new OutputFile(".nojekyll", []));
         files.Add(new OutputFile("data/timelinejs.json", JsonOutput.ToBytes(TimelineJs.Build(content, renditions[0]))));
         files.Add(timings.Time("render: search index", () =>
-            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions))));
+            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions, models[0].Paging))));
         var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         foreach (var path in duplicates)
         {
