@@ -7,7 +7,12 @@ namespace HetaoSite.Core;
 /// </summary>
 public interface IPageCache
 {
-    bool TryGet(string fingerprint, out byte[]? content);
+    /// <summary>
+    /// Whether a page was stored under <paramref name="fingerprint"/>; if so, <paramref name="read"/> gives its bytes
+    /// when called (later, or never: a writer that finds the page already in the output does not ask), or null if the
+    /// entry has gone missing since.
+    /// </summary>
+    bool TryFind(string fingerprint, out Func<byte[]?>? read);
 
     void Put(string fingerprint, byte[] content);
 }

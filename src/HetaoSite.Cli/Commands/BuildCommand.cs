@@ -37,7 +37,7 @@ public static class BuildCommand
             return ExitCode.ContentErrors;
         }
 
-        var written = timings.Time("write", () => SiteWriter.Write(build.Files, paths.Output));
+        var written = timings.Time("write", () => Write(build, paths, cache));
         if (verbose)
         {
             stdout.WriteLine($"timings: {timings}");
@@ -68,6 +68,23 @@ public static class BuildCommand
         }
 
         return ExitCode.Success;
+    }
+
+    /// <summary>
+    /// Writes the site; with a cache, the output manifest kept there lets pages already in the output be left alone
+    /// without reading them (<see cref="OutputManifest"/>).
+    /// </summary>
+    private static WriteSummary Write(SiteBuild build, SitePaths paths, DiskArticleCache? cache)
+    {
+        var manifestPath = cache is null ? null : OutputManifest.PathFor(cache.Root, paths.Output);
+        var manifest = manifestPath is null ? null : OutputManifest.Load(manifestPath, paths.Output);
+        var written = SiteWriter.Write(build.Files, paths.Output, manifest);
+        if (manifestPath is not null)
+        {
+            written.Manifest?.TrySave(manifestPath);
+        }
+
+        return written;
     }
 
     /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>

@@ -22,6 +22,8 @@ internal sealed class SiteFacts
 
         foreach (var e in Events)
         {
+            EventCountByCategory[e.Category] = EventCountByCategory.GetValueOrDefault(e.Category) + 1;
+            EventCountByYear[e.Date.Year] = EventCountByYear.GetValueOrDefault(e.Date.Year) + 1;
             foreach (var source in e.Sources)
             {
                 var key = (source.ArticleId, source.Anchor);
@@ -87,6 +89,11 @@ internal sealed class SiteFacts
     public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; } = [];
 
     public Dictionary<string, int> EventCountByArticle { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many events each category has (categories without events are absent).</summary>
+    public Dictionary<string, int> EventCountByCategory { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<int, int> EventCountByYear { get; } = [];
 
     /// <summary>The events each article is a source of, in timeline order.</summary>
     public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; } = new(StringComparer.Ordinal);

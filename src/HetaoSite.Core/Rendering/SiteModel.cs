@@ -108,7 +108,7 @@ public sealed class SiteModel
                 ["window_to"] = Content.Config.Window.ToYear,
             },
             ["t"] = strings,
-            ["categories"] = Array(_facts.Categories.Where(c => _facts.Events.Any(e => e.Category == c.Id)).Select(c => Category(c.Id))),
+            ["categories"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => Category(c.Id))),
             ["years"] = Array(_facts.Years.Select(Year)),
             ["events"] = Array(_facts.Events.Select(e => _events[e.Id])),
             ["timeline"] = Timeline(_facts.Events),
@@ -206,7 +206,7 @@ public sealed class SiteModel
         ["id"] = id,
         ["name"] = _facts.CategoryName(id, Rendition.Script),
         ["class_name"] = _facts.CategoryClass(id),
-        ["count"] = _facts.Events.Count(e => e.Category == id),
+        ["count"] = _facts.EventCountByCategory.GetValueOrDefault(id),
         ["path"] = $"/categories/{id}/",
     };
 
@@ -214,7 +214,7 @@ public sealed class SiteModel
     private ScriptObject Year(int year) => new()
     {
         ["year"] = year,
-        ["count"] = _facts.Events.Count(e => e.Date.Year == year),
+        ["count"] = _facts.EventCountByYear.GetValueOrDefault(year),
         ["path"] = $"/years/{year.ToString(CultureInfo.InvariantCulture)}/",
         ["anchor"] = "y" + year.ToString(CultureInfo.InvariantCulture),
     };
@@ -329,7 +329,7 @@ public sealed class SiteModel
             }
         }
 
-        foreach (var category in _facts.Categories.Where(c => _facts.Events.Any(e => e.Category == c.Id)))
+        foreach (var category in _facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)))
         {
             var listPath = $"/categories/{category.Id}/";
             var inCategory = TimelinePages.InDisplayOrder([.. _facts.Events.Where(e => e.Category == category.Id)], Content.Config.Site.NewestFirst);

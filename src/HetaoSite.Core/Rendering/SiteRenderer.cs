@@ -56,14 +56,17 @@ public static class SiteRenderer
         var models = timings.Time("render: model", () =>
         {
             var facts = new SiteFacts(content);
-            return renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
+            // The renderings share only read-only facts, so they are built side by side.
+            return renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList();
         });
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         var cache = content.Context.PageCache;
         var site = content.Config.Site;
         var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, set, m.BasePath, site.BaseUrl));
-        var rendered = timings.Time("render: pages", () => jobs.AsParallel()
-            .Select(job => RenderPage(job, set, cache, fingerprints?[job.Model])).ToList());
+        var planned = timings.Time("render: fingerprints", () => jobs.AsParallel()
+            .Select(job => Fingerprinted(job, cache is null ? null : fingerprints?[job.Model])).ToList());
+        var rendered = timings.Time("render: pages", () => planned.AsParallel()
+            .Select(p => RenderPage(p, set, cache)).ToList());
         foreach (var (file, error) in rendered)
         {
             if (error is not null)
@@ -107,30 +110,51 @@ public static class SiteRenderer
         return context;
     }
 
-    /// <summary>Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before.</summary>
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set, IPageCache? cache, PageFingerprints? fingerprints)
+    /// <summary>A page to render, with its fingerprint (null without a page cache) and the <c>page</c> object if computing the fingerprint built it.</summary>
+    private sealed record PlannedPage(PageJob Job, string? Fingerprint, ScriptObject? Page);
+
+    private static PlannedPage Fingerprinted(PageJob job, PageFingerprints? fingerprints)
     {
-        ScriptObject? page = null;
-        string? fingerprint = null;
-        if (cache is not null && fingerprints is not null)
+        if (fingerprints is null)
         {
-            fingerprint = job.Article is { ContentKey: not null } article
-                ? fingerprints.OfArticle(job, article)
-                : fingerprints.Of(job, page = job.Page());
-            if (cache.TryGet(fingerprint, out var cached) && cached is not null)
-            {
-                return (new OutputFile(job.OutputPath, cached), null);
-            }
+            return new PlannedPage(job, null, null);
+        }
+
+        if (job.Article is { ContentKey: not null } article)
+        {
+            return new PlannedPage(job, fingerprints.OfArticle(job, article), null);
+        }
+
+        var page = job.Page();
+        return new PlannedPage(job, fingerprints.Of(job, page), page);
+    }
+
+    /// <summary>
+    /// Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before. A
+    /// cached page is read only if its bytes are asked for (the writer skips pages the output already holds); should
+    /// the entry vanish in between, the page is rendered then, with the same result.
+    /// </summary>
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PlannedPage planned, TemplateSet set, IPageCache? cache)
+    {
+        var (job, fingerprint, page) = planned;
+        if (fingerprint is not null && cache!.TryFind(fingerprint, out var read) && read is not null)
+        {
+            return (OutputFile.Cached(job.OutputPath, fingerprint, () => read() ?? RenderAgain(job, set)), null);
         }
 
         var rendered = RenderPage(job, page ?? job.Page(), set);
         if (fingerprint is not null && rendered.File is { } file)
         {
             cache!.Put(fingerprint, file.Content);
+            return (file.WithFingerprint(fingerprint), null);
         }
 
         return rendered;
     }
+
+    private static byte[] RenderAgain(PageJob job, TemplateSet set) =>
+        RenderPage(job, job.Page(), set).File?.Content
+        ?? throw new InvalidOperationException($"{job.OutputPath} rendered before under the same fingerprint but failed now");
 
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ScriptObject page, TemplateSet set)
     {

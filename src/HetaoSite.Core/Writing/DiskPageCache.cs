@@ -28,25 +28,36 @@ public sealed class DiskPageCache : IPageCache
 
     public int Misses => _misses;
 
-    public bool TryGet(string fingerprint, out byte[]? content)
+    public bool TryFind(string fingerprint, out Func<byte[]?>? read)
     {
-        content = null;
+        read = null;
         if (!IsValid(fingerprint))
         {
             return false;
         }
 
         _touched.TryAdd(fingerprint, 0);
-        try
-        {
-            content = File.ReadAllBytes(PathOf(fingerprint));
-            Interlocked.Increment(ref _hits);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var path = PathOf(fingerprint);
+        if (!File.Exists(path))
         {
             Interlocked.Increment(ref _misses);
             return false;
+        }
+
+        Interlocked.Increment(ref _hits);
+        read = () => Read(path);
+        return true;
+    }
+
+    private static byte[]? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

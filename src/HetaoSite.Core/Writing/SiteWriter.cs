@@ -35,7 +35,13 @@ public static class SiteWriter
     private const string TemporaryPrefix = ".hetao-";
     private const string TemporarySuffix = ".tmp";
 
-    public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory)
+    /// <param name="files">The site.</param>
+    /// <param name="outputDirectory">The output folder.</param>
+    /// <param name="manifest">
+    /// What the previous write left (<see cref="OutputManifest"/>): a page whose fingerprint it records for a file still
+    /// as written is left alone without reading anything. The summary carries the manifest of this write.
+    /// </param>
+    public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory, OutputManifest? manifest = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"output folder has no parent: {target}");
@@ -52,7 +58,7 @@ public static class SiteWriter
             return Replace(plan, target, parent);
         }
 
-        return Update(plan, target, journal);
+        return Update(plan, target, journal, manifest is not null && manifest.OutputDirectory == target ? manifest : null);
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>; throws if it would leave the root.</summary>
@@ -112,10 +118,21 @@ public static class SiteWriter
         return plan;
     }
 
-    private static WriteSummary Update(List<Item> plan, string target, string journal)
+    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest? manifest)
     {
         var changed = new bool[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = !IsSameFile(plan[i].Path, plan[i].File.Content));
+        var kept = new OutputManifest.Entry?[plan.Count];
+        ForEach(Enumerable.Range(0, plan.Count), i =>
+        {
+            var (file, path) = (plan[i].File, plan[i].Path);
+            if (file.Fingerprint is { } fingerprint && manifest is not null && manifest.Holds(file.Path, fingerprint, path))
+            {
+                kept[i] = manifest.Find(file.Path);
+                return;
+            }
+
+            changed[i] = !IsSameFile(path, file.Content);
+        });
         var changes = plan.Where((_, i) => changed[i]).ToList();
         var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var removed = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
@@ -140,7 +157,10 @@ public static class SiteWriter
         }
 
         Commit(target, journal, (prepared, removed));
-        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, changes.Sum(c => (long)c.File.Content.Length));
+        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, changes.Sum(c => (long)c.File.Content.Length))
+        {
+            Manifest = ManifestOf(plan, target, kept),
+        };
     }
 
     /// <summary>Finishes a prepared update: renames, deletions, empty folders, then the journal. Safe to run twice.</summary>
@@ -206,13 +226,26 @@ public static class SiteWriter
             }
 
             DeleteIfExists(retired);
-            return new WriteSummary(plan.Count, 0, removed, plan.Sum(p => (long)p.File.Content.Length));
+            return new WriteSummary(plan.Count, 0, removed, plan.Sum(p => (long)p.File.Content.Length))
+            {
+                Manifest = ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]),
+            };
         }
         catch
         {
             DeleteIfExists(staging);
             throw;
         }
+    }
+
+    /// <summary>The manifest after a write: the entries kept from the previous one, and the files' state for the rest.</summary>
+    private static OutputManifest ManifestOf(List<Item> plan, string target, OutputManifest.Entry?[] kept)
+    {
+        var entries = new OutputManifest.Entry?[plan.Count];
+        ForEach(Enumerable.Range(0, plan.Count), i => entries[i] = kept[i]
+            ?? (plan[i].File.Fingerprint is { } fingerprint ? OutputManifest.Stat(fingerprint, plan[i].Path) : null));
+        return OutputManifest.Of(target, plan.Select((p, i) => (p.File.Path, Entry: entries[i]))
+            .Where(e => e.Entry is not null).Select(e => KeyValuePair.Create(e.Path, e.Entry!)));
     }
 
     /// <summary>True when the new file needs a folder where the old site has a file, or a file where it has a folder.</summary>

@@ -7,6 +7,9 @@ namespace HetaoSite.Core.Writing;
 /// <param name="BytesWritten">Total size of the <paramref name="Written"/> files.</param>
 public sealed record WriteSummary(int Written, int Unchanged, int Removed, long BytesWritten)
 {
+    /// <summary>What the output now holds, for the next write's shortcut (see <see cref="OutputManifest"/>).</summary>
+    public OutputManifest? Manifest { get; init; }
+
     /// <summary>"12 written, 9,988 unchanged, 1 removed (40,960 bytes written)".</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,

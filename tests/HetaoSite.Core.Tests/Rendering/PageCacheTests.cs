@@ -17,14 +17,18 @@ public sealed class PageCacheTests
 
         public int Misses;
 
-        public bool TryGet(string fingerprint, out byte[]? content)
+        public bool TryFind(string fingerprint, out Func<byte[]?>? read)
         {
-            var found = Pages.TryGetValue(fingerprint, out content);
+            var found = Pages.TryGetValue(fingerprint, out var content);
             Interlocked.Increment(ref found ? ref Hits : ref Misses);
+            read = found ? () => Vanishing ? null : content : null;
             return found;
         }
 
         public void Put(string fingerprint, byte[] content) => Pages[fingerprint] = content;
+
+        /// <summary>When true, every entry vanishes between being found and being read (another build pruned it).</summary>
+        public bool Vanishing { get; set; }
     }
 
     private static Dictionary<string, byte[]> Render(SiteContent content, IPageCache? cache, IReadOnlyList<HetaoSite.Core.Loading.TemplateFile>? templates = null)
@@ -56,6 +60,18 @@ public sealed class PageCacheTests
 
         Assert.True(rendered > 40 && stored == rendered, $"expected every page stored once, rendered {rendered}, stored {stored}");
         Assert.Equal((rendered, 0), (cache.Hits, cache.Misses));
+        AssertSameSite(Render(Sample(), null), second);
+    }
+
+    [Fact]
+    public void A_cached_page_whose_entry_vanished_before_it_was_read_is_rendered_again()
+    {
+        var cache = new MemoryPageCache();
+        Render(Sample(), cache);
+        cache.Vanishing = true;
+
+        var second = Render(Sample(), cache);
+
         AssertSameSite(Render(Sample(), null), second);
     }
 
