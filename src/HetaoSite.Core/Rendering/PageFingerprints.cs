@@ -24,7 +24,8 @@ internal sealed class PageFingerprints
     private readonly TemplateSet _templates;
     private readonly byte[] _rendering;
     private readonly ConcurrentDictionary<string, byte[]> _globals = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Template, string? Layout), TemplateReads> _reads = new();
+    // Lazy, so that two threads starting on pages of one template do not both hash globals of tens of thousands of events.
+    private readonly ConcurrentDictionary<(string Template, string? Layout), Lazy<byte[]>> _prefixes = new();
     private readonly ConcurrentDictionary<ScriptObject, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
 
     [ThreadStatic]
@@ -66,20 +67,31 @@ internal sealed class PageFingerprints
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    /// <summary>What every fingerprint starts with: the rendering, the page's path and templates, and the globals they read.</summary>
+    /// <summary>What every fingerprint starts with: the page's path, then the hash of its templates and the globals they read.</summary>
     private ArrayBufferWriter<byte> Begin(PageJob job)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1 << 16);
         buffer.ResetWrittenCount();
-        buffer.Write(_rendering);
+        buffer.Write(_prefixes.GetOrAdd((job.Template, job.Layout), key => new Lazy<byte[]>(() => Prefix(key.Template, key.Layout))).Value);
         Text(buffer, job.OutputPath);
-        Text(buffer, job.Template);
-        Text(buffer, job.Layout);
-        var reads = _reads.GetOrAdd((job.Template, job.Layout), key => Reads(key.Template, key.Layout));
-        foreach (var template in reads.Includes.Order(StringComparer.Ordinal))
+        return buffer;
+    }
+
+    /// <summary>
+    /// The hash of what all pages of one template and layout share: the rendering, the templates with what they
+    /// include, and the globals they read. Computed once per rendering and template, not per page.
+    /// </summary>
+    private byte[] Prefix(string template, string? layout)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        buffer.Write(_rendering);
+        Text(buffer, template);
+        Text(buffer, layout);
+        var reads = Reads(template, layout);
+        foreach (var include in reads.Includes.Order(StringComparer.Ordinal))
         {
-            Text(buffer, template);
-            Text(buffer, _templates.SourceHashes.GetValueOrDefault(template));
+            Text(buffer, include);
+            Text(buffer, _templates.SourceHashes.GetValueOrDefault(include));
         }
 
         var names = reads.ReadsEverything ? _model.Globals.Keys.Select(k => (k, (HashSet<string>?)null)) : reads.Globals.Select(g => (g.Key, g.Value));
@@ -97,7 +109,7 @@ internal sealed class PageFingerprints
             }
         }
 
-        return buffer;
+        return SHA256.HashData(buffer.WrittenSpan);
     }
 
     private TemplateReads Reads(string template, string? layout) =>

@@ -70,4 +70,21 @@ internal static class CacheFiles
             return false;
         }
     }
+
+    /// <summary>A count kept beside a cache (see <see cref="DiskPageCache.Prune"/>), or null when missing or unreadable.</summary>
+    public static int? ReadCount(string file)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(file).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                ? count : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static void WriteCount(string file, int count) =>
+        TryWriteAtomically(file, System.Text.Encoding.ASCII.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

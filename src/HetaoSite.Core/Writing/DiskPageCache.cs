@@ -15,6 +15,7 @@ public sealed class DiskPageCache : IPageCache
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
+    private int _writes;
 
     /// <param name="root">The cache folder, e.g. <c>.hetao-cache/</c> beside <c>site-config.yml</c>.</param>
     public DiskPageCache(string root)
@@ -69,13 +70,21 @@ public sealed class DiskPageCache : IPageCache
         }
 
         _touched.TryAdd(fingerprint, 0);
-        CacheFiles.TryWriteAtomically(PathOf(fingerprint), content);
+        if (CacheFiles.TryWriteAtomically(PathOf(fingerprint), content))
+        {
+            Interlocked.Increment(ref _writes);
+        }
     }
 
     /// <summary>
     /// Deletes pages this build neither read nor wrote once the cache holds more than twice as many as it used, and
     /// temporary files of processes that have ended (a crash between write and rename).
     /// </summary>
+    /// <remarks>
+    /// Listing tens of thousands of entries costs more than a small rebuild, so the number of entries is kept beside
+    /// the cache (<c>pages.count</c>) and the listing is skipped while that number plus this build's writes shows that
+    /// nothing would be deleted. Leftover temporary files then wait for the next full prune.
+    /// </remarks>
     /// <returns>The number of files deleted.</returns>
     public int Prune()
     {
@@ -84,19 +93,30 @@ public sealed class DiskPageCache : IPageCache
             return 0;
         }
 
+        var countFile = Root + ".count";
+        if (CacheFiles.ReadCount(countFile) is { } known && known + _writes <= 2 * _touched.Count)
+        {
+            CacheFiles.WriteCount(countFile, known + _writes);
+            return 0;
+        }
+
         var files = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToList();
         var entries = files.Count(f => !CacheFiles.IsTemporary(f));
-        var deleted = 0;
+        var (deleted, remaining) = (0, entries);
         foreach (var file in files)
         {
-            var stale = CacheFiles.IsTemporary(file)
-                ? CacheFiles.IsOrphan(file)
-                : entries > 2 * _touched.Count && !_touched.ContainsKey(Path.GetFileName(file));
+            var isEntry = !CacheFiles.IsTemporary(file);
+            var stale = isEntry
+                ? entries > 2 * _touched.Count && !_touched.ContainsKey(Path.GetFileName(file))
+                : CacheFiles.IsOrphan(file);
             if (stale && CacheFiles.TryDelete(file))
             {
                 deleted++;
+                remaining -= isEntry ? 1 : 0;
             }
         }
+
+        CacheFiles.WriteCount(countFile, remaining);
 
         return deleted;
     }
