@@ -53,12 +53,22 @@ public static class SiteWriter
             Commit(target, journal, ReadJournal(target, journal));
         }
 
-        if (!Directory.Exists(target) || plan.Any(HasFolderConflict))
+        if (!Directory.Exists(target))
         {
             return Replace(plan, target, parent);
         }
 
-        return Update(plan, target, journal, manifest is not null && manifest.OutputDirectory == target ? manifest : null);
+        // A page the manifest shows still in place is a regular file under existing folders: no stat beyond its own.
+        manifest = manifest is not null && manifest.OutputDirectory == target ? manifest : null;
+        var held = new OutputManifest.Entry?[plan.Count];
+        ForEach(Enumerable.Range(0, plan.Count), i => held[i] = manifest is not null && plan[i].File.Fingerprint is { } fingerprint
+            && manifest.Holds(plan[i].File.Path, fingerprint, plan[i].Path) ? manifest.Find(plan[i].File.Path) : null);
+        if (plan.Where((_, i) => held[i] is null).Any(HasFolderConflict))
+        {
+            return Replace(plan, target, parent);
+        }
+
+        return Update(plan, target, journal, held);
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>; throws if it would leave the root.</summary>
@@ -118,21 +128,11 @@ public static class SiteWriter
         return plan;
     }
 
-    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest? manifest)
+    /// <param name="held">For each planned file, the manifest entry when the output already holds it (null: compare).</param>
+    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest.Entry?[] held)
     {
         var changed = new bool[plan.Count];
-        var kept = new OutputManifest.Entry?[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i =>
-        {
-            var (file, path) = (plan[i].File, plan[i].Path);
-            if (file.Fingerprint is { } fingerprint && manifest is not null && manifest.Holds(file.Path, fingerprint, path))
-            {
-                kept[i] = manifest.Find(file.Path);
-                return;
-            }
-
-            changed[i] = !IsSameFile(path, file.Content);
-        });
+        ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = held[i] is null && !IsSameFile(plan[i].Path, plan[i].File.Content));
         var changes = plan.Where((_, i) => changed[i]).ToList();
         var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var removed = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
@@ -159,7 +159,7 @@ public static class SiteWriter
         Commit(target, journal, (prepared, removed));
         return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, changes.Sum(c => (long)c.File.Content.Length))
         {
-            Manifest = ManifestOf(plan, target, kept),
+            Manifest = ManifestOf(plan, target, held),
         };
     }
 
