@@ -1,5 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Runtime.InteropServices;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Writing;
@@ -11,7 +12,6 @@ namespace HetaoSite.Core.Writing;
 /// </summary>
 internal ref struct CacheBinaryReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReadOnlySpan<byte> _bytes;
     private int _position;
     private string[] _strings = [];
@@ -25,15 +25,21 @@ internal ref struct CacheBinaryReader
 
     private readonly int Remaining => _bytes.Length - _position;
 
-    /// <summary>Reads the table that <see cref="CacheBinaryWriter.ToArray"/> put before the body; each string is decoded once here.</summary>
+    /// <summary>Reads the table that <see cref="CacheBinaryWriter.ToArray"/> put before the body; each string is made once here.</summary>
     public void ReadStringTable()
     {
         var strings = new string[ReadCount()];
         for (var i = 0; i < strings.Length; i++)
         {
-            var byteCount = ReadCount();
-            strings[i] = StrictUtf8.GetString(_bytes.Slice(_position, byteCount));
-            _position += byteCount;
+            var length = ReadCount();
+            if (length > Remaining / sizeof(char))
+            {
+                throw Corrupt("string longer than the entry");
+            }
+
+            var units = _bytes.Slice(_position, length * sizeof(char));
+            strings[i] = BitConverter.IsLittleEndian ? new string(MemoryMarshal.Cast<byte, char>(units)) : FromLittleEndian(units);
+            _position += units.Length;
         }
 
         _strings = strings;
@@ -126,13 +132,25 @@ internal ref struct CacheBinaryReader
 
     public T[] ReadList<T>(ItemReader<T> read)
     {
-        var items = new T[ReadCount()];
+        var count = ReadCount();
+        var items = count == 0 ? [] : new T[count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read(ref this);
         }
 
         return items;
+    }
+
+    private static string FromLittleEndian(ReadOnlySpan<byte> units)
+    {
+        var chars = new char[units.Length / sizeof(char)];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)BinaryPrimitives.ReadUInt16LittleEndian(units[(i * sizeof(char))..]);
+        }
+
+        return new string(chars);
     }
 
     private static InvalidDataException Corrupt(string what) => new($"damaged cache entry: {what}");

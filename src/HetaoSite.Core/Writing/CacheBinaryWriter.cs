@@ -1,6 +1,7 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Writing;
@@ -86,18 +87,34 @@ internal sealed class CacheBinaryWriter
 
     /// <summary>
     /// The finished entry: <paramref name="header"/> (magic, format, key), the SHA-256 of what follows, the string
-    /// table (count, then each string as UTF-8 byte length and bytes) and the body written so far.
+    /// table (count, then each string as its length in chars and its UTF-16LE code units) and the body written so far.
     /// </summary>
+    /// <remarks>
+    /// UTF-16 rather than UTF-8: Chinese takes two bytes instead of three, reading is a copy instead of a transcoding,
+    /// and any string round-trips exactly, even a lone surrogate (which UTF-8 would replace).
+    /// </remarks>
     public byte[] ToArray(ReadOnlySpan<byte> header)
     {
         var table = new CacheBinaryWriter();
         table.WriteUInt((uint)_strings.Count);
         foreach (var text in _strings)
         {
-            var byteCount = Encoding.UTF8.GetByteCount(text);
-            table.WriteUInt((uint)byteCount);
-            table.Ensure(byteCount);
-            table._length += Encoding.UTF8.GetBytes(text, table._body.AsSpan(table._length));
+            table.WriteUInt((uint)text.Length);
+            table.Ensure(text.Length * sizeof(char));
+            var destination = table._body.AsSpan(table._length, text.Length * sizeof(char));
+            if (BitConverter.IsLittleEndian)
+            {
+                MemoryMarshal.AsBytes(text.AsSpan()).CopyTo(destination);
+            }
+            else
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(destination[(i * sizeof(char))..], text[i]);
+                }
+            }
+
+            table._length += destination.Length;
         }
 
         var payloadStart = header.Length + SHA256.HashSizeInBytes;

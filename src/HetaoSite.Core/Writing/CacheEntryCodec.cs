@@ -11,12 +11,16 @@ namespace HetaoSite.Core.Writing;
 /// </summary>
 /// <remarks>
 /// <para>Layout: <c>"HTAC"</c>, format (int32 little-endian), key (length byte + ASCII), SHA-256 of the rest, the
-/// string table (count, then each distinct string as UTF-8 byte length + bytes), then the records in declaration
-/// order with integers as LEB128 (signed ones zig-zag), strings as 1 + their table index (0 for null), enums as their
-/// number, dates as year, month, day (0 for none), nullables behind a 0/1 flag and lists behind their count.</para>
+/// string table (count, then each distinct string as its length and UTF-16LE code units), then the records in
+/// declaration order with integers as LEB128 (signed ones zig-zag), strings as 1 + their table index (0 for null),
+/// enums as their number, dates as year, month, day (0 for none), nullables behind a 0/1 flag and lists behind their
+/// count. Two shortcuts, each used only when it reproduces the value exactly: a sentence's text that is the slice of
+/// its block at its offset is stored as that slice's length (sentences partition the blocks, so this halves the
+/// text stored), and a statement's sentence that is one of the article's sentences is stored as its index (and read
+/// back as the same instance).</para>
 /// <para>Binary rather than JSON because a no-change rebuild of ten thousand articles spent most of its
-/// "load+extract" time deserialising them; with the table an article's repeated texts are decoded once, and equal
-/// strings become one instance in memory.</para>
+/// "load+extract" time deserialising them; with the table an article's repeated texts are stored and made once, and
+/// equal strings become one instance in memory.</para>
 /// <para>A member added to a record must be written and read here too (and <see cref="CurrentFormat"/> bumped);
 /// the codec's tests fill every constructor parameter by reflection and fail on a member that does not round-trip.
 /// The checksum makes damaged bytes a miss rather than a different build; the cache key already changes with the
@@ -87,9 +91,8 @@ internal static class CacheEntryCodec
             result = Read(ref reader);
             return true;
         }
-        catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
+        catch (InvalidDataException)
         {
-            // ArgumentException: invalid UTF-8 in the string table (DecoderFallbackException).
             return false;
         }
     }
@@ -105,11 +108,14 @@ internal static class CacheEntryCodec
 
     private static void WriteExtraction(CacheBinaryWriter writer, ArticleExtraction extraction)
     {
+        var blocks = extraction.Article.Blocks;
         WriteArticle(writer, extraction.Article);
         writer.WriteCount(extraction.Sentences);
-        foreach (var sentence in extraction.Sentences)
+        var sentenceIndex = new Dictionary<Sentence, int>(extraction.Sentences.Count);
+        for (var i = 0; i < extraction.Sentences.Count; i++)
         {
-            WriteSentence(writer, sentence);
+            WriteSentence(writer, extraction.Sentences[i], blocks);
+            sentenceIndex.TryAdd(extraction.Sentences[i], i);
         }
 
         writer.WriteCount(extraction.Statements);
@@ -117,7 +123,16 @@ internal static class CacheEntryCodec
         {
             writer.WriteString(statement.ArticleId);
             writer.WriteString(statement.FileName);
-            WriteSentence(writer, statement.Sentence);
+            if (sentenceIndex.TryGetValue(statement.Sentence, out var index))
+            {
+                writer.WriteUInt((uint)index + 1);
+            }
+            else
+            {
+                writer.WriteUInt(0);
+                WriteSentence(writer, statement.Sentence, blocks);
+            }
+
             WriteExpression(writer, statement.Expression);
             writer.WriteString(statement.Title);
             writer.WriteString(statement.Category);
@@ -159,8 +174,18 @@ internal static class CacheEntryCodec
     private static ArticleExtraction ReadExtraction(ref CacheBinaryReader reader)
     {
         var article = ReadArticle(ref reader);
-        var sentences = reader.ReadList(ReadSentence);
-        var statements = reader.ReadList(ReadStatement);
+        var sentences = new Sentence[reader.ReadCount()];
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            sentences[i] = ReadSentence(ref reader, article.Blocks);
+        }
+
+        var statements = new DatedStatement[reader.ReadCount()];
+        for (var i = 0; i < statements.Length; i++)
+        {
+            statements[i] = ReadStatement(ref reader, sentences, article.Blocks);
+        }
+
         var figures = reader.ReadList(ReadFigure);
         var dropped = reader.ReadList(ReadDropped);
         var datesFound = reader.ReadInt();
@@ -228,16 +253,45 @@ internal static class CacheEntryCodec
         Bylines: reader.ReadList(ReadByline),
         Stats: new CleaningStats(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt()));
 
-    private static void WriteSentence(CacheBinaryWriter writer, Sentence sentence)
+    /// <summary>The text as 0 + its length when it is the slice of its block at its offset, else as 1 + a string reference.</summary>
+    private static void WriteSentence(CacheBinaryWriter writer, Sentence sentence, IReadOnlyList<TextBlock> blocks)
     {
         writer.WriteInt(sentence.Block);
         writer.WriteInt(sentence.Index);
         writer.WriteInt(sentence.Offset);
-        writer.WriteString(sentence.Text);
+        if (SliceOf(blocks, sentence.Block, sentence.Offset, (uint)sentence.Text.Length) is { } slice && slice.Span.SequenceEqual(sentence.Text))
+        {
+            writer.WriteUInt(0);
+            writer.WriteUInt((uint)sentence.Text.Length);
+        }
+        else
+        {
+            writer.WriteUInt(1);
+            writer.WriteString(sentence.Text);
+        }
     }
 
-    private static Sentence ReadSentence(ref CacheBinaryReader reader) =>
-        new(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadString());
+    private static Sentence ReadSentence(ref CacheBinaryReader reader, IReadOnlyList<TextBlock> blocks)
+    {
+        var block = reader.ReadInt();
+        var index = reader.ReadInt();
+        var offset = reader.ReadInt();
+        if (reader.ReadBool())
+        {
+            return new Sentence(block, index, offset, reader.ReadString());
+        }
+
+        var length = reader.ReadUInt();
+        // Substring returns the block's own instance when the sentence is the whole block.
+        return SliceOf(blocks, block, offset, length) is not null
+            ? new Sentence(block, index, offset, blocks[block].Text.Substring(offset, (int)length))
+            : throw new InvalidDataException("damaged cache entry: sentence outside its block");
+    }
+
+    private static ReadOnlyMemory<char>? SliceOf(IReadOnlyList<TextBlock> blocks, int block, int offset, uint length) =>
+        block >= 0 && block < blocks.Count && offset >= 0 && length <= (uint)(blocks[block].Text.Length - offset)
+            ? blocks[block].Text.AsMemory(offset, (int)length)
+            : null;
 
     private static void WriteExpression(CacheBinaryWriter writer, TemporalExpression expression)
     {
@@ -252,10 +306,12 @@ internal static class CacheEntryCodec
     private static TemporalExpression ReadExpression(ref CacheBinaryReader reader) =>
         new(reader.ReadString(), reader.ReadInt(), reader.ReadDate(), reader.ReadNullableDate(), reader.ReadBool(), reader.ReadBool());
 
-    private static DatedStatement ReadStatement(ref CacheBinaryReader reader) => new(
+    private static DatedStatement ReadStatement(ref CacheBinaryReader reader, Sentence[] sentences, IReadOnlyList<TextBlock> blocks) => new(
         ArticleId: reader.ReadString(),
         FileName: reader.ReadString(),
-        Sentence: ReadSentence(ref reader),
+        Sentence: reader.ReadUInt() is var index and > 0
+            ? index <= (uint)sentences.Length ? sentences[index - 1] : throw new InvalidDataException("damaged cache entry: no such sentence")
+            : ReadSentence(ref reader, blocks),
         Expression: ReadExpression(ref reader),
         Title: reader.ReadString(),
         Category: reader.ReadString(),
