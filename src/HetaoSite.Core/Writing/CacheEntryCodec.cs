@@ -259,7 +259,8 @@ internal static class CacheEntryCodec
         writer.WriteInt(sentence.Block);
         writer.WriteInt(sentence.Index);
         writer.WriteInt(sentence.Offset);
-        if (SliceOf(blocks, sentence.Block, sentence.Offset, (uint)sentence.Text.Length) is { } slice && slice.Span.SequenceEqual(sentence.Text))
+        if (IsWithin(blocks, sentence.Block, sentence.Offset, (uint)sentence.Text.Length)
+            && blocks[sentence.Block].Text.AsSpan(sentence.Offset, sentence.Text.Length).SequenceEqual(sentence.Text))
         {
             writer.WriteUInt(0);
             writer.WriteUInt((uint)sentence.Text.Length);
@@ -283,15 +284,13 @@ internal static class CacheEntryCodec
 
         var length = reader.ReadUInt();
         // Substring returns the block's own instance when the sentence is the whole block.
-        return SliceOf(blocks, block, offset, length) is not null
+        return IsWithin(blocks, block, offset, length)
             ? new Sentence(block, index, offset, blocks[block].Text.Substring(offset, (int)length))
             : throw new InvalidDataException("damaged cache entry: sentence outside its block");
     }
 
-    private static ReadOnlyMemory<char>? SliceOf(IReadOnlyList<TextBlock> blocks, int block, int offset, uint length) =>
-        block >= 0 && block < blocks.Count && offset >= 0 && length <= (uint)(blocks[block].Text.Length - offset)
-            ? blocks[block].Text.AsMemory(offset, (int)length)
-            : null;
+    private static bool IsWithin(IReadOnlyList<TextBlock> blocks, int block, int offset, uint length) =>
+        block >= 0 && block < blocks.Count && offset >= 0 && offset <= blocks[block].Text.Length && length <= (uint)(blocks[block].Text.Length - offset);
 
     private static void WriteExpression(CacheBinaryWriter writer, TemporalExpression expression)
     {
