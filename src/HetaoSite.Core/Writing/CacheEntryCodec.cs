@@ -253,7 +253,7 @@ internal static class CacheEntryCodec
         Bylines: reader.ReadList(ReadByline),
         Stats: new CleaningStats(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt()));
 
-    /// <summary>The text as 0 + its length when it is the slice of its block at its offset, else as 1 + a string reference.</summary>
+    /// <summary>The text as false + its length when it is the slice of its block at its offset, else as true + a string reference.</summary>
     private static void WriteSentence(CacheBinaryWriter writer, Sentence sentence, IReadOnlyList<TextBlock> blocks)
     {
         writer.WriteInt(sentence.Block);
@@ -262,12 +262,12 @@ internal static class CacheEntryCodec
         if (IsWithin(blocks, sentence.Block, sentence.Offset, (uint)sentence.Text.Length)
             && blocks[sentence.Block].Text.AsSpan(sentence.Offset, sentence.Text.Length).SequenceEqual(sentence.Text))
         {
-            writer.WriteUInt(0);
+            writer.WriteBool(false);
             writer.WriteUInt((uint)sentence.Text.Length);
         }
         else
         {
-            writer.WriteUInt(1);
+            writer.WriteBool(true);
             writer.WriteString(sentence.Text);
         }
     }
