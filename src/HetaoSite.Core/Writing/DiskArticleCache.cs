@@ -25,6 +25,7 @@ public sealed class DiskArticleCache : IArticleCache
 
     // Far above any real entry (a few KB to a few MB); a larger file is damage, not something to allocate for.
     private const long MaxEntryBytes = 256L * 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
