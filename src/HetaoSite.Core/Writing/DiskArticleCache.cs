@@ -1,23 +1,31 @@
+using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
-/// An <see cref="IArticleCache"/> on disk: one JSON file per key under <c>&lt;root&gt;/articles/ab/abcd….json</c>
-/// (sharded by the first two hex characters so no folder holds tens of thousands of files).
+/// An <see cref="IArticleCache"/> on disk: one file per key under <c>&lt;root&gt;/articles/ab/abcd….bin</c>
+/// (sharded by the first two hex characters so no folder holds tens of thousands of files), in the binary form of
+/// <see cref="CacheEntryCodec"/>.
 /// </summary>
 /// <remarks>
 /// <para>Safe to share between threads and between processes (a build and <c>serve</c>): entries are written to a
 /// unique temporary file and renamed into place, so a reader sees either the old entry, the new one, or none.</para>
 /// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read or parsed,
-/// or that was stored under another key, is a miss and is overwritten; a failed write is ignored.</para>
+/// or that was stored under another key or by another format, is a miss and is overwritten; a failed write is ignored.
+/// Entries of the JSON format (<c>.json</c>) are never read and are deleted by <see cref="Prune"/>.</para>
 /// <para>It lives in <c>Writing/</c> because only <c>Loading/</c> and <c>Writing/</c> may touch the disk.</para>
 /// </remarks>
 public sealed class DiskArticleCache : IArticleCache
 {
-    private const string Extension = ".json";
+    private const string Extension = ".bin";
+    private const string LegacyExtension = ".json";
+
+    // Far above any real entry (a few KB to a few MB); a larger file is damage, not something to allocate for.
+    private const long MaxEntryBytes = 256L * 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private int _hits;
     private int _misses;
@@ -49,20 +57,11 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        try
+        if (TryRead(PathOf(key), key, out var entry) && entry.Value is not null)
         {
-            var bytes = File.ReadAllBytes(PathOf(key));
-            var entry = JsonSerializer.Deserialize(bytes, CacheJsonContext.Compact.CacheEntry);
-            if (entry is { Format: CacheEntry.CurrentFormat, Result.Value: not null } && string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                result = entry.Result;
-                Interlocked.Increment(ref _hits);
-                return true;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or ArgumentException or NotSupportedException)
-        {
-            // Missing, unreadable, truncated or from another version: recompute; Put overwrites it.
+            result = entry;
+            Interlocked.Increment(ref _hits);
+            return true;
         }
 
         Interlocked.Increment(ref _misses);
@@ -77,7 +76,7 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new CacheEntry(CacheEntry.CurrentFormat, key, result), CacheJsonContext.Compact.CacheEntry);
+        var bytes = CacheEntryCodec.Encode(key, result);
         if (CacheFiles.TryWriteAtomically(PathOf(key), bytes))
         {
             Interlocked.Increment(ref _writes);
@@ -87,7 +86,8 @@ public sealed class DiskArticleCache : IArticleCache
     /// <summary>
     /// Deletes entries that this instance neither read nor wrote, but only once the cache holds more than twice
     /// <paramref name="articleCount"/> entries: old entries are cheap, and keeping some lets switching back and forth
-    /// between two versions of an article (or of the config) stay fast. Leftover temporary files are deleted too.
+    /// between two versions of an article (or of the config) stay fast. Leftover temporary files and entries of the
+    /// former JSON format are deleted too.
     /// </summary>
     /// <returns>The number of files deleted.</returns>
     public int Prune(int articleCount)
@@ -105,7 +105,7 @@ public sealed class DiskArticleCache : IArticleCache
             var isEntry = file.EndsWith(Extension, StringComparison.Ordinal);
             var stale = isEntry
                 ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
-                : CacheFiles.IsOrphan(file);
+                : file.EndsWith(LegacyExtension, StringComparison.Ordinal) || CacheFiles.IsOrphan(file);
             if (stale && CacheFiles.TryDelete(file))
             {
                 deleted++;
@@ -113,6 +113,50 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         return deleted;
+    }
+
+    /// <summary>Reads the whole file into a pooled buffer (entries are read once, by thousands) and decodes it.</summary>
+    private static bool TryRead(string path, string key, [NotNullWhen(true)] out StageResult<ArticleExtraction?>? result)
+    {
+        result = null;
+        byte[]? buffer = null;
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxEntryBytes)
+            {
+                return false;
+            }
+
+            buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            while (read < length)
+            {
+                var count = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+                if (count == 0)
+                {
+                    break; // The file shrank while being read: half an entry, which the codec's checksum refuses.
+                }
+
+                read += count;
+            }
+
+            return CacheEntryCodec.TryDecode(buffer.AsSpan(0, read), key, out result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Missing or unreadable: recompute; Put overwrites it.
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        return false;
     }
 
     private string PathOf(string key) => Path.Combine(EntriesRoot, key[..2], key + Extension);

@@ -1,6 +1,7 @@
 using System.Text;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Tests.TestSupport;
 using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Core.Tests.Writing;
@@ -35,25 +36,33 @@ public sealed class DiskArticleCacheTests : IDisposable
     {
         new DiskArticleCache(_root).Put(Key, SampleExtraction.Create());
 
-        Assert.True(File.Exists(Path.Combine(_root, "articles", "01", Key + ".json")),
-            $"expected articles/01/{Key}.json, found: {string.Join(", ", Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))}");
+        Assert.True(File.Exists(Path.Combine(_root, "articles", "01", Key + ".bin")),
+            $"expected articles/01/{Key}.bin, found: {string.Join(", ", Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))}");
     }
 
+    public static TheoryData<string> Damage() => ["empty", "text", "JSON of the former format", "truncated", "one byte changed", "one byte more"];
+
     [Theory]
-    [InlineData("")]
-    [InlineData("{\"Format\":1,\"Key\":\"0123")]
-    [InlineData("not json at all")]
-    [InlineData("{\"Format\":1,\"Key\":\"0123456789abcdef0123456789abcdef\",\"Result\":{\"Value\":{\"Article\":{\"Published\":\"2023-02-29\"}}}}")]
-    [InlineData("{\"Format\":99,\"Key\":\"0123456789abcdef0123456789abcdef\",\"Result\":{\"Diagnostics\":[]}}")]
-    public void A_corrupt_entry_is_a_miss_and_is_overwritten(string content)
+    [MemberData(nameof(Damage))]
+    public void A_damaged_entry_is_a_miss_and_is_overwritten(string damage)
     {
         var cache = new DiskArticleCache(_root);
         cache.Put(Key, SampleExtraction.Create());
-        var path = Path.Combine(_root, "articles", "01", Key + ".json");
-        File.WriteAllText(path, content);
+        var path = Path.Combine(_root, "articles", "01", Key + ".bin");
+        var entry = File.ReadAllBytes(path);
+        byte[] content = damage switch
+        {
+            "empty" => [],
+            "text" => "not an entry at all"u8.ToArray(),
+            "JSON of the former format" => Encoding.UTF8.GetBytes($"{{\"Format\":1,\"Key\":\"{Key}\",\"Result\":{{\"Diagnostics\":[]}}}}"),
+            "truncated" => entry[..(entry.Length / 2)],
+            "one byte changed" => [.. entry[..^1], (byte)(entry[^1] ^ 1)],
+            _ => [.. entry, 0],
+        };
+        File.WriteAllBytes(path, content);
 
         var found = cache.TryGet(Key, out var read);
-        Assert.False(found, $"expected a miss for a corrupt entry, got {read}");
+        Assert.False(found, $"expected a miss for a {damage} entry, got {read}");
         Assert.Equal(1, cache.Misses);
 
         cache.Put(Key, SampleExtraction.Create());
@@ -67,7 +76,7 @@ public sealed class DiskArticleCacheTests : IDisposable
         var cache = new DiskArticleCache(_root);
         cache.Put(Key, SampleExtraction.Create());
         Directory.CreateDirectory(Path.Combine(_root, "articles", "ff"));
-        File.Copy(Path.Combine(_root, "articles", "01", Key + ".json"), Path.Combine(_root, "articles", "ff", other + ".json"));
+        File.Copy(Path.Combine(_root, "articles", "01", Key + ".bin"), Path.Combine(_root, "articles", "ff", other + ".bin"));
 
         Assert.False(cache.TryGet(other, out _), "expected a file holding another key's entry to be ignored");
     }
@@ -105,7 +114,7 @@ public sealed class DiskArticleCacheTests : IDisposable
 
         Assert.Equal(0, failures);
         var files = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
-        Assert.Equal([Key + ".json"], files);
+        Assert.Equal([Key + ".bin"], files);
     }
 
     [Fact]
@@ -120,8 +129,22 @@ public sealed class DiskArticleCacheTests : IDisposable
 
         Assert.Equal(0, build.Prune(articleCount: 3));
         Assert.Equal(4, build.Prune(articleCount: 2));
-        var left = Directory.EnumerateFiles(_root, "*.json", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
+        var left = Directory.EnumerateFiles(_root, "*.bin", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
         Assert.Equal([keys[0]], left);
+    }
+
+    [Fact]
+    public void Prune_deletes_entries_of_the_former_json_format_and_keeps_current_ones()
+    {
+        var cache = new DiskArticleCache(_root);
+        cache.Put(Key, SampleExtraction.Create());
+        var legacy = Path.Combine(_root, "articles", "01", Key + ".json");
+        File.WriteAllText(legacy, $"{{\"Format\":1,\"Key\":\"{Key}\"}}");
+
+        Assert.Equal(1, cache.Prune(articleCount: 1));
+
+        Assert.False(File.Exists(legacy), "expected the .json entry of the former format to be deleted");
+        Assert.True(cache.TryGet(Key, out _), "expected the current entry to be kept and read");
     }
 
     [Fact]
@@ -130,8 +153,8 @@ public sealed class DiskArticleCacheTests : IDisposable
         var cache = new DiskArticleCache(_root);
         cache.Put(Key, SampleExtraction.Create());
         var folder = Path.Combine(_root, "articles", "01");
-        var orphan = Path.Combine(folder, $"{Key}.json.999999999-1-x.tmp");
-        var ours = Path.Combine(folder, $"{Key}.json.{Environment.ProcessId}-1-x.tmp");
+        var orphan = Path.Combine(folder, $"{Key}.bin.999999999-1-x.tmp");
+        var ours = Path.Combine(folder, $"{Key}.bin.{Environment.ProcessId}-1-x.tmp");
         File.WriteAllText(orphan, "{");
         File.WriteAllText(ours, "{");
 
@@ -222,23 +245,6 @@ public sealed class DiskArticleCacheTests : IDisposable
         },
     };
 
-    /// <summary>Field by field: records holding lists compare lists by reference, so plain Equals would prove nothing.</summary>
-    private static void AssertSame(StageResult<ArticleExtraction?> expected, StageResult<ArticleExtraction?> actual)
-    {
-        Assert.Equal(expected.Diagnostics, actual.Diagnostics);
-        var e = expected.Value!;
-        var a = actual.Value!;
-        Assert.Equal(e.Article.Tags, a.Article.Tags);
-        Assert.Equal(e.Article.Blocks, a.Article.Blocks);
-        Assert.Equal(e.Article.Bylines, a.Article.Bylines);
-        Assert.Equal(WithoutLists(e.Article), WithoutLists(a.Article));
-        Assert.Equal(e.Sentences, a.Sentences);
-        Assert.Equal(e.Statements, a.Statements);
-        Assert.Equal(e.Figures, a.Figures);
-        Assert.Equal(e.Dropped, a.Dropped);
-        Assert.Equal(e.DatesFound, a.DatesFound);
-    }
-
-    private static Article WithoutLists(Article article) =>
-        article with { Tags = Array.Empty<string>(), Blocks = Array.Empty<TextBlock>(), Bylines = Array.Empty<Byline>() };
+    private static void AssertSame(StageResult<ArticleExtraction?> expected, StageResult<ArticleExtraction?> actual) =>
+        DeepEquality.AssertEqual(expected, actual);
 }
