@@ -71,8 +71,52 @@ internal static class CacheFiles
         }
     }
 
-    /// <summary>A count kept beside a cache (see <see cref="DiskPageCache.Prune"/>), or null when missing or unreadable.</summary>
-    public static int? ReadCount(string file)
+    /// <summary>
+    /// Prunes the cache folder <paramref name="root"/>: deletes entries that <paramref name="isStale"/> calls unused
+    /// once it holds more than <paramref name="keep"/> entries, files that <paramref name="isEntry"/> rejects when they
+    /// are leftovers (orphaned temporary files, older formats), and nothing else.
+    /// </summary>
+    /// <remarks>
+    /// Listing tens of thousands of entries costs more than a small rebuild, so the number of entries is kept beside
+    /// the folder (<c>{root}.count</c>) and the listing is skipped while that number plus this build's
+    /// <paramref name="writes"/> is at most <paramref name="keep"/>: nothing would be deleted. Leftovers then wait for
+    /// the next full prune.
+    /// </remarks>
+    /// <returns>The number of files deleted.</returns>
+    public static int Prune(string root, int keep, int writes, Func<string, bool> isEntry, Func<string, bool> isStale, Func<string, bool> isLeftover)
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+
+        var countFile = root.TrimEnd(Path.DirectorySeparatorChar) + ".count";
+        if (ReadCount(countFile) is { } known && known + writes <= keep)
+        {
+            WriteCount(countFile, known + writes);
+            return 0;
+        }
+
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList();
+        var entries = files.Count(isEntry);
+        var (deleted, remaining) = (0, entries);
+        foreach (var file in files)
+        {
+            var entry = isEntry(file);
+            var stale = entry ? entries > keep && isStale(file) : isLeftover(file);
+            if (stale && TryDelete(file))
+            {
+                deleted++;
+                remaining -= entry ? 1 : 0;
+            }
+        }
+
+        WriteCount(countFile, remaining);
+        return deleted;
+    }
+
+    /// <summary>A count kept beside a cache (see <see cref="Prune"/>), or null when missing or unreadable.</summary>
+    private static int? ReadCount(string file)
     {
         try
         {
@@ -85,6 +129,6 @@ internal static class CacheFiles
         }
     }
 
-    public static void WriteCount(string file, int count) =>
+    private static void WriteCount(string file, int count) =>
         TryWriteAtomically(file, System.Text.Encoding.ASCII.GetBytes(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -87,33 +87,14 @@ public sealed class DiskArticleCache : IArticleCache
     /// Deletes entries that this instance neither read nor wrote, but only once the cache holds more than twice
     /// <paramref name="articleCount"/> entries: old entries are cheap, and keeping some lets switching back and forth
     /// between two versions of an article (or of the config) stay fast. Leftover temporary files and entries of the
-    /// former JSON format are deleted too.
+    /// former JSON format are deleted too. The listing is skipped while the kept entry count shows nothing to delete
+    /// (see <see cref="CacheFiles.Prune"/>).
     /// </summary>
     /// <returns>The number of files deleted.</returns>
-    public int Prune(int articleCount)
-    {
-        if (!Directory.Exists(EntriesRoot))
-        {
-            return 0;
-        }
-
-        var files = Directory.EnumerateFiles(EntriesRoot, "*", SearchOption.AllDirectories).ToList();
-        var entries = files.Count(f => f.EndsWith(Extension, StringComparison.Ordinal));
-        var deleted = 0;
-        foreach (var file in files)
-        {
-            var isEntry = file.EndsWith(Extension, StringComparison.Ordinal);
-            var stale = isEntry
-                ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
-                : file.EndsWith(LegacyExtension, StringComparison.Ordinal) || CacheFiles.IsOrphan(file);
-            if (stale && CacheFiles.TryDelete(file))
-            {
-                deleted++;
-            }
-        }
-
-        return deleted;
-    }
+    public int Prune(int articleCount) => CacheFiles.Prune(EntriesRoot, 2 * articleCount, _writes,
+        isEntry: file => file.EndsWith(Extension, StringComparison.Ordinal),
+        isStale: file => !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file)),
+        isLeftover: file => file.EndsWith(LegacyExtension, StringComparison.Ordinal) || CacheFiles.IsOrphan(file));
 
     /// <summary>Reads the whole file into a pooled buffer (entries are read once, by thousands) and decodes it.</summary>
     private static bool TryRead(string path, string key, [NotNullWhen(true)] out StageResult<ArticleExtraction?>? result)

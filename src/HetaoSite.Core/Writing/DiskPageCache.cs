@@ -78,48 +78,14 @@ public sealed class DiskPageCache : IPageCache
 
     /// <summary>
     /// Deletes pages this build neither read nor wrote once the cache holds more than twice as many as it used, and
-    /// temporary files of processes that have ended (a crash between write and rename).
+    /// temporary files of processes that have ended (a crash between write and rename). The listing is skipped while
+    /// the kept entry count shows nothing to delete (see <see cref="CacheFiles.Prune"/>).
     /// </summary>
-    /// <remarks>
-    /// Listing tens of thousands of entries costs more than a small rebuild, so the number of entries is kept beside
-    /// the cache (<c>pages.count</c>) and the listing is skipped while that number plus this build's writes shows that
-    /// nothing would be deleted. Leftover temporary files then wait for the next full prune.
-    /// </remarks>
     /// <returns>The number of files deleted.</returns>
-    public int Prune()
-    {
-        if (!Directory.Exists(Root))
-        {
-            return 0;
-        }
-
-        var countFile = Root + ".count";
-        if (CacheFiles.ReadCount(countFile) is { } known && known + _writes <= 2 * _touched.Count)
-        {
-            CacheFiles.WriteCount(countFile, known + _writes);
-            return 0;
-        }
-
-        var files = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).ToList();
-        var entries = files.Count(f => !CacheFiles.IsTemporary(f));
-        var (deleted, remaining) = (0, entries);
-        foreach (var file in files)
-        {
-            var isEntry = !CacheFiles.IsTemporary(file);
-            var stale = isEntry
-                ? entries > 2 * _touched.Count && !_touched.ContainsKey(Path.GetFileName(file))
-                : CacheFiles.IsOrphan(file);
-            if (stale && CacheFiles.TryDelete(file))
-            {
-                deleted++;
-                remaining -= isEntry ? 1 : 0;
-            }
-        }
-
-        CacheFiles.WriteCount(countFile, remaining);
-
-        return deleted;
-    }
+    public int Prune() => CacheFiles.Prune(Root, 2 * _touched.Count, _writes,
+        isEntry: file => !CacheFiles.IsTemporary(file),
+        isStale: file => !_touched.ContainsKey(Path.GetFileName(file)),
+        isLeftover: CacheFiles.IsOrphan);
 
     private string PathOf(string fingerprint) => Path.Combine(Root, fingerprint[..2], fingerprint);
 
