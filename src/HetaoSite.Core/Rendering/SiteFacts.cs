@@ -13,6 +13,7 @@ internal sealed class SiteFacts
     public SiteFacts(SiteContent content)
     {
         Content = content;
+        _reportLines = new(() => BuildReport.Lines(content));
         Events = content.Timeline.Events;
         BasePath = SiteConfigParser.NormaliseBasePath(content.Context.BasePathOverride ?? content.Config.Site.BasePath);
         foreach (var article in content.Articles)
@@ -104,6 +105,11 @@ internal sealed class SiteFacts
     public Dictionary<string, int> CategoryIndex { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<int> Years { get; }
+
+    /// <summary>The data-quality report's lines, shown on the About page of each rendering; computed once.</summary>
+    public IReadOnlyList<BuildReport.ArticleLine> ReportLines => _reportLines.Value;
+
+    private readonly Lazy<IReadOnlyList<BuildReport.ArticleLine>> _reportLines;
 
     /// <summary>Which list page shows which events (<c>site.paginate</c>).</summary>
     public TimelinePages Pages { get; }

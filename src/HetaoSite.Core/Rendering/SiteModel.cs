@@ -560,7 +560,7 @@ public sealed class SiteModel
     }
 
     /// <summary><c>[{file, article_id, title, path, found, kept, dropped: [{reason, count}], year_only, month_only}]</c>.</summary>
-    private ScriptArray Report() => Array(BuildReport.Lines(Content).Select(line => new ScriptObject
+    private ScriptArray Report() => Array(_facts.ReportLines.Select(line => new ScriptObject
     {
         ["file"] = line.File,
         ["article_id"] = line.ArticleId,

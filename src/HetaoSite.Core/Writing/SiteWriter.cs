@@ -61,8 +61,8 @@ public static class SiteWriter
         // A page the manifest shows still in place is a regular file under existing folders: no stat beyond its own.
         manifest = manifest is not null && manifest.OutputDirectory == target ? manifest : null;
         var held = new OutputManifest.Entry?[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => held[i] = manifest is not null && plan[i].File.Fingerprint is { } fingerprint
-            && manifest.Holds(plan[i].File.Path, fingerprint, plan[i].Path) ? manifest.Find(plan[i].File.Path) : null);
+        ForEach(Enumerable.Range(0, plan.Count), i => held[i] = manifest is not null
+            && manifest.Holds(plan[i].File.Path, plan[i].Fingerprint, plan[i].Path) ? manifest.Find(plan[i].File.Path) : null);
         if (plan.Where((_, i) => held[i] is null).Any(HasFolderConflict))
         {
             return Replace(plan, target, parent);
@@ -89,7 +89,16 @@ public static class SiteWriter
         return full;
     }
 
-    private sealed record Item(OutputFile File, string Path);
+    private sealed record Item(OutputFile File, string Path)
+    {
+        /// <summary>
+        /// The page fingerprint, or for other files (data files, feeds of static files) a hash of the bytes: hashing
+        /// the 50 MB of data files of a large site is cheaper than reading the old ones back to compare.
+        /// </summary>
+        public string Fingerprint => File.Fingerprint ?? _contentHash.Value;
+
+        private readonly Lazy<string> _contentHash = new(() => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.Content)));
+    }
 
     private sealed record Change(string Temporary, string Destination);
 
@@ -242,8 +251,7 @@ public static class SiteWriter
     private static OutputManifest ManifestOf(List<Item> plan, string target, OutputManifest.Entry?[] kept)
     {
         var entries = new OutputManifest.Entry?[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => entries[i] = kept[i]
-            ?? (plan[i].File.Fingerprint is { } fingerprint ? OutputManifest.Stat(fingerprint, plan[i].Path) : null));
+        ForEach(Enumerable.Range(0, plan.Count), i => entries[i] = kept[i] ?? OutputManifest.Stat(plan[i].Fingerprint, plan[i].Path));
         return OutputManifest.Of(target, plan.Select((p, i) => (p.File.Path, Entry: entries[i]))
             .Where(e => e.Entry is not null).Select(e => KeyValuePair.Create(e.Path, e.Entry!)));
     }

@@ -67,12 +67,17 @@ public sealed class OutputManifestTests : IDisposable
     }
 
     [Fact]
-    public void Files_without_a_fingerprint_are_not_recorded()
+    public void Files_without_a_page_fingerprint_are_recorded_by_a_hash_of_their_bytes()
     {
-        var summary = SiteWriter.Write([Page("index.html", Fingerprint, "首頁"), new OutputFile("data/events.json", [1])], Output);
+        var first = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":1}"))], Output).Manifest!;
 
-        Assert.NotNull(summary.Manifest!.Find("index.html"));
-        Assert.Null(summary.Manifest.Find("data/events.json"));
+        var same = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":1}"))], Output, first);
+        var changed = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":2}"))], Output, same.Manifest);
+
+        Assert.StartsWith("sha256:", first.Find("data/events.json")!.Fingerprint, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (same.Written, same.Unchanged));
+        Assert.Equal((1, 0), (changed.Written, changed.Unchanged));
+        Assert.Equal("{\"a\":2}", File.ReadAllText(Path.Combine(Output, "data", "events.json")));
     }
 
     [Fact]
