@@ -78,7 +78,7 @@ public static class SiteRenderer
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
         files.Add(new OutputFile(".nojekyll", []));
-        files.Add(new OutputFile("data/timelinejs.json", JsonOutput.ToBytes(TimelineJs.Build(content, renditions[0]))));
+        files.Add(timings.Time("render: timelinejs", () => new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
         files.Add(timings.Time("render: search index", () =>
             new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions, models[0].Paging))));
         var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
