@@ -37,21 +37,27 @@ public static class JsonOutput
     /// <param name="capacity">The expected size in bytes (a guess saves copying the buffer as it grows).</param>
     internal static byte[] Write(Action<Utf8JsonWriter> write, bool indented = true, int capacity = 1 << 16)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(capacity, 256));
+        using var buffer = new PooledBufferWriter(capacity);
+        using (var json = Writer(buffer, indented))
+        {
+            write(json);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A writer formatting as <see cref="ToBytes"/> does.</summary>
+    internal static Utf8JsonWriter Writer(IBufferWriter<byte> buffer, bool indented)
+    {
         var options = indented ? Indented : Compact;
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        return new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Encoder = options.Encoder,
             Indented = options.WriteIndented,
             IndentCharacter = options.IndentCharacter,
             IndentSize = options.IndentSize,
             NewLine = options.NewLine,
-        }))
-        {
-            write(json);
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        });
     }
 
     /// <summary>A property name encoded once, for names written thousands of times.</summary>

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Rendering;
 
@@ -34,6 +34,10 @@ public static class SearchIndex
     /// <summary><c>k</c> of each <see cref="DocKind"/>.</summary>
     private static readonly JsonEncodedText[] Kinds = [JsonOutput.Name("e"), JsonOutput.Name("a"), JsonOutput.Name("s")];
 
+    private static ReadOnlySpan<byte> DocsEnd => "],\"bigrams\":{"u8;
+
+    private static ReadOnlySpan<byte> BigramsEnd => "},\"common\":"u8;
+
     private enum DocKind
     {
         Event,
@@ -47,9 +51,9 @@ public static class SearchIndex
 
     /// <summary>
     /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has a hundred thousand docs and
-    /// millions of bigram occurrences. Docs are listed in order first; their texts in each script and their bigrams
-    /// are then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids),
-    /// which are joined run by run, so the result is the same as going through the docs one by one.
+    /// millions of bigram occurrences. Docs are listed in order first; their texts in each script and their bigrams are
+    /// then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which
+    /// are joined run after run, so the result is the same as going through the docs one by one.
     /// </summary>
     /// <param name="pages">Where the timeline lists each event (the renderer's); computed from the content when null.</param>
     public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
@@ -57,12 +61,12 @@ public static class SearchIndex
         pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         var docs = Docs(content, pages);
         var texts = new string[docs.Count][];
-        var runs = Runs(docs.Count);
+        var runs = Runs(docs.Count, 1024);
         var found = new Dictionary<long, List<int>>[runs.Count];
         Parallel.For(0, runs.Count, r => found[r] = Index(docs, renditions, texts, runs[r]));
 
-        var postings = new Dictionary<long, List<int>>();
-        foreach (var run in found)
+        var postings = found.Length > 0 ? found[0] : [];
+        foreach (var run in found.Skip(1))
         {
             foreach (var (key, ids) in run)
             {
@@ -89,11 +93,11 @@ public static class SearchIndex
     private static List<Doc> Docs(SiteContent content, TimelinePages pages)
     {
         var docs = new List<Doc>();
-        var indexed = new HashSet<(DocKind Kind, string Text)>();
+        var indexed = new[] { new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) };
 
         int? Add(DocKind kind, string path, string text, int? article)
         {
-            if (!indexed.Add((kind, text)))
+            if (!indexed[(int)kind].Add(text))
             {
                 return null;
             }
@@ -130,7 +134,6 @@ public static class SearchIndex
             articleDocs[article.Id] = titleDocs[article.Title];
         }
 
-        Span<char> anchor = stackalloc char[32];
         foreach (var extraction in content.Articles)
         {
             var article = extraction.Article;
@@ -139,13 +142,12 @@ public static class SearchIndex
                 continue;
             }
 
-            var lookup = anchors.GetAlternateLookup<ReadOnlySpan<char>>();
+            // An article has tens of sentences and events cite a few: compare (block, index) rather than make every
+            // sentence's anchor string. An anchor that is not one Sentence.Anchor makes is compared as a string.
+            var positions = Positions(anchors);
             foreach (var sentence in extraction.Sentences)
             {
-                // Sentence.Anchor ("s{block}-{index}") without making a string for every sentence of every article.
-                if (anchor.TryWrite(CultureInfo.InvariantCulture, $"s{sentence.Block}-{sentence.Index}", out var length)
-                    ? lookup.Contains(anchor[..length])
-                    : anchors.Contains(sentence.Anchor))
+                if (positions?.Contains(Position(sentence.Block, sentence.Index)) ?? anchors.Contains(sentence.Anchor))
                 {
                     Add(DocKind.Sentence, $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDocs[article.Id]);
                 }
@@ -155,11 +157,34 @@ public static class SearchIndex
         return docs;
     }
 
-    /// <summary>Contiguous runs of doc ids, a few per processor so that uneven runs even out.</summary>
-    private static List<Range> Runs(int count)
+    /// <summary>The (block, index) of each anchor, or null when one of them is not exactly what <see cref="Sentence.Anchor"/> makes of its numbers.</summary>
+    private static HashSet<long>? Positions(HashSet<string> anchors)
+    {
+        var positions = new HashSet<long>();
+        foreach (var anchor in anchors)
+        {
+            var dash = anchor.IndexOf('-', StringComparison.Ordinal);
+            if (!anchor.StartsWith('s') || dash < 0
+                || !int.TryParse(anchor.AsSpan(1, dash - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var block)
+                || !int.TryParse(anchor.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                || !string.Equals(new Sentence(block, index, 0, string.Empty).Anchor, anchor, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            positions.Add(Position(block, index));
+        }
+
+        return positions;
+    }
+
+    private static long Position(int block, int index) => ((long)block << 32) | (uint)index;
+
+    /// <summary>Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out.</summary>
+    private static List<Range> Runs(int count, int smallest)
     {
         var runs = new List<Range>();
-        var size = Math.Max(1024, (count / (Environment.ProcessorCount * 4)) + 1);
+        var size = Math.Max(smallest, (count / (Environment.ProcessorCount * 4)) + 1);
         for (var start = 0; start < count; start += size)
         {
             runs.Add(new Range(start, Math.Min(count, start + size)));
@@ -168,50 +193,79 @@ public static class SearchIndex
         return runs;
     }
 
-    /// <summary>The texts of the docs in <paramref name="run"/> in each script, and the docs each of their bigrams is in.</summary>
+    /// <summary>
+    /// The texts of the docs in <paramref name="run"/> in each script (into <paramref name="texts"/>) and the docs each
+    /// bigram of them is in. A bigram is two Unicode scalar values packed into a long (21 bits each).
+    /// </summary>
     private static Dictionary<long, List<int>> Index(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[][] texts, Range run)
     {
         var postings = new Dictionary<long, List<int>>();
-        var lower = new char[256];
+        var first = new char[256];
+        var other = new char[256];
         for (var id = run.Start.Value; id < run.End.Value; id++)
         {
             var scripts = new string[renditions.Count];
+            var firstLength = 0;
             for (var r = 0; r < scripts.Length; r++)
             {
                 var text = scripts[r] = renditions[r].Text(docs[id].Text);
+                if (r > 0 && string.Equals(text, scripts[0], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                ref var lower = ref r == 0 ? ref first : ref other;
                 if (lower.Length < text.Length)
                 {
                     lower = new char[text.Length * 2];
                 }
 
                 var length = text.AsSpan().ToLowerInvariant(lower);
-                var previous = -1;
-                foreach (var rune in lower.AsSpan(0, length).EnumerateRunes())
+                if (r == 0)
                 {
-                    var current = Rune.IsLetterOrDigit(rune) ? rune.Value : -1;
-                    if (previous >= 0 && current >= 0)
-                    {
-                        var key = ((long)previous << 21) | (uint)current;
-                        if (!postings.TryGetValue(key, out var list))
-                        {
-                            postings[key] = list = [];
-                        }
-
-                        // A doc lists a bigram once, however often its texts contain it.
-                        if (list.Count == 0 || list[^1] != id)
-                        {
-                            list.Add(id);
-                        }
-                    }
-
-                    previous = current;
+                    firstLength = length;
                 }
+
+                // The same letters at the same place in another script's text make the same bigram (most characters read
+                // the same in both scripts): only bigrams that differ from the first script's need looking up.
+                var same = r > 0 && length == firstLength ? first.AsSpan(0, firstLength) : default;
+                AddBigrams(postings, lower.AsSpan(0, length), same, id);
             }
 
             texts[id] = scripts;
         }
 
         return postings;
+    }
+
+    private static void AddBigrams(Dictionary<long, List<int>> postings, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
+    {
+        var previous = -1;
+        var start = 0;
+        var at = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var current = Rune.IsLetterOrDigit(rune) ? rune.Value : -1;
+            var end = at + rune.Utf16SequenceLength;
+            if (previous >= 0 && current >= 0 && (same.IsEmpty || !text[start..end].SequenceEqual(same[start..end])))
+            {
+                var key = ((long)previous << 21) | (uint)current;
+                if (!postings.TryGetValue(key, out var list))
+                {
+                    postings[key] = list = [];
+                }
+
+                // A doc lists a bigram once, however often its texts contain it.
+                if (list.Count == 0 || list[^1] != id)
+                {
+                    list.Add(id);
+                }
+            }
+
+            previous = current;
+            start = at;
+            at = end;
+        }
     }
 
     /// <summary>A bigram key (two scalar values) as text.</summary>
@@ -223,67 +277,176 @@ public static class SearchIndex
         return new string(chars[..length]);
     }
 
+    /// <summary>
+    /// Writes the index in pieces side by side: runs of docs and runs of bigrams, each with its own writer. In compact
+    /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
+    /// one writer going through them in order would write.
+    /// </summary>
     private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[][] texts, List<(string Key, List<int> Ids)> bigrams)
     {
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOutput.Encoder }))
+        var listed = bigrams.Where(b => b.Ids.Count <= MaxPostings).ToList();
+        var docRuns = Runs(docs.Count, 4096);
+        var bigramRuns = Runs(listed.Count, 256);
+        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count];
+        try
         {
-            json.WriteStartObject();
-            json.WriteNumber("version", 1);
-            json.WriteStartArray("scripts");
-            foreach (var rendition in renditions)
-            {
-                json.WriteStringValue(rendition.Lang);
-            }
+            Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
+                ? Piece(json => WriteDocs(json, docs, texts, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
+                : Piece(json => WriteBigrams(json, listed, bigramRuns[i - docRuns.Count]), 1 << 16));
 
-            json.WriteEndArray();
-            json.WriteStartArray("docs");
-            for (var id = 0; id < docs.Count; id++)
+            using var head = Piece(json =>
             {
-                var doc = docs[id];
                 json.WriteStartObject();
-                json.WriteString(K, Kinds[(int)doc.Kind]);
-                json.WriteString(P, doc.Path);
-                json.WriteStartArray(T);
-                foreach (var text in texts[id])
+                json.WriteNumber("version", 1);
+                json.WriteStartArray("scripts");
+                foreach (var rendition in renditions)
                 {
-                    json.WriteStringValue(text);
+                    json.WriteStringValue(rendition.Lang);
                 }
 
                 json.WriteEndArray();
-                if (doc.Article is { } a)
-                {
-                    json.WriteNumber(A, a);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("bigrams");
-            foreach (var (key, ids) in bigrams.Where(b => b.Ids.Count <= MaxPostings))
+                json.WriteStartArray("docs");
+            }, 256);
+            using var common = Piece(json =>
             {
-                json.WriteStartArray(key);
-                foreach (var id in ids)
+                json.WriteStartArray();
+                foreach (var (key, _) in bigrams.Where(b => b.Ids.Count > MaxPostings))
                 {
-                    json.WriteNumberValue(id);
+                    json.WriteStringValue(key);
                 }
 
                 json.WriteEndArray();
+            }, 1 << 12);
+
+            var docPieces = pieces.AsSpan(0, docRuns.Count);
+            var bigramPieces = pieces.AsSpan(docRuns.Count);
+            var output = GC.AllocateUninitializedArray<byte>(head.WrittenCount + JoinedLength(docPieces) + DocsEnd.Length
+                + JoinedLength(bigramPieces) + BigramsEnd.Length + common.WrittenCount + 1);
+            var at = Append(output, 0, head.WrittenSpan);
+            at = Join(output, at, docPieces);
+            at = Append(output, at, DocsEnd);
+            at = Join(output, at, bigramPieces);
+            at = Append(output, at, BigramsEnd);
+            at = Append(output, at, common.WrittenSpan);
+            Append(output, at, "}"u8);
+            return output;
+        }
+        finally
+        {
+            foreach (var piece in pieces)
+            {
+                piece?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>What <paramref name="write"/> writes with a compact writer of its own.</summary>
+    private static PooledBufferWriter Piece(Action<Utf8JsonWriter> write, int capacity)
+    {
+        var buffer = new PooledBufferWriter(capacity);
+        using (var json = JsonOutput.Writer(buffer, indented: false))
+        {
+            write(json);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Pieces written as one array or object each, joined into the items of one: brackets dropped, commas between.</summary>
+    private static int Join(byte[] output, int at, ReadOnlySpan<PooledBufferWriter> pieces)
+    {
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i > 0)
+            {
+                at = Append(output, at, ","u8);
             }
 
-            json.WriteEndObject();
-            json.WriteStartArray("common");
-            foreach (var (key, _) in bigrams.Where(b => b.Ids.Count > MaxPostings))
+            at = Append(output, at, pieces[i].WrittenSpan[1..^1]);
+        }
+
+        return at;
+    }
+
+    private static int JoinedLength(ReadOnlySpan<PooledBufferWriter> pieces)
+    {
+        var length = Math.Max(0, pieces.Length - 1);
+        foreach (var piece in pieces)
+        {
+            length += piece.WrittenCount - 2;
+        }
+
+        return length;
+    }
+
+    private static int Append(byte[] output, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.AsSpan(at));
+        return at + bytes.Length;
+    }
+
+    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[][] texts, Range run)
+    {
+        json.WriteStartArray();
+        for (var id = run.Start.Value; id < run.End.Value; id++)
+        {
+            var doc = docs[id];
+            json.WriteStartObject();
+            json.WriteString(K, Kinds[(int)doc.Kind]);
+            json.WriteString(P, doc.Path);
+            json.WriteStartArray(T);
+            foreach (var text in texts[id])
             {
-                json.WriteStringValue(key);
+                json.WriteStringValue(text);
             }
 
             json.WriteEndArray();
+            if (doc.Article is { } a)
+            {
+                json.WriteNumber(A, a);
+            }
+
             json.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndArray();
+    }
+
+    /// <summary>Each bigram's doc ids, formatted here and written raw: a hundred thousand docs make millions of ids.</summary>
+    private static void WriteBigrams(Utf8JsonWriter json, List<(string Key, List<int> Ids)> bigrams, Range run)
+    {
+        var ids = new PooledBufferWriter(1 << 12);
+        try
+        {
+            json.WriteStartObject();
+            for (var i = run.Start.Value; i < run.End.Value; i++)
+            {
+                var (key, list) = bigrams[i];
+                ids.Clear();
+                ids.Write("["u8);
+                for (var j = 0; j < list.Count; j++)
+                {
+                    if (j > 0)
+                    {
+                        ids.Write(","u8);
+                    }
+
+                    var span = ids.GetSpan(11);
+                    list[j].TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+                    ids.Advance(written);
+                }
+
+                ids.Write("]"u8);
+                json.WritePropertyName(key);
+                json.WriteRawValue(ids.WrittenSpan, skipInputValidation: true);
+            }
+
+            json.WriteEndObject();
+        }
+        finally
+        {
+            ids.Dispose();
+        }
     }
 
     /// <summary>
