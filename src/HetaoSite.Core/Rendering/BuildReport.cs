@@ -54,41 +54,43 @@ public static class BuildReport
     public static byte[] ToBytes(SiteContent content)
     {
         var lines = Lines(content);
-        return JsonOutput.Write(json =>
+        return JsonOutput.Write(json => WriteReport(json, content, lines), capacity: 1024 + (lines.Count * 400));
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, SiteContent content, IReadOnlyList<ArticleLine> lines)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("articles");
+        foreach (var line in lines)
         {
             json.WriteStartObject();
-            json.WriteStartArray("articles");
-            foreach (var line in lines)
+            json.WriteString(File, line.File);
+            json.WriteString(Article, line.ArticleId);
+            json.WriteNumber(DatesFound, line.Found);
+            json.WriteNumber(Kept, line.Kept);
+            json.WriteStartObject(DroppedName);
+            foreach (var (reason, count) in line.Dropped)
             {
-                json.WriteStartObject();
-                json.WriteString(File, line.File);
-                json.WriteString(Article, line.ArticleId);
-                json.WriteNumber(DatesFound, line.Found);
-                json.WriteNumber(Kept, line.Kept);
-                json.WriteStartObject(DroppedName);
-                foreach (var (reason, count) in line.Dropped)
-                {
-                    json.WriteNumber(reason, count);
-                }
-
-                json.WriteEndObject();
-                json.WriteNumber(YearOnly, line.YearOnly);
-                json.WriteNumber(MonthOnly, line.MonthOnly);
-                json.WriteEndObject();
+                json.WriteNumber(reason, count);
             }
 
-            json.WriteEndArray();
-            json.WriteNumber("events", content.Timeline.Events.Count);
-            json.WriteNumber("figures", content.Timeline.Figures.Count);
-            json.WriteStartArray("notes");
-            foreach (var note in content.Timeline.Diagnostics)
-            {
-                json.WriteStringValue(note.ToString());
-            }
-
-            json.WriteEndArray();
             json.WriteEndObject();
-        }, capacity: 1024 + (lines.Count * 400));
+            json.WriteNumber(YearOnly, line.YearOnly);
+            json.WriteNumber(MonthOnly, line.MonthOnly);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("events", content.Timeline.Events.Count);
+        json.WriteNumber("figures", content.Timeline.Figures.Count);
+        json.WriteStartArray("notes");
+        foreach (var note in content.Timeline.Diagnostics)
+        {
+            json.WriteStringValue(note.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>"dates: 120 found, 28 kept, 92 dropped (caption 5, duration 20, …)" — the console's one-line summary.</summary>

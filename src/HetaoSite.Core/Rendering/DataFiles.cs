@@ -56,7 +56,9 @@ public static class DataFiles
         .ToList();
 
     /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","approximate","sources":[{"file","sentence","expression","article","anchor"}]}]}</c>.</summary>
-    public static byte[] Events(IReadOnlyList<TimelineEvent> events) => JsonOutput.Write(json =>
+    public static byte[] Events(IReadOnlyList<TimelineEvent> events) => JsonOutput.Write(json => WriteEvents(json, events), capacity: 1024 + (events.Count * 600));
+
+    private static void WriteEvents(Utf8JsonWriter json, IReadOnlyList<TimelineEvent> events)
     {
         json.WriteStartObject();
         json.WriteStartArray("events");
@@ -93,10 +95,12 @@ public static class DataFiles
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }, capacity: 1024 + (events.Count * 600));
+    }
 
     /// <summary><c>{"articles":[{"id","file","title","outlet","url","published","precision","date_source","language","script","encoding","format","characters","tags","cleaning":{…}}]}</c>.</summary>
-    public static byte[] Articles(IReadOnlyList<ArticleExtraction> articles) => JsonOutput.Write(json =>
+    public static byte[] Articles(IReadOnlyList<ArticleExtraction> articles) => JsonOutput.Write(json => WriteArticles(json, articles), capacity: 1024 + (articles.Count * 800));
+
+    private static void WriteArticles(Utf8JsonWriter json, IReadOnlyList<ArticleExtraction> articles)
     {
         json.WriteStartObject();
         json.WriteStartArray("articles");
@@ -136,10 +140,12 @@ public static class DataFiles
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }, capacity: 1024 + (articles.Count * 800));
+    }
 
     /// <summary><c>{"figures":[{"date","precision","expression","sentence","file","article","anchor"}]}</c>.</summary>
-    public static byte[] Figures(IReadOnlyList<KeyFigure> figures) => JsonOutput.Write(json =>
+    public static byte[] Figures(IReadOnlyList<KeyFigure> figures) => JsonOutput.Write(json => WriteFigures(json, figures), capacity: 1024 + (figures.Count * 500));
+
+    private static void WriteFigures(Utf8JsonWriter json, IReadOnlyList<KeyFigure> figures)
     {
         json.WriteStartObject();
         json.WriteStartArray("figures");
@@ -158,7 +164,7 @@ public static class DataFiles
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }, capacity: 1024 + (figures.Count * 500));
+    }
 
     public static string Precision(DatePrecision precision) => precision switch
     {

@@ -60,29 +60,24 @@ public static class SearchIndex
     {
         pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         var docs = Docs(content, pages);
-        var texts = new string[docs.Count][];
-        var runs = Runs(docs.Count, 1024);
-        var found = new Dictionary<long, List<int>>[runs.Count];
-        Parallel.For(0, runs.Count, r => found[r] = Index(docs, renditions, texts, runs[r]));
-
-        var postings = found.Length > 0 ? found[0] : [];
-        foreach (var run in found.Skip(1))
+        var texts = new string[docs.Count * renditions.Count];
+        var ranges = Runs(docs.Count, 1024);
+        var runs = ranges.Select(_ => new BigramPostings.Run()).ToList();
+        try
         {
-            foreach (var (key, ids) in run)
+            Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
+            var postings = BigramPostings.Merge(runs);
+            var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
+                .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
+            return Write(renditions, docs, texts, postings, bigrams);
+        }
+        finally
+        {
+            foreach (var run in runs)
             {
-                if (postings.TryGetValue(key, out var list))
-                {
-                    list.AddRange(ids);
-                }
-                else
-                {
-                    postings[key] = ids;
-                }
+                run.Dispose();
             }
         }
-
-        var bigrams = postings.Select(p => (Key: Text(p.Key), Ids: p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-        return Write(renditions, docs, texts, bigrams);
     }
 
     /// <summary>
@@ -193,23 +188,19 @@ public static class SearchIndex
         return runs;
     }
 
-    /// <summary>
-    /// The texts of the docs in <paramref name="run"/> in each script (into <paramref name="texts"/>) and the docs each
-    /// bigram of them is in. A bigram is two Unicode scalar values packed into a long (21 bits each).
-    /// </summary>
-    private static Dictionary<long, List<int>> Index(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[][] texts, Range run)
+    /// <summary>The texts of the docs in <paramref name="range"/> in each script (into <paramref name="texts"/>) and their bigrams (into <paramref name="run"/>).</summary>
+    private static void Index(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[] texts, Range range, BigramPostings.Run run)
     {
-        var postings = new Dictionary<long, List<int>>();
         var first = new char[256];
         var other = new char[256];
-        for (var id = run.Start.Value; id < run.End.Value; id++)
+        var scripts = renditions.Count;
+        for (var id = range.Start.Value; id < range.End.Value; id++)
         {
-            var scripts = new string[renditions.Count];
             var firstLength = 0;
-            for (var r = 0; r < scripts.Length; r++)
+            for (var r = 0; r < scripts; r++)
             {
-                var text = scripts[r] = renditions[r].Text(docs[id].Text);
-                if (r > 0 && string.Equals(text, scripts[0], StringComparison.Ordinal))
+                var text = texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text);
+                if (r > 0 && string.Equals(text, texts[id * scripts], StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -227,18 +218,15 @@ public static class SearchIndex
                 }
 
                 // The same letters at the same place in another script's text make the same bigram (most characters read
-                // the same in both scripts): only bigrams that differ from the first script's need looking up.
+                // the same in both scripts): only bigrams that differ from the first script's need adding.
                 var same = r > 0 && length == firstLength ? first.AsSpan(0, firstLength) : default;
-                AddBigrams(postings, lower.AsSpan(0, length), same, id);
+                AddBigrams(run, lower.AsSpan(0, length), same, id);
             }
-
-            texts[id] = scripts;
         }
-
-        return postings;
     }
 
-    private static void AddBigrams(Dictionary<long, List<int>> postings, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
+    /// <summary>The bigrams of <see cref="Bigrams"/>, except those with the same characters at the same place in <paramref name="same"/>.</summary>
+    private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
     {
         var previous = -1;
         var start = 0;
@@ -249,17 +237,7 @@ public static class SearchIndex
             var end = at + rune.Utf16SequenceLength;
             if (previous >= 0 && current >= 0 && (same.IsEmpty || !text[start..end].SequenceEqual(same[start..end])))
             {
-                var key = ((long)previous << 21) | (uint)current;
-                if (!postings.TryGetValue(key, out var list))
-                {
-                    postings[key] = list = [];
-                }
-
-                // A doc lists a bigram once, however often its texts contain it.
-                if (list.Count == 0 || list[^1] != id)
-                {
-                    list.Add(id);
-                }
+                run.Add(BigramPostings.Pack(previous, current), id);
             }
 
             previous = current;
@@ -268,31 +246,23 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>A bigram key (two scalar values) as text.</summary>
-    private static string Text(long key)
-    {
-        Span<char> chars = stackalloc char[4];
-        var length = new Rune((int)(key >> 21)).EncodeToUtf16(chars);
-        length += new Rune((int)(key & 0x1FFFFF)).EncodeToUtf16(chars[length..]);
-        return new string(chars[..length]);
-    }
-
     /// <summary>
     /// Writes the index in pieces side by side: runs of docs and runs of bigrams, each with its own writer. In compact
     /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
     /// one writer going through them in order would write.
     /// </summary>
-    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[][] texts, List<(string Key, List<int> Ids)> bigrams)
+    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, BigramPostings postings,
+        List<(string Text, int Index)> bigrams)
     {
-        var listed = bigrams.Where(b => b.Ids.Count <= MaxPostings).ToList();
+        var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
         var docRuns = Runs(docs.Count, 4096);
         var bigramRuns = Runs(listed.Count, 256);
         var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count];
         try
         {
             Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
-                ? Piece(json => WriteDocs(json, docs, texts, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
-                : Piece(json => WriteBigrams(json, listed, bigramRuns[i - docRuns.Count]), 1 << 16));
+                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
+                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), 1 << 16));
 
             using var head = Piece(json =>
             {
@@ -310,9 +280,9 @@ public static class SearchIndex
             using var common = Piece(json =>
             {
                 json.WriteStartArray();
-                foreach (var (key, _) in bigrams.Where(b => b.Ids.Count > MaxPostings))
+                foreach (var (text, _) in bigrams.Where(b => postings.Ids(b.Index).Length > MaxPostings))
                 {
-                    json.WriteStringValue(key);
+                    json.WriteStringValue(text);
                 }
 
                 json.WriteEndArray();
@@ -385,7 +355,7 @@ public static class SearchIndex
         return at + bytes.Length;
     }
 
-    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[][] texts, Range run)
+    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, Range run)
     {
         json.WriteStartArray();
         for (var id = run.Start.Value; id < run.End.Value; id++)
@@ -395,7 +365,7 @@ public static class SearchIndex
             json.WriteString(K, Kinds[(int)doc.Kind]);
             json.WriteString(P, doc.Path);
             json.WriteStartArray(T);
-            foreach (var text in texts[id])
+            foreach (var text in texts.AsSpan(id * scripts, scripts))
             {
                 json.WriteStringValue(text);
             }
@@ -413,7 +383,7 @@ public static class SearchIndex
     }
 
     /// <summary>Each bigram's doc ids, formatted here and written raw: a hundred thousand docs make millions of ids.</summary>
-    private static void WriteBigrams(Utf8JsonWriter json, List<(string Key, List<int> Ids)> bigrams, Range run)
+    private static void WriteBigrams(Utf8JsonWriter json, BigramPostings postings, List<(string Text, int Index)> bigrams, Range run)
     {
         var ids = new PooledBufferWriter(1 << 12);
         try
@@ -421,10 +391,11 @@ public static class SearchIndex
             json.WriteStartObject();
             for (var i = run.Start.Value; i < run.End.Value; i++)
             {
-                var (key, list) = bigrams[i];
+                var (key, index) = bigrams[i];
+                var list = postings.Ids(index);
                 ids.Clear();
                 ids.Write("["u8);
-                for (var j = 0; j < list.Count; j++)
+                for (var j = 0; j < list.Length; j++)
                 {
                     if (j > 0)
                     {
@@ -469,5 +440,5 @@ public static class SearchIndex
         }
     }
 
-    private sealed record Doc(DocKind Kind, string Path, string Text, int? Article);
+    private readonly record struct Doc(DocKind Kind, string Path, string Text, int? Article);
 }

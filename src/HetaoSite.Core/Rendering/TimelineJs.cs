@@ -27,40 +27,42 @@ public static class TimelineJs
     {
         var groups = GroupNames(content, rendition.Script);
         var events = content.Timeline.Events;
-        return JsonOutput.Write(json =>
+        return JsonOutput.Write(json => WriteSlides(json, content, rendition, groups), capacity: 1024 + (events.Count * 400));
+    }
+
+    private static void WriteSlides(Utf8JsonWriter json, SiteContent content, Rendition rendition, Dictionary<string, string> groups)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("title");
+        json.WriteStartObject(Text);
+        json.WriteString(Headline, rendition.Text(content.Config.Site.Title));
+        json.WriteString(Text, WebUtility.HtmlEncode(rendition.Text(content.Config.Site.Description)));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("events");
+        foreach (var e in content.Timeline.Events)
         {
             json.WriteStartObject();
-            json.WriteStartObject("title");
-            json.WriteStartObject(Text);
-            json.WriteString(Headline, rendition.Text(content.Config.Site.Title));
-            json.WriteString(Text, WebUtility.HtmlEncode(rendition.Text(content.Config.Site.Description)));
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteStartArray("events");
-            foreach (var e in events)
+            WriteDate(json, StartDate, e.Date);
+            if (e.End is { } end)
             {
-                json.WriteStartObject();
-                WriteDate(json, StartDate, e.Date);
-                if (e.End is { } end)
-                {
-                    WriteDate(json, EndDate, end);
-                }
-
-                json.WriteString(DisplayDate, DateDisplay.Format(e.Date, e.End));
-                json.WriteStartObject(Text);
-                json.WriteString(Headline, rendition.Text(e.Title));
-
-                // TimelineJS shows text.text as HTML, so the quoted sentence is encoded.
-                json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(rendition.Text(e.Sources[0].Sentence)) : string.Empty);
-                json.WriteEndObject();
-                json.WriteString(Group, groups[e.Category]);
-                json.WriteString(UniqueId, e.Id);
-                json.WriteEndObject();
+                WriteDate(json, EndDate, end);
             }
 
-            json.WriteEndArray();
+            json.WriteString(DisplayDate, DateDisplay.Format(e.Date, e.End));
+            json.WriteStartObject(Text);
+            json.WriteString(Headline, rendition.Text(e.Title));
+
+            // TimelineJS shows text.text as HTML, so the quoted sentence is encoded.
+            json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(rendition.Text(e.Sources[0].Sentence)) : string.Empty);
             json.WriteEndObject();
-        }, capacity: 1024 + (events.Count * 400));
+            json.WriteString(Group, groups[e.Category]);
+            json.WriteString(UniqueId, e.Id);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>
