@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Rendering;
@@ -9,49 +9,88 @@ namespace HetaoSite.Core.Rendering;
 /// </summary>
 public static class BuildReport
 {
+    private static readonly JsonEncodedText File = JsonOutput.Name("file");
+    private static readonly JsonEncodedText Article = JsonOutput.Name("article");
+    private static readonly JsonEncodedText DatesFound = JsonOutput.Name("dates_found");
+    private static readonly JsonEncodedText Kept = JsonOutput.Name("kept");
+    private static readonly JsonEncodedText DroppedName = JsonOutput.Name("dropped");
+    private static readonly JsonEncodedText YearOnly = JsonOutput.Name("events_year_only");
+    private static readonly JsonEncodedText MonthOnly = JsonOutput.Name("events_month_only");
+
+    private static readonly Dictionary<DropReason, string> Names = Enum.GetValues<DropReason>().ToDictionary(r => r, NameOf);
+
     public sealed record ArticleLine(string File, string ArticleId, int Found, int Kept, IReadOnlyDictionary<string, int> Dropped, int YearOnly, int MonthOnly);
 
     public static IReadOnlyList<ArticleLine> Lines(SiteContent content) => Lines(content.Articles, content.Timeline);
 
     public static IReadOnlyList<ArticleLine> Lines(IReadOnlyList<ArticleExtraction> articles, SiteTimeline timeline)
     {
-        var eventsByArticle = timeline.Events
-            .SelectMany(e => e.Sources.Select(s => (s.ArticleId, Event: e)))
-            .ToLookup(x => x.ArticleId, x => x.Event);
+        // Year- and month-only events per article; an event quoting several sentences of one article counts once.
+        var precision = new Dictionary<string, (int Year, int Month)>(StringComparer.Ordinal);
+        foreach (var e in timeline.Events)
+        {
+            var sources = e.Sources;
+            for (var i = 0; i < sources.Count; i++)
+            {
+                var id = sources[i].ArticleId;
+                if (FirstIndexOf(sources, id) < i)
+                {
+                    continue;
+                }
+
+                var (year, month) = precision.GetValueOrDefault(id);
+                precision[id] = (year + (e.Precision == DatePrecision.Year ? 1 : 0), month + (e.Precision == DatePrecision.Month ? 1 : 0));
+            }
+        }
+
         return articles.Select(a =>
         {
-            var events = eventsByArticle[a.Article.Id].Distinct().ToList();
-            var dropped = a.Dropped.GroupBy(d => Name(d.Reason)).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return new ArticleLine(a.Article.FileName, a.Article.Id, a.DatesFound, a.Statements.Count, dropped,
-                events.Count(e => e.Precision == DatePrecision.Year), events.Count(e => e.Precision == DatePrecision.Month));
+            var (year, month) = precision.GetValueOrDefault(a.Article.Id);
+            return new ArticleLine(a.Article.FileName, a.Article.Id, a.DatesFound, a.Statements.Count, Dropped(a.Dropped), year, month);
         }).ToList();
     }
 
-    public static JsonObject ToJson(SiteContent content)
+    /// <summary><c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"events_year_only","events_month_only"}],"events","figures","notes"}</c>, indented.</summary>
+    public static byte[] ToBytes(SiteContent content)
     {
-        var articles = new JsonArray();
-        foreach (var line in Lines(content))
+        var lines = Lines(content);
+        return JsonOutput.Write(json => WriteReport(json, content, lines), capacity: 1024 + (lines.Count * 400));
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, SiteContent content, IReadOnlyList<ArticleLine> lines)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("articles");
+        foreach (var line in lines)
         {
-            articles.Add(new JsonObject
+            json.WriteStartObject();
+            json.WriteString(File, line.File);
+            json.WriteString(Article, line.ArticleId);
+            json.WriteNumber(DatesFound, line.Found);
+            json.WriteNumber(Kept, line.Kept);
+            json.WriteStartObject(DroppedName);
+            foreach (var (reason, count) in line.Dropped)
             {
-                ["file"] = line.File,
-                ["article"] = line.ArticleId,
-                ["dates_found"] = line.Found,
-                ["kept"] = line.Kept,
-                ["dropped"] = new JsonObject(line.Dropped.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                ["events_year_only"] = line.YearOnly,
-                ["events_month_only"] = line.MonthOnly,
-            });
+                json.WriteNumber(reason, count);
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber(YearOnly, line.YearOnly);
+            json.WriteNumber(MonthOnly, line.MonthOnly);
+            json.WriteEndObject();
         }
 
-        return new JsonObject
+        json.WriteEndArray();
+        json.WriteNumber("events", content.Timeline.Events.Count);
+        json.WriteNumber("figures", content.Timeline.Figures.Count);
+        json.WriteStartArray("notes");
+        foreach (var note in content.Timeline.Diagnostics)
         {
-            ["articles"] = articles,
-            ["events"] = content.Timeline.Events.Count,
-            ["figures"] = content.Timeline.Figures.Count,
-            ["notes"] = new JsonArray(content.Timeline.Diagnostics.Select(d => (JsonNode)JsonValue.Create(d.ToString())).ToArray()),
-        };
+            json.WriteStringValue(note.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>"dates: 120 found, 28 kept, 92 dropped (caption 5, duration 20, …)" — the console's one-line summary.</summary>
@@ -70,6 +109,37 @@ public static class BuildReport
             : "; dropped " + string.Join(", ", line.Dropped.Select(kv => $"{kv.Key.Replace('_', ' ')} {kv.Value}")));
 
     /// <summary>DropReason.OutOfWindow → "out_of_window".</summary>
-    public static string Name(DropReason reason) =>
+    public static string Name(DropReason reason) => Names.TryGetValue(reason, out var name) ? name : NameOf(reason);
+
+    private static string NameOf(DropReason reason) =>
         string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Dropped dates per reason name, in ordinal order of the names.</summary>
+    private static Dictionary<string, int> Dropped(IReadOnlyList<DroppedDate> dropped)
+    {
+        if (dropped.Count == 0)
+        {
+            return new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var date in dropped)
+        {
+            var name = Name(date.Reason);
+            counts[name] = counts.GetValueOrDefault(name) + 1;
+        }
+
+        return new Dictionary<string, int>(counts, StringComparer.Ordinal);
+    }
+
+    private static int FirstIndexOf(IReadOnlyList<EventSource> sources, string articleId)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (string.Equals(sources[i].ArticleId, articleId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+    }
 }

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Rendering;
 
@@ -26,69 +26,102 @@ public static class SearchIndex
     /// <summary>The most docs a bigram may list; more and it goes to <c>common</c>.</summary>
     public const int MaxPostings = 4000;
 
+    private static readonly JsonEncodedText K = JsonOutput.Name("k");
+    private static readonly JsonEncodedText P = JsonOutput.Name("p");
+    private static readonly JsonEncodedText T = JsonOutput.Name("t");
+    private static readonly JsonEncodedText A = JsonOutput.Name("a");
+
+    /// <summary><c>k</c> of each <see cref="DocKind"/>.</summary>
+    private static readonly JsonEncodedText[] Kinds = [JsonOutput.Name("e"), JsonOutput.Name("a"), JsonOutput.Name("s")];
+
+    private static ReadOnlySpan<byte> DocsEnd => "],\"bigrams\":{"u8;
+
+    private static ReadOnlySpan<byte> BigramsEnd => "},\"common\":"u8;
+
+    private enum DocKind
+    {
+        Event,
+        Article,
+        Sentence,
+    }
+
     /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes"/>).</summary>
     public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
         JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
 
     /// <summary>
-    /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has hundreds of thousands of docs,
-    /// and building a <see cref="JsonNode"/> tree for it first cost more than everything else the index needs.
+    /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has a hundred thousand docs and
+    /// millions of bigram occurrences. Docs are listed in order first; their texts in each script and their bigrams are
+    /// then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which
+    /// are joined run after run, so the result is the same as going through the docs one by one.
     /// </summary>
     /// <param name="pages">Where the timeline lists each event (the renderer's); computed from the content when null.</param>
     public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
     {
-        var docs = new List<(string Kind, string Path, string[] Texts, int? Article)>();
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var indexed = new HashSet<(string Kind, string Text)>();
-
-        int? Add(string kind, string path, string text, int? article)
+        pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
+        var docs = Docs(content, pages);
+        var texts = new string[docs.Count * renditions.Count];
+        var ranges = Runs(docs.Count, 1024);
+        var runs = ranges.Select(_ => new BigramPostings.Run()).ToList();
+        try
         {
-            if (!indexed.Add((kind, text)))
+            Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
+            var postings = BigramPostings.Merge(runs);
+            var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
+                .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
+            return Write(renditions, docs, texts, postings, bigrams);
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Events in timeline order, then articles, then the sentences events cite in article and sentence order; a text
+    /// already indexed for its kind is left out. A sentence points at its article's doc (the doc of the first article
+    /// with the same title, when titles repeat).
+    /// </summary>
+    private static List<Doc> Docs(SiteContent content, TimelinePages pages)
+    {
+        var docs = new List<Doc>();
+        var indexed = new[] { new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) };
+
+        int? Add(DocKind kind, string path, string text, int? article)
+        {
+            if (!indexed[(int)kind].Add(text))
             {
                 return null;
             }
 
-            var id = docs.Count;
-            var texts = renditions.Select(r => r.Text(text)).ToArray();
-            docs.Add((kind, path, texts, article));
-            seen.Clear();
-            foreach (var bigram in texts.SelectMany(Bigrams))
-            {
-                if (!seen.Add(bigram))
-                {
-                    continue;
-                }
-
-                if (!postings.TryGetValue(bigram, out var list))
-                {
-                    postings[bigram] = list = [];
-                }
-
-                list.Add(id);
-            }
-
-            return id;
+            docs.Add(new Doc(kind, path, text, article));
+            return docs.Count - 1;
         }
 
-        var cited = new HashSet<(string ArticleId, string Anchor)>();
-        pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
+        var cited = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var e in content.Timeline.Events)
         {
-            Add("e", pages.EventPath(e).TrimStart('/'), e.Title, null);
+            Add(DocKind.Event, pages.EventPath(e).TrimStart('/'), e.Title, null);
             foreach (var source in e.Sources)
             {
-                cited.Add((source.ArticleId, source.Anchor));
+                if (!cited.TryGetValue(source.ArticleId, out var anchors))
+                {
+                    cited[source.ArticleId] = anchors = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                anchors.Add(source.Anchor);
             }
         }
 
-        // A sentence's context is its article's title: an article whose title is already indexed points at that doc.
         var articleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
         var titleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var extraction in content.Articles)
         {
             var article = extraction.Article;
-            if (Add("a", $"articles/{article.Id}/", article.Title, null) is { } found)
+            if (Add(DocKind.Article, $"articles/{article.Id}/", article.Title, null) is { } found)
             {
                 titleDocs[article.Title] = found;
             }
@@ -99,70 +132,292 @@ public static class SearchIndex
         foreach (var extraction in content.Articles)
         {
             var article = extraction.Article;
-            foreach (var sentence in extraction.Sentences.Where(s => cited.Contains((article.Id, s.Anchor))))
+            if (!cited.TryGetValue(article.Id, out var anchors))
             {
-                Add("s", $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDocs[article.Id]);
+                continue;
+            }
+
+            // An article has tens of sentences and events cite a few: compare (block, index) rather than make every
+            // sentence's anchor string. An anchor that is not one Sentence.Anchor makes is compared as a string.
+            var positions = Positions(anchors);
+            foreach (var sentence in extraction.Sentences)
+            {
+                if (positions?.Contains(Position(sentence.Block, sentence.Index)) ?? anchors.Contains(sentence.Anchor))
+                {
+                    Add(DocKind.Sentence, $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDocs[article.Id]);
+                }
             }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOutput.Encoder }))
+        return docs;
+    }
+
+    /// <summary>The (block, index) of each anchor, or null when one of them is not exactly what <see cref="Sentence.Anchor"/> makes of its numbers.</summary>
+    private static HashSet<long>? Positions(HashSet<string> anchors)
+    {
+        var positions = new HashSet<long>();
+        foreach (var anchor in anchors)
         {
-            json.WriteStartObject();
-            json.WriteNumber("version", 1);
-            json.WriteStartArray("scripts");
-            foreach (var rendition in renditions)
+            var dash = anchor.IndexOf('-', StringComparison.Ordinal);
+            if (!anchor.StartsWith('s') || dash < 0
+                || !int.TryParse(anchor.AsSpan(1, dash - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var block)
+                || !int.TryParse(anchor.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                || !string.Equals(new Sentence(block, index, 0, string.Empty).Anchor, anchor, StringComparison.Ordinal))
             {
-                json.WriteStringValue(rendition.Lang);
+                return null;
             }
 
-            json.WriteEndArray();
-            json.WriteStartArray("docs");
-            foreach (var (kind, path, texts, article) in docs)
+            positions.Add(Position(block, index));
+        }
+
+        return positions;
+    }
+
+    private static long Position(int block, int index) => ((long)block << 32) | (uint)index;
+
+    /// <summary>Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out.</summary>
+    private static List<Range> Runs(int count, int smallest)
+    {
+        var runs = new List<Range>();
+        var size = Math.Max(smallest, (count / (Environment.ProcessorCount * 4)) + 1);
+        for (var start = 0; start < count; start += size)
+        {
+            runs.Add(new Range(start, Math.Min(count, start + size)));
+        }
+
+        return runs;
+    }
+
+    /// <summary>The texts of the docs in <paramref name="range"/> in each script (into <paramref name="texts"/>) and their bigrams (into <paramref name="run"/>).</summary>
+    private static void Index(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[] texts, Range range, BigramPostings.Run run)
+    {
+        var first = new char[256];
+        var other = new char[256];
+        var scripts = renditions.Count;
+        for (var id = range.Start.Value; id < range.End.Value; id++)
+        {
+            var firstLength = 0;
+            for (var r = 0; r < scripts; r++)
+            {
+                var text = texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text);
+                if (r > 0 && string.Equals(text, texts[id * scripts], StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                ref var lower = ref r == 0 ? ref first : ref other;
+                if (lower.Length < text.Length)
+                {
+                    lower = new char[text.Length * 2];
+                }
+
+                var length = text.AsSpan().ToLowerInvariant(lower);
+                if (r == 0)
+                {
+                    firstLength = length;
+                }
+
+                // The same letters at the same place in another script's text make the same bigram (most characters read
+                // the same in both scripts): only bigrams that differ from the first script's need adding.
+                var same = r > 0 && length == firstLength ? first.AsSpan(0, firstLength) : default;
+                AddBigrams(run, lower.AsSpan(0, length), same, id);
+            }
+        }
+    }
+
+    /// <summary>The bigrams of <see cref="Bigrams"/>, except those with the same characters at the same place in <paramref name="same"/>.</summary>
+    private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
+    {
+        var previous = -1;
+        var start = 0;
+        var at = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var current = Rune.IsLetterOrDigit(rune) ? rune.Value : -1;
+            var end = at + rune.Utf16SequenceLength;
+            if (previous >= 0 && current >= 0 && (same.IsEmpty || !text[start..end].SequenceEqual(same[start..end])))
+            {
+                run.Add(BigramPostings.Pack(previous, current), id);
+            }
+
+            previous = current;
+            start = at;
+            at = end;
+        }
+    }
+
+    /// <summary>
+    /// Writes the index in pieces side by side: runs of docs and runs of bigrams, each with its own writer. In compact
+    /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
+    /// one writer going through them in order would write.
+    /// </summary>
+    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, BigramPostings postings,
+        List<(string Text, int Index)> bigrams)
+    {
+        var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
+        var docRuns = Runs(docs.Count, 4096);
+        var bigramRuns = Runs(listed.Count, 256);
+        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count];
+        try
+        {
+            Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
+                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
+                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), 1 << 16));
+
+            using var head = Piece(json =>
             {
                 json.WriteStartObject();
-                json.WriteString("k", kind);
-                json.WriteString("p", path);
-                json.WriteStartArray("t");
-                foreach (var text in texts)
+                json.WriteNumber("version", 1);
+                json.WriteStartArray("scripts");
+                foreach (var rendition in renditions)
+                {
+                    json.WriteStringValue(rendition.Lang);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("docs");
+            }, 256);
+            using var common = Piece(json =>
+            {
+                json.WriteStartArray();
+                foreach (var (text, _) in bigrams.Where(b => postings.Ids(b.Index).Length > MaxPostings))
                 {
                     json.WriteStringValue(text);
                 }
 
                 json.WriteEndArray();
-                if (article is { } a)
-                {
-                    json.WriteNumber("a", a);
-                }
+            }, 1 << 12);
 
-                json.WriteEndObject();
+            var docPieces = pieces.AsSpan(0, docRuns.Count);
+            var bigramPieces = pieces.AsSpan(docRuns.Count);
+            var output = GC.AllocateUninitializedArray<byte>(head.WrittenCount + JoinedLength(docPieces) + DocsEnd.Length
+                + JoinedLength(bigramPieces) + BigramsEnd.Length + common.WrittenCount + 1);
+            var at = Append(output, 0, head.WrittenSpan);
+            at = Join(output, at, docPieces);
+            at = Append(output, at, DocsEnd);
+            at = Join(output, at, bigramPieces);
+            at = Append(output, at, BigramsEnd);
+            at = Append(output, at, common.WrittenSpan);
+            Append(output, at, "}"u8);
+            return output;
+        }
+        finally
+        {
+            foreach (var piece in pieces)
+            {
+                piece?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>What <paramref name="write"/> writes with a compact writer of its own.</summary>
+    private static PooledBufferWriter Piece(Action<Utf8JsonWriter> write, int capacity)
+    {
+        var buffer = new PooledBufferWriter(capacity);
+        using (var json = JsonOutput.Writer(buffer, indented: false))
+        {
+            write(json);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Pieces written as one array or object each, joined into the items of one: brackets dropped, commas between.</summary>
+    private static int Join(byte[] output, int at, ReadOnlySpan<PooledBufferWriter> pieces)
+    {
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            if (i > 0)
+            {
+                at = Append(output, at, ","u8);
+            }
+
+            at = Append(output, at, pieces[i].WrittenSpan[1..^1]);
+        }
+
+        return at;
+    }
+
+    private static int JoinedLength(ReadOnlySpan<PooledBufferWriter> pieces)
+    {
+        var length = Math.Max(0, pieces.Length - 1);
+        foreach (var piece in pieces)
+        {
+            length += piece.WrittenCount - 2;
+        }
+
+        return length;
+    }
+
+    private static int Append(byte[] output, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.AsSpan(at));
+        return at + bytes.Length;
+    }
+
+    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, Range run)
+    {
+        json.WriteStartArray();
+        for (var id = run.Start.Value; id < run.End.Value; id++)
+        {
+            var doc = docs[id];
+            json.WriteStartObject();
+            json.WriteString(K, Kinds[(int)doc.Kind]);
+            json.WriteString(P, doc.Path);
+            json.WriteStartArray(T);
+            foreach (var text in texts.AsSpan(id * scripts, scripts))
+            {
+                json.WriteStringValue(text);
             }
 
             json.WriteEndArray();
-            json.WriteStartObject("bigrams");
-            foreach (var key in postings.Keys.Where(k => postings[k].Count <= MaxPostings).Order(StringComparer.Ordinal))
+            if (doc.Article is { } a)
             {
-                json.WriteStartArray(key);
-                foreach (var id in postings[key])
-                {
-                    json.WriteNumberValue(id);
-                }
-
-                json.WriteEndArray();
+                json.WriteNumber(A, a);
             }
 
-            json.WriteEndObject();
-            json.WriteStartArray("common");
-            foreach (var key in postings.Keys.Where(k => postings[k].Count > MaxPostings).Order(StringComparer.Ordinal))
-            {
-                json.WriteStringValue(key);
-            }
-
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndArray();
+    }
+
+    /// <summary>Each bigram's doc ids, formatted here and written raw: a hundred thousand docs make millions of ids.</summary>
+    private static void WriteBigrams(Utf8JsonWriter json, BigramPostings postings, List<(string Text, int Index)> bigrams, Range run)
+    {
+        var ids = new PooledBufferWriter(1 << 12);
+        try
+        {
+            json.WriteStartObject();
+            for (var i = run.Start.Value; i < run.End.Value; i++)
+            {
+                var (key, index) = bigrams[i];
+                var list = postings.Ids(index);
+                ids.Clear();
+                ids.Write("["u8);
+                for (var j = 0; j < list.Length; j++)
+                {
+                    if (j > 0)
+                    {
+                        ids.Write(","u8);
+                    }
+
+                    var span = ids.GetSpan(11);
+                    list[j].TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
+                    ids.Advance(written);
+                }
+
+                ids.Write("]"u8);
+                json.WritePropertyName(key);
+                json.WriteRawValue(ids.WrittenSpan, skipInputValidation: true);
+            }
+
+            json.WriteEndObject();
+        }
+        finally
+        {
+            ids.Dispose();
+        }
     }
 
     /// <summary>
@@ -184,4 +439,6 @@ public static class SearchIndex
             previous = current;
         }
     }
+
+    private readonly record struct Doc(DocKind Kind, string Path, string Text, int? Article);
 }

@@ -51,19 +51,10 @@ internal sealed class SiteFacts
             }
         }
 
-        var categories = content.Config.Categories.ToList();
-        foreach (var id in Events.Select(e => e.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        Categories = CategoriesOf(content);
+        for (var i = 0; i < Categories.Count; i++)
         {
-            if (categories.All(c => c.Id != id))
-            {
-                categories.Add(new CategoryRule(id, id, id, []));
-            }
-        }
-
-        Categories = categories;
-        for (var i = 0; i < categories.Count; i++)
-        {
-            CategoryIndex[categories[i].Id] = i;
+            CategoryIndex[Categories[i].Id] = i;
         }
 
         Years = [.. Events.Select(e => e.Date.Year).Distinct().Order()];
@@ -113,6 +104,21 @@ internal sealed class SiteFacts
 
     /// <summary>Which list page shows which events (<c>site.paginate</c>).</summary>
     public TimelinePages Pages { get; }
+
+    /// <summary>Config categories in config order, then any category id an event uses that config does not name (in ordinal order).</summary>
+    public static IReadOnlyList<CategoryRule> CategoriesOf(SiteContent content)
+    {
+        var categories = content.Config.Categories.ToList();
+        foreach (var id in content.Timeline.Events.Select(e => e.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (categories.All(c => c.Id != id))
+            {
+                categories.Add(new CategoryRule(id, id, id, []));
+            }
+        }
+
+        return categories;
+    }
 
     /// <summary>CSS class of a category's colour: "cat-0" … "cat-7" (cycling).</summary>
     public string CategoryClass(string id) => "cat-" + (CategoryIndex.GetValueOrDefault(id) % 8).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -18,7 +18,9 @@ public sealed class GoldenSiteTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.EnumerateDirectories(GoldenRoot()).Order(StringComparer.Ordinal))
+        // A case is a folder with input/site.json (data-files/ belongs to DataFilesGoldenTests).
+        foreach (var dir in Directory.EnumerateDirectories(GoldenRoot()).Where(d => File.Exists(Path.Combine(d, "input", "site.json")))
+            .Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(dir));
         }

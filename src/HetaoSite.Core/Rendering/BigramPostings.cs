@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Text;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// For every bigram of the search index, the ids of the docs it is in, ascending. Filled by <see cref="Run"/>s over
+/// contiguous, ascending runs of doc ids (one per thread at a time) and merged run after run, so the lists are the same
+/// as from one pass over all docs. A bigram is two Unicode scalar values packed into a long (21 bits each); the ids of
+/// all bigrams share one array (about two and a half million ids for ten thousand articles) instead of a list each.
+/// </summary>
+internal sealed class BigramPostings
+{
+    private readonly int[] _offsets;
+    private readonly int[] _ids;
+
+    private BigramPostings(long[] keys, int[] offsets, int[] ids)
+    {
+        Keys = keys;
+        _offsets = offsets;
+        _ids = ids;
+    }
+
+    /// <summary>The distinct bigrams, in no particular order; <see cref="Ids"/> takes an index into this list.</summary>
+    public IReadOnlyList<long> Keys { get; }
+
+    /// <summary>The docs the bigram <see cref="Keys"/>[<paramref name="key"/>] is in, ascending.</summary>
+    public ReadOnlySpan<int> Ids(int key) => _ids.AsSpan(_offsets[key], _offsets[key + 1] - _offsets[key]);
+
+    public static long Pack(int first, int second) => ((long)first << 21) | (uint)second;
+
+    /// <summary>The bigram as text.</summary>
+    public static string Text(long key)
+    {
+        Span<char> chars = stackalloc char[4];
+        var length = new Rune((int)(key >> 21)).EncodeToUtf16(chars);
+        length += new Rune((int)(key & 0x1FFFFF)).EncodeToUtf16(chars[length..]);
+        return new string(chars[..length]);
+    }
+
+    /// <summary>Joins <paramref name="runs"/>, which cover ascending doc ids in this order.</summary>
+    public static BigramPostings Merge(IReadOnlyList<Run> runs)
+    {
+        var index = new Dictionary<long, int>();
+        var keys = new List<long>();
+        var counts = new List<int>();
+        var maps = new int[runs.Count][];
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            var map = maps[r] = new int[run.KeyCount];
+            foreach (var (key, local) in run.Keys)
+            {
+                if (!index.TryGetValue(key, out var global))
+                {
+                    index[key] = global = keys.Count;
+                    keys.Add(key);
+                    counts.Add(0);
+                }
+
+                map[local] = global;
+                counts[global] += run.Count(local);
+            }
+        }
+
+        var offsets = new int[keys.Count + 1];
+        for (var k = 0; k < keys.Count; k++)
+        {
+            offsets[k + 1] = offsets[k] + counts[k];
+        }
+
+        var ids = new int[offsets[^1]];
+        var next = offsets[..^1];
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var map = maps[r];
+            var entries = runs[r].Entries;
+            for (var i = 0; i < entries.Length; i += 2)
+            {
+                ids[next[map[entries[i]]]++] = entries[i + 1];
+            }
+        }
+
+        return new BigramPostings([.. keys], offsets, ids);
+    }
+
+    /// <summary>The bigrams of a run of docs, added doc by doc in ascending id order; pairs of (bigram, doc) in a pooled array.</summary>
+    public sealed class Run : IDisposable
+    {
+        private readonly Dictionary<long, int> _keys = [];
+        private readonly List<int> _lastDoc = [];
+        private readonly List<int> _counts = [];
+        private int[] _entries = ArrayPool<int>.Shared.Rent(1 << 14);
+        private int _length;
+
+        public int KeyCount => _keys.Count;
+
+        /// <summary>Each bigram with its index in this run.</summary>
+        public IEnumerable<KeyValuePair<long, int>> Keys => _keys;
+
+        /// <summary>(bigram index, doc) pairs in the order they were added.</summary>
+        public ReadOnlySpan<int> Entries => _entries.AsSpan(0, _length);
+
+        /// <summary>How many docs of the run the bigram with index <paramref name="local"/> is in.</summary>
+        public int Count(int local) => _counts[local];
+
+        /// <summary>Records that <paramref name="doc"/> (not below any doc added before) contains <paramref name="key"/>; again is a no-op.</summary>
+        public void Add(long key, int doc)
+        {
+            if (!_keys.TryGetValue(key, out var local))
+            {
+                _keys[key] = local = _keys.Count;
+                _lastDoc.Add(-1);
+                _counts.Add(0);
+            }
+
+            if (_lastDoc[local] == doc)
+            {
+                return;
+            }
+
+            _lastDoc[local] = doc;
+            _counts[local]++;
+            if (_length + 2 > _entries.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(_entries.Length * 2);
+                Entries.CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_entries);
+                _entries = larger;
+            }
+
+            _entries[_length++] = local;
+            _entries[_length++] = doc;
+        }
+
+        public void Dispose()
+        {
+            if (_entries.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(_entries);
+                _entries = [];
+                _length = 0;
+            }
+        }
+    }
+}
