@@ -92,8 +92,8 @@ public static class SiteWriter
     private sealed record Item(OutputFile File, string Path)
     {
         /// <summary>
-        /// The page fingerprint, or for other files (data files, feeds of static files) a hash of the bytes: hashing
-        /// the 50 MB of data files of a large site is cheaper than reading the old ones back to compare.
+        /// The page fingerprint, or for other files (data files, static files) a hash of the bytes: hashing the tens of
+        /// megabytes of data files of a large site is cheaper than reading the old ones back to compare.
         /// </summary>
         public string Fingerprint => File.Fingerprint ?? _contentHash.Value;
 
