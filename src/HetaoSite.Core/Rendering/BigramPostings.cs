@@ -74,32 +74,55 @@ internal sealed class BigramPostings
         for (var r = 0; r < runs.Count; r++)
         {
             var map = maps[r];
-            var entries = runs[r].Entries;
-            for (var i = 0; i < entries.Length; i += 2)
+            var run = runs[r];
+            var entries = run.Entries;
+            for (var d = 0; d < run.DocCount; d++)
             {
-                ids[next[map[entries[i]]]++] = entries[i + 1];
+                var doc = run.Doc(d, out var start, out var end);
+                foreach (var local in entries[start..end])
+                {
+                    ids[next[map[local]]++] = doc;
+                }
             }
         }
 
         return new BigramPostings([.. keys], offsets, ids);
     }
 
-    /// <summary>The bigrams of a run of docs, added doc by doc in ascending id order; pairs of (bigram, doc) in a pooled array.</summary>
+    /// <summary>
+    /// The bigrams of a run of docs, added doc by doc in ascending id order: each doc's bigrams (as indexes into this
+    /// run's bigrams) one after the other in a pooled array, and where each doc's start.
+    /// </summary>
     public sealed class Run : IDisposable
     {
         private readonly Dictionary<long, int> _keys = [];
         private readonly List<int> _lastDoc = [];
         private readonly List<int> _counts = [];
-        private int[] _entries = ArrayPool<int>.Shared.Rent(1 << 14);
+        private readonly List<(int Doc, int Start)> _docs = [];
+        private int[] _entries;
         private int _length;
+
+        /// <param name="capacity">How many (doc, bigram) pairs to expect: growing the array costs more than an unused tail of it.</param>
+        public Run(int capacity) => _entries = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1024));
 
         public int KeyCount => _keys.Count;
 
         /// <summary>Each bigram with its index in this run.</summary>
         public IEnumerable<KeyValuePair<long, int>> Keys => _keys;
 
-        /// <summary>(bigram index, doc) pairs in the order they were added.</summary>
+        /// <summary>The bigram indexes of every doc, one doc after the other.</summary>
         public ReadOnlySpan<int> Entries => _entries.AsSpan(0, _length);
+
+        /// <summary>How many docs have bigrams.</summary>
+        public int DocCount => _docs.Count;
+
+        /// <summary>The <paramref name="index"/>-th doc with bigrams, and where its bigrams are in <see cref="Entries"/>.</summary>
+        public int Doc(int index, out int start, out int end)
+        {
+            start = _docs[index].Start;
+            end = index + 1 < _docs.Count ? _docs[index + 1].Start : _length;
+            return _docs[index].Doc;
+        }
 
         /// <summary>How many docs of the run the bigram with index <paramref name="local"/> is in.</summary>
         public int Count(int local) => _counts[local];
@@ -121,7 +144,12 @@ internal sealed class BigramPostings
 
             _lastDoc[local] = doc;
             _counts[local]++;
-            if (_length + 2 > _entries.Length)
+            if (_docs.Count == 0 || _docs[^1].Doc != doc)
+            {
+                _docs.Add((doc, _length));
+            }
+
+            if (_length == _entries.Length)
             {
                 var larger = ArrayPool<int>.Shared.Rent(_entries.Length * 2);
                 Entries.CopyTo(larger);
@@ -130,7 +158,6 @@ internal sealed class BigramPostings
             }
 
             _entries[_length++] = local;
-            _entries[_length++] = doc;
         }
 
         public void Dispose()

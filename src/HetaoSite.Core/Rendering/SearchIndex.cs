@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -59,17 +60,18 @@ public static class SearchIndex
     public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
     {
         pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
-        var docs = Docs(content, pages);
+        var docs = Docs(content);
         var texts = new string[docs.Count * renditions.Count];
         var ranges = Runs(docs.Count, 1024);
-        var runs = ranges.Select(_ => new BigramPostings.Run()).ToList();
+        // A text of n characters has at most n - 1 bigrams in each script.
+        var runs = ranges.Select(r => new BigramPostings.Run(renditions.Count * TextLength(docs, r))).ToList();
         try
         {
             Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
             var postings = BigramPostings.Merge(runs);
             var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
                 .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
-            return Write(renditions, docs, texts, postings, bigrams);
+            return Write(renditions, docs, texts, pages, postings, bigrams);
         }
         finally
         {
@@ -83,45 +85,55 @@ public static class SearchIndex
     /// <summary>
     /// Events in timeline order, then articles, then the sentences events cite in article and sentence order; a text
     /// already indexed for its kind is left out. A sentence points at its article's doc (the doc of the first article
-    /// with the same title, when titles repeat).
+    /// with the same title, when titles repeat). Which sentences of an article are cited is found for all articles in
+    /// parallel (ten thousand articles have hundreds of thousands of sentences); the docs are then listed in order.
     /// </summary>
-    private static List<Doc> Docs(SiteContent content, TimelinePages pages)
+    private static List<Doc> Docs(SiteContent content)
     {
-        var docs = new List<Doc>();
-        var indexed = new[] { new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) };
-
-        int? Add(DocKind kind, string path, string text, int? article)
+        var events = content.Timeline.Events;
+        var articles = content.Articles;
+        var cited = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var source in events.SelectMany(e => e.Sources))
         {
-            if (!indexed[(int)kind].Add(text))
+            if (!cited.TryGetValue(source.ArticleId, out var anchors))
+            {
+                cited[source.ArticleId] = anchors = [];
+            }
+
+            anchors.Add(source.Anchor);
+        }
+
+        var citedSentences = new int[articles.Count][];
+        Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], cited));
+
+        var docs = new List<Doc>(events.Count + articles.Count + citedSentences.Sum(c => c.Length));
+        var indexed = new HashSet<string>[]
+        {
+            new(events.Count, StringComparer.Ordinal), new(articles.Count, StringComparer.Ordinal), new(docs.Capacity - events.Count - articles.Count, StringComparer.Ordinal),
+        };
+
+        int? Add(Doc doc)
+        {
+            if (!indexed[(int)doc.Kind].Add(doc.Text))
             {
                 return null;
             }
 
-            docs.Add(new Doc(kind, path, text, article));
+            docs.Add(doc);
             return docs.Count - 1;
         }
 
-        var cited = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var e in content.Timeline.Events)
+        foreach (var e in events)
         {
-            Add(DocKind.Event, pages.EventPath(e).TrimStart('/'), e.Title, null);
-            foreach (var source in e.Sources)
-            {
-                if (!cited.TryGetValue(source.ArticleId, out var anchors))
-                {
-                    cited[source.ArticleId] = anchors = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                anchors.Add(source.Anchor);
-            }
+            Add(new Doc(DocKind.Event, e.Title, null, e.Id, Event: e));
         }
 
-        var articleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
-        var titleDocs = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var extraction in content.Articles)
+        var articleDocs = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
+        var titleDocs = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
+        foreach (var extraction in articles)
         {
             var article = extraction.Article;
-            if (Add(DocKind.Article, $"articles/{article.Id}/", article.Title, null) is { } found)
+            if (Add(new Doc(DocKind.Article, article.Title, null, article.Id)) is { } found)
             {
                 titleDocs[article.Title] = found;
             }
@@ -129,31 +141,49 @@ public static class SearchIndex
             articleDocs[article.Id] = titleDocs[article.Title];
         }
 
-        foreach (var extraction in content.Articles)
+        for (var a = 0; a < articles.Count; a++)
         {
-            var article = extraction.Article;
-            if (!cited.TryGetValue(article.Id, out var anchors))
+            var extraction = articles[a];
+            foreach (var s in citedSentences[a])
             {
-                continue;
-            }
-
-            // An article has tens of sentences and events cite a few: compare (block, index) rather than make every
-            // sentence's anchor string. An anchor that is not one Sentence.Anchor makes is compared as a string.
-            var positions = Positions(anchors);
-            foreach (var sentence in extraction.Sentences)
-            {
-                if (positions?.Contains(Position(sentence.Block, sentence.Index)) ?? anchors.Contains(sentence.Anchor))
-                {
-                    Add(DocKind.Sentence, $"articles/{article.Id}/#{sentence.Anchor}", sentence.Text, articleDocs[article.Id]);
-                }
+                var sentence = extraction.Sentences[s];
+                Add(new Doc(DocKind.Sentence, sentence.Text, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence));
             }
         }
 
         return docs;
     }
 
+    /// <summary>
+    /// Which of the article's sentences events cite, in order. An article has tens of sentences and events cite a few:
+    /// (block, index) pairs are compared rather than every sentence's anchor string made, unless an anchor is not one
+    /// <see cref="Sentence.Anchor"/> makes.
+    /// </summary>
+    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<string>> cited)
+    {
+        if (!cited.TryGetValue(extraction.Article.Id, out var anchors))
+        {
+            return [];
+        }
+
+        var positions = Positions(anchors);
+        var strings = positions is null ? new HashSet<string>(anchors, StringComparer.Ordinal) : null;
+        var sentences = extraction.Sentences;
+        var found = new List<int>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            if (positions?.Contains(Position(sentence.Block, sentence.Index)) ?? strings!.Contains(sentence.Anchor))
+            {
+                found.Add(i);
+            }
+        }
+
+        return [.. found];
+    }
+
     /// <summary>The (block, index) of each anchor, or null when one of them is not exactly what <see cref="Sentence.Anchor"/> makes of its numbers.</summary>
-    private static HashSet<long>? Positions(HashSet<string> anchors)
+    private static HashSet<long>? Positions(List<string> anchors)
     {
         var positions = new HashSet<long>();
         foreach (var anchor in anchors)
@@ -186,6 +216,17 @@ public static class SearchIndex
         }
 
         return runs;
+    }
+
+    private static int TextLength(List<Doc> docs, Range range)
+    {
+        var length = 0;
+        foreach (var doc in CollectionsMarshal.AsSpan(docs)[range])
+        {
+            length += doc.Text.Length;
+        }
+
+        return length;
     }
 
     /// <summary>The texts of the docs in <paramref name="range"/> in each script (into <paramref name="texts"/>) and their bigrams (into <paramref name="run"/>).</summary>
@@ -251,8 +292,8 @@ public static class SearchIndex
     /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
     /// one writer going through them in order would write.
     /// </summary>
-    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, BigramPostings postings,
-        List<(string Text, int Index)> bigrams)
+    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, TimelinePages pages,
+        BigramPostings postings, List<(string Text, int Index)> bigrams)
     {
         var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
         var docRuns = Runs(docs.Count, 4096);
@@ -261,8 +302,9 @@ public static class SearchIndex
         try
         {
             Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
-                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
-                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), 1 << 16));
+                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
+                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]),
+                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length))));
 
             using var head = Piece(json =>
             {
@@ -355,15 +397,16 @@ public static class SearchIndex
         return at + bytes.Length;
     }
 
-    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, Range run)
+    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, TimelinePages pages, Range run)
     {
+        var path = new char[256];
         json.WriteStartArray();
         for (var id = run.Start.Value; id < run.End.Value; id++)
         {
             var doc = docs[id];
             json.WriteStartObject();
             json.WriteString(K, Kinds[(int)doc.Kind]);
-            json.WriteString(P, doc.Path);
+            json.WriteString(P, Path(doc, pages, ref path));
             json.WriteStartArray(T);
             foreach (var text in texts.AsSpan(id * scripts, scripts))
             {
@@ -380,6 +423,28 @@ public static class SearchIndex
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Where a doc is, relative to a script's root: <c>#id</c> or <c>years/2024/#id</c> (where the timeline lists the
+    /// event), <c>articles/id/</c>, <c>articles/id/#s0-1</c>. Made while writing, in <paramref name="buffer"/>.
+    /// </summary>
+    private static ReadOnlySpan<char> Path(Doc doc, TimelinePages pages, ref char[] buffer)
+    {
+        if (doc.Event is { } e)
+        {
+            return pages.EventPath(e).AsSpan().TrimStart('/');
+        }
+
+        int length;
+        while (!(doc.Sentence is { } sentence
+            ? buffer.AsSpan().TryWrite(CultureInfo.InvariantCulture, $"articles/{doc.Id}/#{sentence.Anchor}", out length)
+            : buffer.AsSpan().TryWrite(CultureInfo.InvariantCulture, $"articles/{doc.Id}/", out length)))
+        {
+            buffer = new char[buffer.Length * 2];
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     /// <summary>Each bigram's doc ids, formatted here and written raw: a hundred thousand docs make millions of ids.</summary>
@@ -440,5 +505,7 @@ public static class SearchIndex
         }
     }
 
-    private readonly record struct Doc(DocKind Kind, string Path, string Text, int? Article);
+    /// <summary>A doc: its kind, text, the doc of its article (sentences), and what its path is made of.</summary>
+    /// <param name="Id">The event's or article's id.</param>
+    private readonly record struct Doc(DocKind Kind, string Text, int? Article, string Id, Sentence? Sentence = null, TimelineEvent? Event = null);
 }

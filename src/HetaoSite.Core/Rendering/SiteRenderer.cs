@@ -54,11 +54,14 @@ public static class SiteRenderer
             return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
         }
 
+        // The files under data/, one after the other (each is written in parallel inside). On the 10,000-article
+        // benchmark, writing them side by side, or beside the models and pages, touched twice as much new memory (the
+        // pooled buffers of one could not serve the next) and took longer; see docs/PERFORMANCE.md.
         var facts = timings.Time("render: facts", () => new SiteFacts(content));
-
-        // Measured on the 10,000-article benchmark: written side by side here they cost less than on other threads
-        // while the models are built and the pages render (which slowed those stages by more than it saved).
-        files.AddRange(timings.Time("render: data", () => DataOutputs(content, renditions, facts.Pages, timings)));
+        files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
+        files.Add(timings.Time("render: timelinejs", () => new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
+        files.Add(timings.Time("render: search index", () =>
+            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions, facts.Pages))));
 
         // The renderings share only read-only facts, so they are built side by side.
         var models = timings.Time("render: model", () =>
@@ -93,21 +96,6 @@ public static class SiteRenderer
         }
 
         return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
-    }
-
-    /// <summary>Everything under <c>data/</c>: the data files, the TimelineJS file and the search index, side by side.</summary>
-    private static List<OutputFile> DataOutputs(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages pages, StageTimings? timings)
-    {
-        IReadOnlyList<OutputFile> dataFiles = [];
-        OutputFile? timelineJs = null;
-        OutputFile? searchIndex = null;
-        Parallel.Invoke(
-            () => dataFiles = timings.Time("render: data files", () => DataFiles.Render(content)),
-            () => timelineJs = timings.Time("render: timelinejs", () =>
-                new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))),
-            () => searchIndex = timings.Time("render: search index", () =>
-                new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions, pages))));
-        return [.. dataFiles, timelineJs!, searchIndex!];
     }
 
     /// <summary>A template context with the site's limits, loader and primed include cache.</summary>
