@@ -93,7 +93,11 @@ internal static class CacheFiles
         var countFile = root.TrimEnd(Path.DirectorySeparatorChar) + ".count";
         if (ReadCount(countFile) is { } known && known + writes <= keep)
         {
-            WriteCount(countFile, known + writes);
+            if (writes > 0)
+            {
+                WriteCount(countFile, known + writes);
+            }
+
             return 0;
         }
 

@@ -4,10 +4,10 @@ using System.Text;
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
-/// What the writer left in an output folder: for every page written under a page fingerprint, that fingerprint and
-/// the file's size and modification time just after the write. The next write leaves a page alone, without reading
-/// the cached page or the file, when its fingerprint is the same and the file on disk still has that size and time
-/// (the test make and rsync use); any other file is compared byte for byte as before.
+/// What the writer left in an output folder: for every file, its page fingerprint (for data and static files, a
+/// SHA-256 of its bytes) and the file's size and modification time just after the write. The next write leaves a file
+/// alone, without reading the cached page or the file, when its fingerprint is the same and the file on disk still has
+/// that size and time (the test make and rsync use); any other file is compared byte for byte as before.
 /// </summary>
 /// <remarks>
 /// Kept in the cache folder, one file per output folder, as lines <c>path\tfingerprint\tsize\tticks</c> after a header

@@ -38,8 +38,9 @@ public static class SiteWriter
     /// <param name="files">The site.</param>
     /// <param name="outputDirectory">The output folder.</param>
     /// <param name="manifest">
-    /// What the previous write left (<see cref="OutputManifest"/>): a page whose fingerprint it records for a file still
-    /// as written is left alone without reading anything. The summary carries the manifest of this write.
+    /// What the previous write left (<see cref="OutputManifest"/>): a file whose fingerprint it records for a file still
+    /// as written is left alone without reading anything. When given (even empty), the summary carries the manifest of
+    /// this write; without one nothing is hashed or recorded (<c>--no-cache</c>).
     /// </param>
     public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory, OutputManifest? manifest = null)
     {
@@ -53,9 +54,10 @@ public static class SiteWriter
             Commit(target, journal, ReadJournal(target, journal));
         }
 
+        var record = manifest is not null;
         if (!Directory.Exists(target))
         {
-            return Replace(plan, target, parent);
+            return Replace(plan, target, parent, record);
         }
 
         // A page the manifest shows still in place is a regular file under existing folders: no stat beyond its own.
@@ -65,10 +67,10 @@ public static class SiteWriter
             && manifest.Holds(plan[i].File.Path, plan[i].Fingerprint, plan[i].Path) ? manifest.Find(plan[i].File.Path) : null);
         if (plan.Where((_, i) => held[i] is null).Any(HasFolderConflict))
         {
-            return Replace(plan, target, parent);
+            return Replace(plan, target, parent, record);
         }
 
-        return Update(plan, target, journal, held);
+        return Update(plan, target, journal, held, record);
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>; throws if it would leave the root.</summary>
@@ -138,7 +140,8 @@ public static class SiteWriter
     }
 
     /// <param name="held">For each planned file, the manifest entry when the output already holds it (null: compare).</param>
-    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest.Entry?[] held)
+    /// <param name="record">Whether to return the manifest of this write.</param>
+    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest.Entry?[] held, bool record)
     {
         var changed = new bool[plan.Count];
         ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = held[i] is null && !IsSameFile(plan[i].Path, plan[i].File.Content));
@@ -168,7 +171,7 @@ public static class SiteWriter
         Commit(target, journal, (prepared, removed));
         return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, changes.Sum(c => (long)c.File.Content.Length))
         {
-            Manifest = ManifestOf(plan, target, held),
+            Manifest = record ? ManifestOf(plan, target, held) : null,
         };
     }
 
@@ -200,7 +203,7 @@ public static class SiteWriter
     }
 
     /// <summary>First build, or a file/folder swap: a fresh folder renamed into place (the old one, if any, deleted after).</summary>
-    private static WriteSummary Replace(List<Item> plan, string target, string parent)
+    private static WriteSummary Replace(List<Item> plan, string target, string parent, bool record)
     {
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
         var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{Environment.ProcessId}");
@@ -237,7 +240,7 @@ public static class SiteWriter
             DeleteIfExists(retired);
             return new WriteSummary(plan.Count, 0, removed, plan.Sum(p => (long)p.File.Content.Length))
             {
-                Manifest = ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]),
+                Manifest = record ? ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]) : null,
             };
         }
         catch

@@ -69,7 +69,7 @@ public sealed class OutputManifestTests : IDisposable
     [Fact]
     public void Files_without_a_page_fingerprint_are_recorded_by_a_hash_of_their_bytes()
     {
-        var first = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":1}"))], Output).Manifest!;
+        var first = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":1}"))], Output, OutputManifest.Empty(Output)).Manifest!;
 
         var same = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":1}"))], Output, first);
         var changed = SiteWriter.Write([new OutputFile("data/events.json", Encoding.UTF8.GetBytes("{\"a\":2}"))], Output, same.Manifest);
@@ -123,7 +123,7 @@ public sealed class OutputManifestTests : IDisposable
         Assert.Equal("首頁", File.ReadAllText(Path.Combine(elsewhere, "index.html")));
     }
 
-    private OutputManifest Write(params OutputFile[] files) => SiteWriter.Write(files, Output).Manifest!;
+    private OutputManifest Write(params OutputFile[] files) => SiteWriter.Write(files, Output, OutputManifest.Empty(Output)).Manifest!;
 
     private static OutputFile Page(string path, string fingerprint, string text) =>
         new OutputFile(path, Encoding.UTF8.GetBytes(text)).WithFingerprint(fingerprint);
