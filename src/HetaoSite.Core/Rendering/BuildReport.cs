@@ -51,45 +51,41 @@ public static class BuildReport
     }
 
     /// <summary><c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"events_year_only","events_month_only"}],"events","figures","notes"}</c>, indented.</summary>
-    public static byte[] ToBytes(SiteContent content)
-    {
-        var lines = Lines(content);
-        return JsonOutput.Write(json => WriteReport(json, content, lines), capacity: 1024 + (lines.Count * 400));
-    }
-
-    private static void WriteReport(Utf8JsonWriter json, SiteContent content, IReadOnlyList<ArticleLine> lines)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("articles");
-        foreach (var line in lines)
+    public static byte[] ToBytes(SiteContent content) =>
+        JsonPieces.WriteArray(Lines(content), indented: true, 300, json =>
         {
             json.WriteStartObject();
-            json.WriteString(File, line.File);
-            json.WriteString(Article, line.ArticleId);
-            json.WriteNumber(DatesFound, line.Found);
-            json.WriteNumber(Kept, line.Kept);
-            json.WriteStartObject(DroppedName);
-            foreach (var (reason, count) in line.Dropped)
+            json.WriteStartArray("articles");
+        }, WriteLine, json =>
+        {
+            json.WriteNumber("events", content.Timeline.Events.Count);
+            json.WriteNumber("figures", content.Timeline.Figures.Count);
+            json.WriteStartArray("notes");
+            foreach (var note in content.Timeline.Diagnostics)
             {
-                json.WriteNumber(reason, count);
+                json.WriteStringValue(note.ToString());
             }
 
+            json.WriteEndArray();
             json.WriteEndObject();
-            json.WriteNumber(YearOnly, line.YearOnly);
-            json.WriteNumber(MonthOnly, line.MonthOnly);
-            json.WriteEndObject();
-        }
+        });
 
-        json.WriteEndArray();
-        json.WriteNumber("events", content.Timeline.Events.Count);
-        json.WriteNumber("figures", content.Timeline.Figures.Count);
-        json.WriteStartArray("notes");
-        foreach (var note in content.Timeline.Diagnostics)
+    private static void WriteLine(Utf8JsonWriter json, ArticleLine line)
+    {
+        json.WriteStartObject();
+        json.WriteString(File, line.File);
+        json.WriteString(Article, line.ArticleId);
+        json.WriteNumber(DatesFound, line.Found);
+        json.WriteNumber(Kept, line.Kept);
+        json.WriteStartObject(DroppedName);
+        foreach (var (reason, count) in line.Dropped)
         {
-            json.WriteStringValue(note.ToString());
+            json.WriteNumber(reason, count);
         }
 
-        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteNumber(YearOnly, line.YearOnly);
+        json.WriteNumber(MonthOnly, line.MonthOnly);
         json.WriteEndObject();
     }
 

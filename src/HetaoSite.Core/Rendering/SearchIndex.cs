@@ -35,9 +35,11 @@ public static class SearchIndex
     /// <summary><c>k</c> of each <see cref="DocKind"/>.</summary>
     private static readonly JsonEncodedText[] Kinds = [JsonOutput.Name("e"), JsonOutput.Name("a"), JsonOutput.Name("s")];
 
-    private static ReadOnlySpan<byte> DocsEnd => "],\"bigrams\":{"u8;
+    private static readonly ReadOnlyMemory<byte> DocsEnd = "],\"bigrams\":{"u8.ToArray();
 
-    private static ReadOnlySpan<byte> BigramsEnd => "},\"common\":"u8;
+    private static readonly ReadOnlyMemory<byte> BigramsEnd = "},\"common\":"u8.ToArray();
+
+    private static readonly ReadOnlyMemory<byte> End = "}"u8.ToArray();
 
     private enum DocKind
     {
@@ -288,25 +290,26 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// Writes the index in pieces side by side: runs of docs and runs of bigrams, each with its own writer. In compact
-    /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
-    /// one writer going through them in order would write.
+    /// Writes the index in pieces side by side (<see cref="JsonPieces"/>): runs of docs and runs of bigrams, each with a
+    /// writer of its own, joined with what surrounds them.
     /// </summary>
     private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, TimelinePages pages,
         BigramPostings postings, List<(string Text, int Index)> bigrams)
     {
         var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
-        var docRuns = Runs(docs.Count, 4096);
-        var bigramRuns = Runs(listed.Count, 256);
-        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count];
+        var docRuns = JsonPieces.Runs(docs.Count, 4096);
+        var bigramRuns = JsonPieces.Runs(listed.Count, 256);
+        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count + 2];
+        var starts = new int[pieces.Length];
         try
         {
-            Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
-                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
-                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]),
-                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length))));
-
-            using var head = Piece(json =>
+            Parallel.For(0, pieces.Length - 2, i => pieces[i] = i < docRuns.Count
+                ? JsonPieces.Items(indented: false, properties: false, 256 * Length(docRuns[i]),
+                    json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), out starts[i])
+                : JsonPieces.Items(indented: false, properties: true, listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length)),
+                    json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), out starts[i]));
+            var head = pieces[^2] = new PooledBufferWriter(256);
+            using (var json = JsonOutput.Writer(head, indented: false))
             {
                 json.WriteStartObject();
                 json.WriteNumber("version", 1);
@@ -318,8 +321,10 @@ public static class SearchIndex
 
                 json.WriteEndArray();
                 json.WriteStartArray("docs");
-            }, 256);
-            using var common = Piece(json =>
+            }
+
+            var common = pieces[^1] = new PooledBufferWriter(1 << 12);
+            using (var json = JsonOutput.Writer(common, indented: false))
             {
                 json.WriteStartArray();
                 foreach (var (text, _) in bigrams.Where(b => postings.Ids(b.Index).Length > MaxPostings))
@@ -328,20 +333,16 @@ public static class SearchIndex
                 }
 
                 json.WriteEndArray();
-            }, 1 << 12);
+            }
 
-            var docPieces = pieces.AsSpan(0, docRuns.Count);
-            var bigramPieces = pieces.AsSpan(docRuns.Count);
-            var output = GC.AllocateUninitializedArray<byte>(head.WrittenCount + JoinedLength(docPieces) + DocsEnd.Length
-                + JoinedLength(bigramPieces) + BigramsEnd.Length + common.WrittenCount + 1);
-            var at = Append(output, 0, head.WrittenSpan);
-            at = Join(output, at, docPieces);
-            at = Append(output, at, DocsEnd);
-            at = Join(output, at, bigramPieces);
-            at = Append(output, at, BigramsEnd);
-            at = Append(output, at, common.WrittenSpan);
-            Append(output, at, "}"u8);
-            return output;
+            var segments = new List<ReadOnlyMemory<byte>> { head.WrittenMemory };
+            Join(segments, pieces, starts, 0, docRuns.Count);
+            segments.Add(DocsEnd);
+            Join(segments, pieces, starts, docRuns.Count, bigramRuns.Count);
+            segments.Add(BigramsEnd);
+            segments.Add(common.WrittenMemory);
+            segments.Add(End);
+            return JsonPieces.Concat(segments);
         }
         finally
         {
@@ -352,55 +353,25 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>What <paramref name="write"/> writes with a compact writer of its own.</summary>
-    private static PooledBufferWriter Piece(Action<Utf8JsonWriter> write, int capacity)
+    /// <summary>The items of <paramref name="count"/> pieces from <paramref name="first"/> on, commas between.</summary>
+    private static void Join(List<ReadOnlyMemory<byte>> segments, PooledBufferWriter[] pieces, int[] starts, int first, int count)
     {
-        var buffer = new PooledBufferWriter(capacity);
-        using (var json = JsonOutput.Writer(buffer, indented: false))
+        for (var i = first; i < first + count; i++)
         {
-            write(json);
-        }
-
-        return buffer;
-    }
-
-    /// <summary>Pieces written as one array or object each, joined into the items of one: brackets dropped, commas between.</summary>
-    private static int Join(byte[] output, int at, ReadOnlySpan<PooledBufferWriter> pieces)
-    {
-        for (var i = 0; i < pieces.Length; i++)
-        {
-            if (i > 0)
+            if (i > first)
             {
-                at = Append(output, at, ","u8);
+                segments.Add(JsonPieces.Comma);
             }
 
-            at = Append(output, at, pieces[i].WrittenSpan[1..^1]);
+            segments.Add(pieces[i].WrittenMemory[starts[i]..]);
         }
-
-        return at;
     }
 
-    private static int JoinedLength(ReadOnlySpan<PooledBufferWriter> pieces)
-    {
-        var length = Math.Max(0, pieces.Length - 1);
-        foreach (var piece in pieces)
-        {
-            length += piece.WrittenCount - 2;
-        }
-
-        return length;
-    }
-
-    private static int Append(byte[] output, int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.AsSpan(at));
-        return at + bytes.Length;
-    }
+    private static int Length(Range run) => run.End.Value - run.Start.Value;
 
     private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, TimelinePages pages, Range run)
     {
         var path = new char[256];
-        json.WriteStartArray();
         for (var id = run.Start.Value; id < run.End.Value; id++)
         {
             var doc = docs[id];
@@ -421,8 +392,6 @@ public static class SearchIndex
 
             json.WriteEndObject();
         }
-
-        json.WriteEndArray();
     }
 
     /// <summary>
@@ -453,7 +422,6 @@ public static class SearchIndex
         var ids = new PooledBufferWriter(1 << 12);
         try
         {
-            json.WriteStartObject();
             for (var i = run.Start.Value; i < run.End.Value; i++)
             {
                 var (key, index) = bigrams[i];
@@ -476,8 +444,6 @@ public static class SearchIndex
                 json.WritePropertyName(key);
                 json.WriteRawValue(ids.WrittenSpan, skipInputValidation: true);
             }
-
-            json.WriteEndObject();
         }
         finally
         {
