@@ -48,7 +48,7 @@ public static class SearchIndex
         Sentence,
     }
 
-    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes"/>).</summary>
+    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes(SiteContent, IReadOnlyList{Rendition})"/>).</summary>
     public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
         JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
 
@@ -58,13 +58,15 @@ public static class SearchIndex
     /// then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which
     /// are joined run after run, so the result is the same as going through the docs one by one.
     /// </summary>
-    /// <param name="pages">Where the timeline lists each event (the renderer's); computed from the content when null.</param>
-    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
+    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions) => ToBytes(new SiteFacts(content), renditions);
+
+    /// <summary>The index, from what the renderer already knows (where the timeline lists each event, which events cite each article).</summary>
+    internal static byte[] ToBytes(SiteFacts facts, IReadOnlyList<Rendition> renditions)
     {
-        pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
-        var docs = Docs(content);
+        var pages = facts.Pages;
+        var docs = Docs(facts.Content, facts.EventsByArticle);
         var texts = new string[docs.Count * renditions.Count];
-        var ranges = Runs(docs.Count, 1024);
+        var ranges = JsonPieces.Runs(docs.Count, 1024);
         // A text of n characters has at most n - 1 bigrams in each script.
         var runs = ranges.Select(r => new BigramPostings.Run(renditions.Count * TextLength(docs, r))).ToList();
         try
@@ -90,23 +92,12 @@ public static class SearchIndex
     /// with the same title, when titles repeat). Which sentences of an article are cited is found for all articles in
     /// parallel (ten thousand articles have hundreds of thousands of sentences); the docs are then listed in order.
     /// </summary>
-    private static List<Doc> Docs(SiteContent content)
+    private static List<Doc> Docs(SiteContent content, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
         var events = content.Timeline.Events;
         var articles = content.Articles;
-        var cited = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var source in events.SelectMany(e => e.Sources))
-        {
-            if (!cited.TryGetValue(source.ArticleId, out var anchors))
-            {
-                cited[source.ArticleId] = anchors = [];
-            }
-
-            anchors.Add(source.Anchor);
-        }
-
         var citedSentences = new int[articles.Count][];
-        Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], cited));
+        Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], eventsByArticle));
 
         var docs = new List<Doc>(events.Count + articles.Count + citedSentences.Sum(c => c.Length));
         var indexed = new HashSet<string>[]
@@ -161,13 +152,15 @@ public static class SearchIndex
     /// (block, index) pairs are compared rather than every sentence's anchor string made, unless an anchor is not one
     /// <see cref="Sentence.Anchor"/> makes.
     /// </summary>
-    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<string>> cited)
+    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
-        if (!cited.TryGetValue(extraction.Article.Id, out var anchors))
+        var id = extraction.Article.Id;
+        if (!eventsByArticle.TryGetValue(id, out var citing))
         {
             return [];
         }
 
+        var anchors = citing.SelectMany(e => e.Sources).Where(s => string.Equals(s.ArticleId, id, StringComparison.Ordinal)).Select(s => s.Anchor).ToList();
         var positions = Positions(anchors);
         var strings = positions is null ? new HashSet<string>(anchors, StringComparer.Ordinal) : null;
         var sentences = extraction.Sentences;
@@ -206,19 +199,6 @@ public static class SearchIndex
     }
 
     private static long Position(int block, int index) => ((long)block << 32) | (uint)index;
-
-    /// <summary>Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out.</summary>
-    private static List<Range> Runs(int count, int smallest)
-    {
-        var runs = new List<Range>();
-        var size = Math.Max(smallest, (count / (Environment.ProcessorCount * 4)) + 1);
-        for (var start = 0; start < count; start += size)
-        {
-            runs.Add(new Range(start, Math.Min(count, start + size)));
-        }
-
-        return runs;
-    }
 
     private static int TextLength(List<Doc> docs, Range range)
     {
