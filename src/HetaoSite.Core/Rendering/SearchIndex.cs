@@ -251,6 +251,21 @@ public static class SearchIndex
     /// <summary>The bigrams of <see cref="Bigrams"/>, except those with the same characters at the same place in <paramref name="same"/>.</summary>
     private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
     {
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && same.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            // No surrogates (nearly every text): a character is a scalar value.
+            if (same.IsEmpty)
+            {
+                AddBigrams(run, text, id);
+            }
+            else
+            {
+                AddChangedBigrams(run, text, same, id);
+            }
+
+            return;
+        }
+
         var previous = -1;
         var start = 0;
         var at = 0;
@@ -266,6 +281,51 @@ public static class SearchIndex
             previous = current;
             start = at;
             at = end;
+        }
+    }
+
+    /// <summary>The bigrams of a text without surrogates.</summary>
+    private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, int id)
+    {
+        var previous = -1;
+        foreach (var c in text)
+        {
+            var current = Rune.IsLetterOrDigit(new Rune(c)) ? c : -1;
+            if (previous >= 0 && current >= 0)
+            {
+                run.Add(BigramPostings.Pack(previous, current), id);
+            }
+
+            previous = current;
+        }
+    }
+
+    /// <summary>
+    /// The bigrams of a text without surrogates that differ from those at the same place in <paramref name="same"/> (as
+    /// long, no surrogates either): the pairs around each character that differs, found by comparing the texts a
+    /// vector at a time. A pair around two differing characters is offered twice; a doc lists a bigram once.
+    /// </summary>
+    private static void AddChangedBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
+    {
+        for (var at = text.CommonPrefixLength(same); at < text.Length; at += 1 + text[(at + 1)..].CommonPrefixLength(same[(at + 1)..]))
+        {
+            if (at > 0)
+            {
+                AddPair(run, text[at - 1], text[at], id);
+            }
+
+            if (at + 1 < text.Length)
+            {
+                AddPair(run, text[at], text[at + 1], id);
+            }
+        }
+    }
+
+    private static void AddPair(BigramPostings.Run run, char first, char second, int id)
+    {
+        if (Rune.IsLetterOrDigit(new Rune(first)) && Rune.IsLetterOrDigit(new Rune(second)))
+        {
+            run.Add(BigramPostings.Pack(first, second), id);
         }
     }
 
