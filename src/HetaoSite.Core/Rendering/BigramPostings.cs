@@ -69,11 +69,25 @@ internal sealed class BigramPostings
             offsets[k + 1] = offsets[k] + counts[k];
         }
 
-        var ids = new int[offsets[^1]];
-        var next = offsets[..^1];
+        // Where each run's ids of each bigram go: after those of the runs before it. Then the runs fill their own places
+        // side by side.
+        var filled = new int[keys.Count];
+        var starts = new int[runs.Count][];
         for (var r = 0; r < runs.Count; r++)
         {
             var map = maps[r];
+            var start = starts[r] = new int[map.Length];
+            for (var local = 0; local < map.Length; local++)
+            {
+                start[local] = offsets[map[local]] + filled[map[local]];
+                filled[map[local]] += runs[r].Count(local);
+            }
+        }
+
+        var ids = GC.AllocateUninitializedArray<int>(offsets[^1]);
+        Parallel.For(0, runs.Count, r =>
+        {
+            var next = starts[r];
             var run = runs[r];
             var entries = run.Entries;
             for (var d = 0; d < run.DocCount; d++)
@@ -81,10 +95,10 @@ internal sealed class BigramPostings
                 var doc = run.Doc(d, out var start, out var end);
                 foreach (var local in entries[start..end])
                 {
-                    ids[next[map[local]]++] = doc;
+                    ids[next[local]++] = doc;
                 }
             }
-        }
+        });
 
         return new BigramPostings([.. keys], offsets, ids);
     }
