@@ -21,7 +21,10 @@ internal static class JsonPieces
     /// <summary>The comma between two pieces' items.</summary>
     public static ReadOnlyMemory<byte> Comma { get; } = ","u8.ToArray();
 
-    /// <summary>Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out, none shorter than <paramref name="smallest"/> (but the only one).</summary>
+    /// <summary>
+    /// Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out, none shorter
+    /// than <paramref name="smallest"/> but the last.
+    /// </summary>
     public static List<Range> Runs(int count, int smallest)
     {
         var runs = new List<Range>();

@@ -102,7 +102,9 @@ public static class SearchIndex
         var docs = new List<Doc>(events.Count + articles.Count + citedSentences.Sum(c => c.Length));
         var indexed = new HashSet<string>[]
         {
-            new(events.Count, StringComparer.Ordinal), new(articles.Count, StringComparer.Ordinal), new(docs.Capacity - events.Count - articles.Count, StringComparer.Ordinal),
+            new(events.Count, StringComparer.Ordinal),
+            new(articles.Count, StringComparer.Ordinal),
+            new(docs.Capacity - events.Count - articles.Count, StringComparer.Ordinal),
         };
 
         int? Add(Doc doc)
@@ -346,7 +348,8 @@ public static class SearchIndex
             Parallel.For(0, pieces.Length - 2, i => pieces[i] = i < docRuns.Count
                 ? JsonPieces.Items(indented: false, properties: false, 256 * Length(docRuns[i]),
                     json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), out starts[i])
-                : JsonPieces.Items(indented: false, properties: true, listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length)),
+                : JsonPieces.Items(indented: false, properties: true,
+                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length)),
                     json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), out starts[i]));
             var head = pieces[^2] = new PooledBufferWriter(256);
             using (var json = JsonOutput.Writer(head, indented: false))
