@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace HetaoSite.Core.Rendering;
@@ -105,9 +104,9 @@ internal sealed class BigramPostings
 
     /// <summary>
     /// The bigrams of a run of docs, added doc by doc in ascending id order: each doc's bigrams (as indexes into this
-    /// run's bigrams) one after the other in a pooled array, and where each doc's start.
+    /// run's bigrams) one after the other in one array, and where each doc's start.
     /// </summary>
-    public sealed class Run : IDisposable
+    public sealed class Run
     {
         private readonly Dictionary<long, int> _keys = [];
         private readonly List<int> _lastDoc = [];
@@ -117,7 +116,7 @@ internal sealed class BigramPostings
         private int _length;
 
         /// <param name="capacity">How many (doc, bigram) pairs to expect: growing the array costs more than an unused tail of it.</param>
-        public Run(int capacity) => _entries = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1024));
+        public Run(int capacity) => _entries = GC.AllocateUninitializedArray<int>(Math.Max(capacity, 1024));
 
         public int KeyCount => _keys.Count;
 
@@ -165,23 +164,10 @@ internal sealed class BigramPostings
 
             if (_length == _entries.Length)
             {
-                var larger = ArrayPool<int>.Shared.Rent(_entries.Length * 2);
-                Entries.CopyTo(larger);
-                ArrayPool<int>.Shared.Return(_entries);
-                _entries = larger;
+                Array.Resize(ref _entries, _entries.Length * 2);
             }
 
             _entries[_length++] = local;
-        }
-
-        public void Dispose()
-        {
-            if (_entries.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_entries);
-                _entries = [];
-                _length = 0;
-            }
         }
     }
 }

@@ -12,9 +12,8 @@ namespace HetaoSite.Core.Rendering;
 internal static class JsonPieces
 {
     /// <summary>
-    /// The least a piece's buffer holds. Pieces of every file take buffers of this one size from the shared pool, so the
-    /// buffers of one file serve the next: a buffer's memory costs a page fault per page the first time it is written, and
-    /// on the benchmark machine faulting in a megabyte costs about as much as writing it.
+    /// The least a piece's buffer holds. Pieces of every file take buffers of this one size (<see cref="DataBuffers"/>),
+    /// so the buffers of one file serve the next.
     /// </summary>
     public const int PieceBuffer = 4 << 20;
 

@@ -63,6 +63,7 @@ public static class SiteRenderer
             new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
         files.Add(timings.Time("render: search index", () =>
             new OutputFile("data/search-index.json", SearchIndex.ToBytes(facts, renditions))));
+        DataBuffers.Release();
 
         var models = timings.Time("render: model", () => renditions.Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList());
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
