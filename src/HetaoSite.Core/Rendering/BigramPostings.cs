@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace HetaoSite.Core.Rendering;
@@ -69,11 +68,25 @@ internal sealed class BigramPostings
             offsets[k + 1] = offsets[k] + counts[k];
         }
 
-        var ids = new int[offsets[^1]];
-        var next = offsets[..^1];
+        // Where each run's ids of each bigram go: after those of the runs before it. Then the runs fill their own places
+        // side by side.
+        var filled = new int[keys.Count];
+        var starts = new int[runs.Count][];
         for (var r = 0; r < runs.Count; r++)
         {
             var map = maps[r];
+            var start = starts[r] = new int[map.Length];
+            for (var local = 0; local < map.Length; local++)
+            {
+                start[local] = offsets[map[local]] + filled[map[local]];
+                filled[map[local]] += runs[r].Count(local);
+            }
+        }
+
+        var ids = GC.AllocateUninitializedArray<int>(offsets[^1]);
+        Parallel.For(0, runs.Count, r =>
+        {
+            var next = starts[r];
             var run = runs[r];
             var entries = run.Entries;
             for (var d = 0; d < run.DocCount; d++)
@@ -81,19 +94,19 @@ internal sealed class BigramPostings
                 var doc = run.Doc(d, out var start, out var end);
                 foreach (var local in entries[start..end])
                 {
-                    ids[next[map[local]]++] = doc;
+                    ids[next[local]++] = doc;
                 }
             }
-        }
+        });
 
         return new BigramPostings([.. keys], offsets, ids);
     }
 
     /// <summary>
     /// The bigrams of a run of docs, added doc by doc in ascending id order: each doc's bigrams (as indexes into this
-    /// run's bigrams) one after the other in a pooled array, and where each doc's start.
+    /// run's bigrams) one after the other in one array, and where each doc's start.
     /// </summary>
-    public sealed class Run : IDisposable
+    public sealed class Run
     {
         private readonly Dictionary<long, int> _keys = [];
         private readonly List<int> _lastDoc = [];
@@ -103,7 +116,7 @@ internal sealed class BigramPostings
         private int _length;
 
         /// <param name="capacity">How many (doc, bigram) pairs to expect: growing the array costs more than an unused tail of it.</param>
-        public Run(int capacity) => _entries = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1024));
+        public Run(int capacity) => _entries = GC.AllocateUninitializedArray<int>(Math.Max(capacity, 1024));
 
         public int KeyCount => _keys.Count;
 
@@ -151,23 +164,10 @@ internal sealed class BigramPostings
 
             if (_length == _entries.Length)
             {
-                var larger = ArrayPool<int>.Shared.Rent(_entries.Length * 2);
-                Entries.CopyTo(larger);
-                ArrayPool<int>.Shared.Return(_entries);
-                _entries = larger;
+                Array.Resize(ref _entries, _entries.Length * 2);
             }
 
             _entries[_length++] = local;
-        }
-
-        public void Dispose()
-        {
-            if (_entries.Length > 0)
-            {
-                ArrayPool<int>.Shared.Return(_entries);
-                _entries = [];
-                _length = 0;
-            }
         }
     }
 }

@@ -6,7 +6,7 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// The machine-readable outputs under <c>data/</c>: <c>events.json</c> (the interface contract), <c>articles.json</c>,
 /// <c>figures.json</c> and <c>report.json</c>. Deterministic: same inputs, same bytes. Each is written straight from the
-/// records with a <see cref="Utf8JsonWriter"/> (see <see cref="JsonOutput.Write"/>), indented by one space.
+/// records with a <see cref="Utf8JsonWriter"/> (see <see cref="JsonPieces"/>), indented by one space.
 /// </summary>
 public static class DataFiles
 {
@@ -42,99 +42,62 @@ public static class DataFiles
     private static readonly JsonEncodedText GarbledFragments = JsonOutput.Name("garbled_fragments");
     private static readonly JsonEncodedText CorrectionsApplied = JsonOutput.Name("corrections_applied");
 
-    /// <summary>The four files, written side by side.</summary>
+    /// <summary>
+    /// The four files, one after the other, each written in parallel pieces (<see cref="JsonPieces"/>): one at a time,
+    /// the pooled buffers of one serve the next.
+    /// </summary>
     public static IReadOnlyList<OutputFile> Render(SiteContent content) =>
-        new (string Path, Func<byte[]> Write)[]
-        {
-            ("data/events.json", () => Events(content.Timeline.Events)),
-            ("data/articles.json", () => Articles(content.Articles)),
-            ("data/figures.json", () => Figures(content.Timeline.Figures)),
-            ("data/report.json", () => BuildReport.ToBytes(content)),
-        }
-        .AsParallel().AsOrdered()
-        .Select(file => new OutputFile(file.Path, file.Write()))
-        .ToList();
+    [
+        new("data/events.json", Events(content.Timeline.Events)),
+        new("data/articles.json", Articles(content.Articles)),
+        new("data/figures.json", Figures(content.Timeline.Figures)),
+        new("data/report.json", BuildReport.ToBytes(content)),
+    ];
 
     /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","approximate","sources":[{"file","sentence","expression","article","anchor"}]}]}</c>.</summary>
-    public static byte[] Events(IReadOnlyList<TimelineEvent> events) => JsonOutput.Write(json => WriteEvents(json, events), capacity: 1024 + (events.Count * 600));
-
-    private static void WriteEvents(Utf8JsonWriter json, IReadOnlyList<TimelineEvent> events)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("events");
-        foreach (var e in events)
-        {
-            json.WriteStartObject();
-            json.WriteString(Id, e.Id);
-            json.WriteString(DateName, e.Date.ToString());
-            json.WriteString(PrecisionName, Precision(e.Date.Precision));
-            if (e.End is { } end)
-            {
-                json.WriteString(End, end.ToString());
-            }
-
-            json.WriteString(Title, e.Title);
-            json.WriteString(Category, e.Category);
-            json.WriteBoolean(Planned, e.Planned);
-            json.WriteBoolean(Approximate, e.Approximate);
-            json.WriteStartArray(Sources);
-            foreach (var s in e.Sources)
-            {
-                json.WriteStartObject();
-                json.WriteString(File, s.File);
-                json.WriteString(Sentence, s.Sentence);
-                json.WriteString(Expression, s.Expression);
-                json.WriteString(Article, s.ArticleId);
-                json.WriteString(Anchor, s.Anchor);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+    public static byte[] Events(IReadOnlyList<TimelineEvent> events) =>
+        JsonPieces.WriteArray(events, indented: true, 600, json => Open(json, "events"), WriteEvent, Close);
 
     /// <summary><c>{"articles":[{"id","file","title","outlet","url","published","precision","date_source","language","script","encoding","format","characters","tags","cleaning":{…}}]}</c>.</summary>
-    public static byte[] Articles(IReadOnlyList<ArticleExtraction> articles) => JsonOutput.Write(json => WriteArticles(json, articles), capacity: 1024 + (articles.Count * 800));
+    public static byte[] Articles(IReadOnlyList<ArticleExtraction> articles) =>
+        JsonPieces.WriteArray(articles, indented: true, 800, json => Open(json, "articles"), WriteArticle, Close);
 
-    private static void WriteArticles(Utf8JsonWriter json, IReadOnlyList<ArticleExtraction> articles)
+    /// <summary><c>{"figures":[{"date","precision","expression","sentence","file","article","anchor"}]}</c>.</summary>
+    public static byte[] Figures(IReadOnlyList<KeyFigure> figures) =>
+        JsonPieces.WriteArray(figures, indented: true, 500, json => Open(json, "figures"), WriteFigure, Close);
+
+    private static void Open(Utf8JsonWriter json, string array)
     {
         json.WriteStartObject();
-        json.WriteStartArray("articles");
-        foreach (var a in articles.Select(x => x.Article))
+        json.WriteStartArray(array);
+    }
+
+    private static void Close(Utf8JsonWriter json) => json.WriteEndObject();
+
+    private static void WriteEvent(Utf8JsonWriter json, TimelineEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteString(Id, e.Id);
+        json.WriteString(DateName, e.Date.ToString());
+        json.WriteString(PrecisionName, Precision(e.Date.Precision));
+        if (e.End is { } end)
+        {
+            json.WriteString(End, end.ToString());
+        }
+
+        json.WriteString(Title, e.Title);
+        json.WriteString(Category, e.Category);
+        json.WriteBoolean(Planned, e.Planned);
+        json.WriteBoolean(Approximate, e.Approximate);
+        json.WriteStartArray(Sources);
+        foreach (var s in e.Sources)
         {
             json.WriteStartObject();
-            json.WriteString(Id, a.Id);
-            json.WriteString(File, a.FileName);
-            json.WriteString(Title, a.Title);
-            json.WriteString(Outlet, a.Outlet);
-            json.WriteString(Url, a.Url);
-            json.WriteString(Published, a.Published.ToString());
-            json.WriteString(PrecisionName, Precision(a.Published.Precision));
-            json.WriteString(DateSourceName, DateSource(a.DateSource));
-            json.WriteString(Language, a.Language);
-            json.WriteString(ScriptName, a.Script == Script.Hans ? "zh-Hans" : a.Script == Script.Hant ? "zh-Hant" : "Latn");
-            json.WriteString(Encoding, a.Encoding);
-            json.WriteString(Format, FormatName(a.Format));
-            json.WriteNumber(Characters, a.CharacterCount);
-            json.WriteStartArray(Tags);
-            foreach (var tag in a.Tags)
-            {
-                json.WriteStringValue(tag);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject(Cleaning);
-            json.WriteNumber(AnnotationsRemoved, a.Stats.AnnotationsRemoved);
-            json.WriteNumber(BoilerplateRemoved, a.Stats.BoilerplateRemoved);
-            json.WriteNumber(Captions, a.Stats.Captions);
-            json.WriteNumber(Duplicates, a.Stats.Duplicates);
-            json.WriteNumber(GarbledFragments, a.Stats.GarbledFragments);
-            json.WriteNumber(CorrectionsApplied, a.Stats.CorrectionsApplied);
-            json.WriteEndObject();
+            json.WriteString(File, s.File);
+            json.WriteString(Sentence, s.Sentence);
+            json.WriteString(Expression, s.Expression);
+            json.WriteString(Article, s.ArticleId);
+            json.WriteString(Anchor, s.Anchor);
             json.WriteEndObject();
         }
 
@@ -142,27 +105,51 @@ public static class DataFiles
         json.WriteEndObject();
     }
 
-    /// <summary><c>{"figures":[{"date","precision","expression","sentence","file","article","anchor"}]}</c>.</summary>
-    public static byte[] Figures(IReadOnlyList<KeyFigure> figures) => JsonOutput.Write(json => WriteFigures(json, figures), capacity: 1024 + (figures.Count * 500));
-
-    private static void WriteFigures(Utf8JsonWriter json, IReadOnlyList<KeyFigure> figures)
+    private static void WriteArticle(Utf8JsonWriter json, ArticleExtraction extraction)
     {
+        var a = extraction.Article;
         json.WriteStartObject();
-        json.WriteStartArray("figures");
-        foreach (var f in figures)
+        json.WriteString(Id, a.Id);
+        json.WriteString(File, a.FileName);
+        json.WriteString(Title, a.Title);
+        json.WriteString(Outlet, a.Outlet);
+        json.WriteString(Url, a.Url);
+        json.WriteString(Published, a.Published.ToString());
+        json.WriteString(PrecisionName, Precision(a.Published.Precision));
+        json.WriteString(DateSourceName, DateSource(a.DateSource));
+        json.WriteString(Language, a.Language);
+        json.WriteString(ScriptName, a.Script == Script.Hans ? "zh-Hans" : a.Script == Script.Hant ? "zh-Hant" : "Latn");
+        json.WriteString(Encoding, a.Encoding);
+        json.WriteString(Format, FormatName(a.Format));
+        json.WriteNumber(Characters, a.CharacterCount);
+        json.WriteStartArray(Tags);
+        foreach (var tag in a.Tags)
         {
-            json.WriteStartObject();
-            json.WriteString(DateName, f.Date.ToString());
-            json.WriteString(PrecisionName, Precision(f.Date.Precision));
-            json.WriteString(Expression, f.Expression);
-            json.WriteString(Sentence, f.Sentence);
-            json.WriteString(File, f.FileName);
-            json.WriteString(Article, f.ArticleId);
-            json.WriteString(Anchor, f.Anchor);
-            json.WriteEndObject();
+            json.WriteStringValue(tag);
         }
 
         json.WriteEndArray();
+        json.WriteStartObject(Cleaning);
+        json.WriteNumber(AnnotationsRemoved, a.Stats.AnnotationsRemoved);
+        json.WriteNumber(BoilerplateRemoved, a.Stats.BoilerplateRemoved);
+        json.WriteNumber(Captions, a.Stats.Captions);
+        json.WriteNumber(Duplicates, a.Stats.Duplicates);
+        json.WriteNumber(GarbledFragments, a.Stats.GarbledFragments);
+        json.WriteNumber(CorrectionsApplied, a.Stats.CorrectionsApplied);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFigure(Utf8JsonWriter json, KeyFigure f)
+    {
+        json.WriteStartObject();
+        json.WriteString(DateName, f.Date.ToString());
+        json.WriteString(PrecisionName, Precision(f.Date.Precision));
+        json.WriteString(Expression, f.Expression);
+        json.WriteString(Sentence, f.Sentence);
+        json.WriteString(File, f.FileName);
+        json.WriteString(Article, f.ArticleId);
+        json.WriteString(Anchor, f.Anchor);
         json.WriteEndObject();
     }
 

@@ -30,23 +30,9 @@ public static class JsonOutput
         node.ToJsonString(indented ? Indented : Compact);
 
     /// <summary>
-    /// The bytes <paramref name="write"/> writes, formatted exactly as <see cref="ToBytes"/> formats a node: the data
-    /// files of a large site are tens of megabytes, and writing them straight from the records costs a fraction of
-    /// building a <see cref="JsonNode"/> tree first.
+    /// A writer formatting exactly as <see cref="ToBytes"/> formats a node: the data files of a large site are tens of
+    /// megabytes, and writing them straight from the records costs a fraction of building a <see cref="JsonNode"/> tree.
     /// </summary>
-    /// <param name="capacity">The expected size in bytes (a guess saves copying the buffer as it grows).</param>
-    internal static byte[] Write(Action<Utf8JsonWriter> write, bool indented = true, int capacity = 1 << 16)
-    {
-        using var buffer = new PooledBufferWriter(capacity);
-        using (var json = Writer(buffer, indented))
-        {
-            write(json);
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <summary>A writer formatting as <see cref="ToBytes"/> does.</summary>
     internal static Utf8JsonWriter Writer(IBufferWriter<byte> buffer, bool indented)
     {
         var options = indented ? Indented : Compact;

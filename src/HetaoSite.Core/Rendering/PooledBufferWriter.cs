@@ -3,20 +3,22 @@ using System.Buffers;
 namespace HetaoSite.Core.Rendering;
 
 /// <summary>
-/// A growable byte buffer over <see cref="ArrayPool{T}.Shared"/> for writing a data file before it is copied into an
-/// array of its exact size. The data files of a large site are tens of megabytes: a buffer that doubles on the
-/// large-object heap leaves about twice the file's size as garbage, and on a heap holding the whole site that garbage
-/// costs full collections.
+/// A growable byte buffer over <see cref="DataBuffers"/> for writing a data file before it is copied into an array of
+/// its exact size. The data files of a large site are tens of megabytes: a buffer that doubles on the large-object heap
+/// leaves about twice the file's size as garbage, and on a heap holding the whole site that garbage costs full
+/// collections.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private byte[] _buffer;
 
-    public PooledBufferWriter(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
+    public PooledBufferWriter(int capacity) => _buffer = DataBuffers.Rent(Math.Max(capacity, 256));
 
     public int WrittenCount { get; private set; }
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, WrittenCount);
+
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, WrittenCount);
 
     public void Advance(int count)
     {
@@ -59,7 +61,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            DataBuffers.Return(_buffer);
             _buffer = [];
             WrittenCount = 0;
         }
@@ -72,9 +74,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var needed = WrittenCount + Math.Max(sizeHint, 1);
         if (needed > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)needed, 2L * _buffer.Length)));
+            var larger = DataBuffers.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)needed, 2L * _buffer.Length)));
             WrittenSpan.CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            DataBuffers.Return(_buffer);
             _buffer = larger;
         }
 

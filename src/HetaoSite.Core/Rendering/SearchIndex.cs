@@ -35,9 +35,11 @@ public static class SearchIndex
     /// <summary><c>k</c> of each <see cref="DocKind"/>.</summary>
     private static readonly JsonEncodedText[] Kinds = [JsonOutput.Name("e"), JsonOutput.Name("a"), JsonOutput.Name("s")];
 
-    private static ReadOnlySpan<byte> DocsEnd => "],\"bigrams\":{"u8;
+    private static readonly ReadOnlyMemory<byte> DocsEnd = "],\"bigrams\":{"u8.ToArray();
 
-    private static ReadOnlySpan<byte> BigramsEnd => "},\"common\":"u8;
+    private static readonly ReadOnlyMemory<byte> BigramsEnd = "},\"common\":"u8.ToArray();
+
+    private static readonly ReadOnlyMemory<byte> End = "}"u8.ToArray();
 
     private enum DocKind
     {
@@ -46,7 +48,7 @@ public static class SearchIndex
         Sentence,
     }
 
-    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes"/>).</summary>
+    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes(SiteContent, IReadOnlyList{Rendition})"/>).</summary>
     public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
         JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
 
@@ -56,30 +58,22 @@ public static class SearchIndex
     /// then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which
     /// are joined run after run, so the result is the same as going through the docs one by one.
     /// </summary>
-    /// <param name="pages">Where the timeline lists each event (the renderer's); computed from the content when null.</param>
-    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions, TimelinePages? pages = null)
+    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions) => ToBytes(new SiteFacts(content), renditions);
+
+    /// <summary>The index, from what the renderer already knows (where the timeline lists each event, which events cite each article).</summary>
+    internal static byte[] ToBytes(SiteFacts facts, IReadOnlyList<Rendition> renditions)
     {
-        pages ??= TimelinePages.Build(content.Timeline.Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
-        var docs = Docs(content);
+        var pages = facts.Pages;
+        var docs = Docs(facts.Content, facts.EventsByArticle);
         var texts = new string[docs.Count * renditions.Count];
-        var ranges = Runs(docs.Count, 1024);
-        // A text of n characters has at most n - 1 bigrams in each script.
-        var runs = ranges.Select(r => new BigramPostings.Run(renditions.Count * TextLength(docs, r))).ToList();
-        try
-        {
-            Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
-            var postings = BigramPostings.Merge(runs);
-            var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
-                .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
-            return Write(renditions, docs, texts, pages, postings, bigrams);
-        }
-        finally
-        {
-            foreach (var run in runs)
-            {
-                run.Dispose();
-            }
-        }
+        var ranges = JsonPieces.Runs(docs.Count, 1024);
+        // A doc lists about as many bigrams as its text has characters (the other script adds a few).
+        var runs = ranges.Select(r => new BigramPostings.Run(TextLength(docs, r) * 5 / 4)).ToList();
+        Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
+        var postings = BigramPostings.Merge(runs);
+        var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
+            .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
+        return Write(renditions, docs, texts, pages, postings, bigrams);
     }
 
     /// <summary>
@@ -88,28 +82,19 @@ public static class SearchIndex
     /// with the same title, when titles repeat). Which sentences of an article are cited is found for all articles in
     /// parallel (ten thousand articles have hundreds of thousands of sentences); the docs are then listed in order.
     /// </summary>
-    private static List<Doc> Docs(SiteContent content)
+    private static List<Doc> Docs(SiteContent content, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
         var events = content.Timeline.Events;
         var articles = content.Articles;
-        var cited = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var source in events.SelectMany(e => e.Sources))
-        {
-            if (!cited.TryGetValue(source.ArticleId, out var anchors))
-            {
-                cited[source.ArticleId] = anchors = [];
-            }
-
-            anchors.Add(source.Anchor);
-        }
-
         var citedSentences = new int[articles.Count][];
-        Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], cited));
+        Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], eventsByArticle));
 
         var docs = new List<Doc>(events.Count + articles.Count + citedSentences.Sum(c => c.Length));
         var indexed = new HashSet<string>[]
         {
-            new(events.Count, StringComparer.Ordinal), new(articles.Count, StringComparer.Ordinal), new(docs.Capacity - events.Count - articles.Count, StringComparer.Ordinal),
+            new(events.Count, StringComparer.Ordinal),
+            new(articles.Count, StringComparer.Ordinal),
+            new(docs.Capacity - events.Count - articles.Count, StringComparer.Ordinal),
         };
 
         int? Add(Doc doc)
@@ -159,13 +144,15 @@ public static class SearchIndex
     /// (block, index) pairs are compared rather than every sentence's anchor string made, unless an anchor is not one
     /// <see cref="Sentence.Anchor"/> makes.
     /// </summary>
-    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<string>> cited)
+    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
-        if (!cited.TryGetValue(extraction.Article.Id, out var anchors))
+        var id = extraction.Article.Id;
+        if (!eventsByArticle.TryGetValue(id, out var citing))
         {
             return [];
         }
 
+        var anchors = citing.SelectMany(e => e.Sources).Where(s => string.Equals(s.ArticleId, id, StringComparison.Ordinal)).Select(s => s.Anchor).ToList();
         var positions = Positions(anchors);
         var strings = positions is null ? new HashSet<string>(anchors, StringComparer.Ordinal) : null;
         var sentences = extraction.Sentences;
@@ -204,19 +191,6 @@ public static class SearchIndex
     }
 
     private static long Position(int block, int index) => ((long)block << 32) | (uint)index;
-
-    /// <summary>Contiguous runs of <paramref name="count"/> items, a few per processor so that uneven runs even out.</summary>
-    private static List<Range> Runs(int count, int smallest)
-    {
-        var runs = new List<Range>();
-        var size = Math.Max(smallest, (count / (Environment.ProcessorCount * 4)) + 1);
-        for (var start = 0; start < count; start += size)
-        {
-            runs.Add(new Range(start, Math.Min(count, start + size)));
-        }
-
-        return runs;
-    }
 
     private static int TextLength(List<Doc> docs, Range range)
     {
@@ -269,6 +243,21 @@ public static class SearchIndex
     /// <summary>The bigrams of <see cref="Bigrams"/>, except those with the same characters at the same place in <paramref name="same"/>.</summary>
     private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
     {
+        if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0 && same.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            // No surrogates (nearly every text): a character is a scalar value.
+            if (same.IsEmpty)
+            {
+                AddBigrams(run, text, id);
+            }
+            else
+            {
+                AddChangedBigrams(run, text, same, id);
+            }
+
+            return;
+        }
+
         var previous = -1;
         var start = 0;
         var at = 0;
@@ -287,26 +276,73 @@ public static class SearchIndex
         }
     }
 
+    /// <summary>The bigrams of a text without surrogates.</summary>
+    private static void AddBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, int id)
+    {
+        var previous = -1;
+        foreach (var c in text)
+        {
+            var current = Rune.IsLetterOrDigit(new Rune(c)) ? c : -1;
+            if (previous >= 0 && current >= 0)
+            {
+                run.Add(BigramPostings.Pack(previous, current), id);
+            }
+
+            previous = current;
+        }
+    }
+
     /// <summary>
-    /// Writes the index in pieces side by side: runs of docs and runs of bigrams, each with its own writer. In compact
-    /// JSON a value's bytes do not depend on what surrounds it, so the pieces joined with commas are byte for byte what
-    /// one writer going through them in order would write.
+    /// The bigrams of a text without surrogates that differ from those at the same place in <paramref name="same"/> (as
+    /// long, no surrogates either): the pairs around each character that differs, found by comparing the texts a
+    /// vector at a time. A pair around two differing characters is offered twice; a doc lists a bigram once.
+    /// </summary>
+    private static void AddChangedBigrams(BigramPostings.Run run, ReadOnlySpan<char> text, ReadOnlySpan<char> same, int id)
+    {
+        for (var at = text.CommonPrefixLength(same); at < text.Length; at += 1 + text[(at + 1)..].CommonPrefixLength(same[(at + 1)..]))
+        {
+            if (at > 0)
+            {
+                AddPair(run, text[at - 1], text[at], id);
+            }
+
+            if (at + 1 < text.Length)
+            {
+                AddPair(run, text[at], text[at + 1], id);
+            }
+        }
+    }
+
+    private static void AddPair(BigramPostings.Run run, char first, char second, int id)
+    {
+        if (Rune.IsLetterOrDigit(new Rune(first)) && Rune.IsLetterOrDigit(new Rune(second)))
+        {
+            run.Add(BigramPostings.Pack(first, second), id);
+        }
+    }
+
+    /// <summary>
+    /// Writes the index in pieces side by side (<see cref="JsonPieces"/>): runs of docs and runs of bigrams, each with a
+    /// writer of its own, joined with what surrounds them.
     /// </summary>
     private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, TimelinePages pages,
         BigramPostings postings, List<(string Text, int Index)> bigrams)
     {
         var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
-        var docRuns = Runs(docs.Count, 4096);
-        var bigramRuns = Runs(listed.Count, 256);
-        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count];
+        var docRuns = JsonPieces.Runs(docs.Count, 4096);
+        var bigramRuns = JsonPieces.Runs(listed.Count, 256);
+        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count + 2];
+        var starts = new int[pieces.Length];
         try
         {
-            Parallel.For(0, pieces.Length, i => pieces[i] = i < docRuns.Count
-                ? Piece(json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), 256 * docRuns[i].GetOffsetAndLength(docs.Count).Length)
-                : Piece(json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]),
-                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length))));
-
-            using var head = Piece(json =>
+            Parallel.For(0, pieces.Length - 2, i => pieces[i] = i < docRuns.Count
+                ? JsonPieces.Items(indented: false, properties: false, 256 * Length(docRuns[i]),
+                    json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), out starts[i])
+                : JsonPieces.Items(indented: false, properties: true,
+                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length)),
+                    json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), out starts[i]));
+            var head = pieces[^2] = new PooledBufferWriter(256);
+            using (var json = JsonOutput.Writer(head, indented: false))
             {
                 json.WriteStartObject();
                 json.WriteNumber("version", 1);
@@ -318,8 +354,10 @@ public static class SearchIndex
 
                 json.WriteEndArray();
                 json.WriteStartArray("docs");
-            }, 256);
-            using var common = Piece(json =>
+            }
+
+            var common = pieces[^1] = new PooledBufferWriter(1 << 12);
+            using (var json = JsonOutput.Writer(common, indented: false))
             {
                 json.WriteStartArray();
                 foreach (var (text, _) in bigrams.Where(b => postings.Ids(b.Index).Length > MaxPostings))
@@ -328,20 +366,16 @@ public static class SearchIndex
                 }
 
                 json.WriteEndArray();
-            }, 1 << 12);
+            }
 
-            var docPieces = pieces.AsSpan(0, docRuns.Count);
-            var bigramPieces = pieces.AsSpan(docRuns.Count);
-            var output = GC.AllocateUninitializedArray<byte>(head.WrittenCount + JoinedLength(docPieces) + DocsEnd.Length
-                + JoinedLength(bigramPieces) + BigramsEnd.Length + common.WrittenCount + 1);
-            var at = Append(output, 0, head.WrittenSpan);
-            at = Join(output, at, docPieces);
-            at = Append(output, at, DocsEnd);
-            at = Join(output, at, bigramPieces);
-            at = Append(output, at, BigramsEnd);
-            at = Append(output, at, common.WrittenSpan);
-            Append(output, at, "}"u8);
-            return output;
+            var segments = new List<ReadOnlyMemory<byte>> { head.WrittenMemory };
+            Join(segments, pieces, starts, 0, docRuns.Count);
+            segments.Add(DocsEnd);
+            Join(segments, pieces, starts, docRuns.Count, bigramRuns.Count);
+            segments.Add(BigramsEnd);
+            segments.Add(common.WrittenMemory);
+            segments.Add(End);
+            return JsonPieces.Concat(segments);
         }
         finally
         {
@@ -352,55 +386,25 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>What <paramref name="write"/> writes with a compact writer of its own.</summary>
-    private static PooledBufferWriter Piece(Action<Utf8JsonWriter> write, int capacity)
+    /// <summary>The items of <paramref name="count"/> pieces from <paramref name="first"/> on, commas between.</summary>
+    private static void Join(List<ReadOnlyMemory<byte>> segments, PooledBufferWriter[] pieces, int[] starts, int first, int count)
     {
-        var buffer = new PooledBufferWriter(capacity);
-        using (var json = JsonOutput.Writer(buffer, indented: false))
+        for (var i = first; i < first + count; i++)
         {
-            write(json);
-        }
-
-        return buffer;
-    }
-
-    /// <summary>Pieces written as one array or object each, joined into the items of one: brackets dropped, commas between.</summary>
-    private static int Join(byte[] output, int at, ReadOnlySpan<PooledBufferWriter> pieces)
-    {
-        for (var i = 0; i < pieces.Length; i++)
-        {
-            if (i > 0)
+            if (i > first)
             {
-                at = Append(output, at, ","u8);
+                segments.Add(JsonPieces.Comma);
             }
 
-            at = Append(output, at, pieces[i].WrittenSpan[1..^1]);
+            segments.Add(pieces[i].WrittenMemory[starts[i]..]);
         }
-
-        return at;
     }
 
-    private static int JoinedLength(ReadOnlySpan<PooledBufferWriter> pieces)
-    {
-        var length = Math.Max(0, pieces.Length - 1);
-        foreach (var piece in pieces)
-        {
-            length += piece.WrittenCount - 2;
-        }
-
-        return length;
-    }
-
-    private static int Append(byte[] output, int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.AsSpan(at));
-        return at + bytes.Length;
-    }
+    private static int Length(Range run) => run.End.Value - run.Start.Value;
 
     private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, TimelinePages pages, Range run)
     {
         var path = new char[256];
-        json.WriteStartArray();
         for (var id = run.Start.Value; id < run.End.Value; id++)
         {
             var doc = docs[id];
@@ -421,8 +425,6 @@ public static class SearchIndex
 
             json.WriteEndObject();
         }
-
-        json.WriteEndArray();
     }
 
     /// <summary>
@@ -453,7 +455,6 @@ public static class SearchIndex
         var ids = new PooledBufferWriter(1 << 12);
         try
         {
-            json.WriteStartObject();
             for (var i = run.Start.Value; i < run.End.Value; i++)
             {
                 var (key, index) = bigrams[i];
@@ -476,8 +477,6 @@ public static class SearchIndex
                 json.WritePropertyName(key);
                 json.WriteRawValue(ids.WrittenSpan, skipInputValidation: true);
             }
-
-            json.WriteEndObject();
         }
         finally
         {

@@ -55,13 +55,15 @@ public static class SiteRenderer
         }
 
         // The files under data/, one after the other (each is written in parallel inside). On the 10,000-article
-        // benchmark, writing them side by side, or beside the models and pages, touched twice as much new memory (the
-        // pooled buffers of one could not serve the next) and took longer; see docs/PERFORMANCE.md.
+        // benchmark, writing them side by side, or beside the models and pages, touched about three times as much new
+        // memory (the pooled buffers of one could not serve the next) and took longer; see docs/PERFORMANCE.md.
         var facts = timings.Time("render: facts", () => new SiteFacts(content));
         files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
-        files.Add(timings.Time("render: timelinejs", () => new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
+        files.Add(timings.Time("render: timelinejs", () =>
+            new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
         files.Add(timings.Time("render: search index", () =>
-            new OutputFile("data/search-index.json", SearchIndex.ToBytes(content, renditions, facts.Pages))));
+            new OutputFile("data/search-index.json", SearchIndex.ToBytes(facts, renditions))));
+        DataBuffers.Release();
 
         // The renderings share only read-only facts, so they are built side by side.
         var models = timings.Time("render: model", () =>

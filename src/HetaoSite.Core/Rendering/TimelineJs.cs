@@ -22,46 +22,41 @@ public static class TimelineJs
     private static readonly JsonEncodedText Month = JsonOutput.Name("month");
     private static readonly JsonEncodedText Day = JsonOutput.Name("day");
 
-    /// <summary>The file as indented UTF-8 JSON, written straight from the timeline.</summary>
+    /// <summary>The file as indented UTF-8 JSON, written straight from the timeline in parallel pieces (<see cref="JsonPieces"/>).</summary>
     public static byte[] ToBytes(SiteContent content, Rendition rendition)
     {
         var groups = GroupNames(content, rendition.Script);
-        var events = content.Timeline.Events;
-        return JsonOutput.Write(json => WriteSlides(json, content, rendition, groups), capacity: 1024 + (events.Count * 400));
-    }
-
-    private static void WriteSlides(Utf8JsonWriter json, SiteContent content, Rendition rendition, Dictionary<string, string> groups)
-    {
-        json.WriteStartObject();
-        json.WriteStartObject("title");
-        json.WriteStartObject(Text);
-        json.WriteString(Headline, rendition.Text(content.Config.Site.Title));
-        json.WriteString(Text, WebUtility.HtmlEncode(rendition.Text(content.Config.Site.Description)));
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteStartArray("events");
-        foreach (var e in content.Timeline.Events)
+        return JsonPieces.WriteArray(content.Timeline.Events, indented: true, 400, json =>
         {
             json.WriteStartObject();
-            WriteDate(json, StartDate, e.Date);
-            if (e.End is { } end)
-            {
-                WriteDate(json, EndDate, end);
-            }
-
-            json.WriteString(DisplayDate, DateDisplay.Format(e.Date, e.End));
+            json.WriteStartObject("title");
             json.WriteStartObject(Text);
-            json.WriteString(Headline, rendition.Text(e.Title));
+            json.WriteString(Headline, rendition.Text(content.Config.Site.Title));
+            json.WriteString(Text, WebUtility.HtmlEncode(rendition.Text(content.Config.Site.Description)));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("events");
+        }, (json, e) => WriteSlide(json, e, rendition, groups), json => json.WriteEndObject());
+    }
 
-            // TimelineJS shows text.text as HTML, so the quoted sentence is encoded.
-            json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(rendition.Text(e.Sources[0].Sentence)) : string.Empty);
-            json.WriteEndObject();
-            json.WriteString(Group, groups[e.Category]);
-            json.WriteString(UniqueId, e.Id);
-            json.WriteEndObject();
+    private static void WriteSlide(Utf8JsonWriter json, TimelineEvent e, Rendition rendition, Dictionary<string, string> groups)
+    {
+        json.WriteStartObject();
+        WriteDate(json, StartDate, e.Date);
+        if (e.End is { } end)
+        {
+            WriteDate(json, EndDate, end);
         }
 
-        json.WriteEndArray();
+        json.WriteString(DisplayDate, DateDisplay.Format(e.Date, e.End));
+        json.WriteStartObject(Text);
+        json.WriteString(Headline, rendition.Text(e.Title));
+
+        // TimelineJS shows text.text as HTML, so the quoted sentence is encoded.
+        json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(rendition.Text(e.Sources[0].Sentence)) : string.Empty);
+        json.WriteEndObject();
+        json.WriteString(Group, groups[e.Category]);
+        json.WriteString(UniqueId, e.Id);
         json.WriteEndObject();
     }
 
