@@ -10,33 +10,38 @@ namespace HetaoSite.Core.Rendering;
 
 /// <summary>
 /// The fingerprint of a page: a SHA-256 over everything its output can depend on — the engine version, the rendering
-/// (script, prefix, base path and URL), the source of every template it is rendered with (its template, its layout
-/// and what they include), the globals those templates read (<see cref="TemplateReads"/>; only the members read, for
-/// <c>site.title</c>-style use) and its own <c>page</c> object. Two pages with the same fingerprint render to the same
+/// (script, prefix, base path and URL, the script converter), the source of every template it is rendered with (its
+/// template, its layout and what they include), the globals those templates read (<see cref="TemplateReads"/>; only the
+/// members read, for <c>site.title</c>-style use) and its own <c>page</c> object, built in <see cref="SharedForm.Records"/>:
+/// events and article summaries stand in by the hash of the records they are made from (<see cref="RecordHashes"/>). Two pages with the same fingerprint render to the same
 /// bytes, so a rendered page can be reused from an <see cref="IPageCache"/> without rendering it (adding one article
 /// to ten thousand then renders the pages that show it, not twenty thousand).
 /// </summary>
 /// <remarks>Values are hashed structurally (<see cref="ScriptObject"/>, <see cref="ScriptArray"/>, strings, numbers,
-/// booleans); functions by type, since what they compute is fixed by the engine version and the rendering.</remarks>
+/// booleans, event and article records); functions by type, since what they compute is fixed by the engine version and
+/// the rendering.</remarks>
 internal sealed class PageFingerprints
 {
     private readonly SiteModel _model;
+    private readonly RecordHashes _records;
     private readonly TemplateSet _templates;
     private readonly byte[] _rendering;
     private readonly ConcurrentDictionary<string, byte[]> _globals = new(StringComparer.Ordinal);
     // Lazy, so that two threads starting on pages of one template do not both hash globals of tens of thousands of events.
     private readonly ConcurrentDictionary<(string Template, string? Layout), Lazy<byte[]>> _prefixes = new();
-    private readonly ConcurrentDictionary<ScriptObject, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public PageFingerprints(SiteModel model, TemplateSet templates, string basePath, string baseUrl)
+    public PageFingerprints(SiteModel model, RecordHashes records, TemplateSet templates, string basePath, string baseUrl)
     {
         _model = model;
+        _records = records;
         _templates = templates;
+        // The converter's identity names its engine and dictionaries: texts shown converted change with them.
         _rendering = Encoding.UTF8.GetBytes(string.Join('\n', BuildContext.EngineVersion, model.Rendition.Lang,
-            model.Rendition.Prefix, model.Rendition.HasAlternate ? "both" : "one", basePath, baseUrl));
+            model.Rendition.Prefix, model.Rendition.HasAlternate ? "both" : "one", model.Rendition.Converter?.Identity ?? "-",
+            basePath, baseUrl));
     }
 
     public string Of(PageJob job, ScriptObject page)
@@ -49,7 +54,7 @@ internal sealed class PageFingerprints
     /// <summary>
     /// The fingerprint of an article page from its inputs, without building its <c>page</c> object (most of the cost of
     /// a rebuild where nothing changed): the article's content key, id and file, the site settings, and the hashes of
-    /// its summary and of the events it is a source of (<see cref="SiteModel.ArticlePageInputs"/>).
+    /// the records of its summary and of the events it is a source of (<see cref="SiteModel.ArticlePageInputs"/>).
     /// </summary>
     public string OfArticle(PageJob job, Model.ArticleExtraction article)
     {
@@ -61,7 +66,7 @@ internal sealed class PageFingerprints
         Text(buffer, _model.SiteSettingsText);
         foreach (var input in _model.ArticlePageInputs(article.Article.Id))
         {
-            buffer.Write(Shared(input));
+            Value(buffer, input);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
@@ -94,7 +99,7 @@ internal sealed class PageFingerprints
             Text(buffer, _templates.SourceHashes.GetValueOrDefault(include));
         }
 
-        var names = reads.ReadsEverything ? _model.Globals.Keys.Select(k => (k, (HashSet<string>?)null)) : reads.Globals.Select(g => (g.Key, g.Value));
+        var names = reads.ReadsEverything ? _model.RecordGlobals.Keys.Select(k => (k, (HashSet<string>?)null)) : reads.Globals.Select(g => (g.Key, g.Value));
         foreach (var (name, members) in names.OrderBy(n => n.Item1, StringComparer.Ordinal))
         {
             if (members is null)
@@ -122,7 +127,7 @@ internal sealed class PageFingerprints
             var buffer = new ArrayBufferWriter<byte>();
             Text(buffer, name);
             Text(buffer, member);
-            var value = _model.Globals.TryGetValue(name, out var found) ? found : null;
+            var value = _model.RecordGlobals.TryGetValue(name, out var found) ? found : null;
             if (member is not null)
             {
                 value = Member(value, member);
@@ -142,15 +147,6 @@ internal sealed class PageFingerprints
         (ScriptObject o, _) when !member.StartsWith("[].", StringComparison.Ordinal) => o.TryGetValue(member, out var inner) ? inner : null,
         _ => value,
     };
-
-    /// <summary>An event or article summary shown on many pages is hashed once and stands in by its hash.</summary>
-    private byte[] Shared(ScriptObject value) =>
-        _shared.GetOrAdd(value, v =>
-        {
-            var buffer = new ArrayBufferWriter<byte>(1024);
-            Members(buffer, v);
-            return SHA256.HashData(buffer.WrittenSpan);
-        });
 
     // Keys in insertion order: the model builds every object the same way and never removes a key.
     private void Members(ArrayBufferWriter<byte> buffer, ScriptObject obj)
@@ -178,9 +174,13 @@ internal sealed class PageFingerprints
             case bool flag:
                 buffer.Write(flag ? "\0t"u8 : "\0f"u8);
                 break;
-            case ScriptObject obj when _model.IsShared(obj):
-                buffer.Write("\0="u8);
-                buffer.Write(Shared(obj));
+            case Model.TimelineEvent e:
+                buffer.Write("\0e"u8);
+                buffer.Write(_records.Of(e));
+                break;
+            case Model.Article a:
+                buffer.Write("\0a"u8);
+                buffer.Write(_records.Of(a));
                 break;
             case ScriptObject obj:
                 Members(buffer, obj);
@@ -206,7 +206,7 @@ internal sealed class PageFingerprints
         }
     }
 
-    private static void Text(ArrayBufferWriter<byte> buffer, string? text)
+    internal static void Text(ArrayBufferWriter<byte> buffer, string? text)
     {
         if (text is null)
         {

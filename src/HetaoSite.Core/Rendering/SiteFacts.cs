@@ -23,6 +23,7 @@ internal sealed class SiteFacts
 
         foreach (var e in Events)
         {
+            EventsById.TryAdd(e.Id, e);
             EventCountByCategory[e.Category] = EventCountByCategory.GetValueOrDefault(e.Category) + 1;
             EventCountByYear[e.Date.Year] = EventCountByYear.GetValueOrDefault(e.Date.Year) + 1;
             foreach (var source in e.Sources)
@@ -77,6 +78,9 @@ internal sealed class SiteFacts
     public DateOnly BuildDate { get; }
 
     public Dictionary<string, ArticleExtraction> ArticlesById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each event id's event (the first, should two share one); what pages show for the id.</summary>
+    public Dictionary<string, TimelineEvent> EventsById { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; } = [];
 

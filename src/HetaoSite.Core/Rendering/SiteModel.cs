@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HetaoSite.Core.Model;
@@ -10,7 +11,9 @@ namespace HetaoSite.Core.Rendering;
 /// Globals: <c>site</c>, <c>t</c> (UI strings), <c>categories</c>, <c>years</c>, <c>events</c>, <c>timeline</c>,
 /// <c>chart</c>, <c>articles</c>, <c>pages</c>, and the functions <c>url</c> and <c>absolute_url</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
-/// Objects shared by many pages (events, article summaries) are built once and only read while rendering.
+/// Objects shared by many pages (events, article summaries) are built once, when a page to render first needs them,
+/// and only read while rendering. A page whose fingerprint shows it unchanged never builds them: to fingerprint a page,
+/// its <c>page</c> object is built in <see cref="SharedForm.Records"/>, holding the records instead.
 /// </summary>
 public sealed class SiteModel
 {
@@ -20,9 +23,11 @@ public sealed class SiteModel
     private const int SummaryMembers = 12;
 
     private readonly SiteFacts _facts;
-    private readonly Dictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
     private readonly ScriptObject _strings;
+    private readonly Lazy<ScriptObject> _globals;
+    private readonly Lazy<ScriptObject> _recordGlobals;
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
@@ -30,50 +35,36 @@ public sealed class SiteModel
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
-        foreach (var article in facts.Content.Articles)
-        {
-            _summaries.TryAdd(article.Article.Id, ArticleSummary(article.Article));
-        }
-
-        foreach (var e in facts.Events)
-        {
-            _events.TryAdd(e.Id, Event(e));
-        }
-
-        Globals = BuildGlobals(strings);
+        _globals = new(() => BuildGlobals(SharedForm.Objects));
+        _recordGlobals = new(() => BuildGlobals(SharedForm.Records));
     }
 
     public Rendition Rendition { get; }
 
     /// <summary>
-    /// The objects many pages share (events, article summaries): built once, only read while rendering, so a page
-    /// fingerprint can hash each of them once (<see cref="PageFingerprints"/>).
-    /// </summary>
-    /// <summary>
     /// Besides the article itself (<see cref="ArticleExtraction.ContentKey"/>), the site settings and the rendering, all an
     /// article page shows: its summary and the events it is a source of, in order (they carry the titles, dates and
-    /// links the page shows for its cited sentences). <see cref="PageFingerprints.OfArticle"/> hashes these.
+    /// links the page shows for its cited sentences), as records. <see cref="PageFingerprints.OfArticle"/> hashes these.
     /// </summary>
-    internal IEnumerable<ScriptObject> ArticlePageInputs(string articleId)
+    internal IEnumerable<object> ArticlePageInputs(string articleId)
     {
-        yield return _summaries[articleId];
+        yield return _facts.ArticlesById[articleId].Article;
         foreach (var e in _facts.EventsByArticle.GetValueOrDefault(articleId, []))
         {
-            yield return _events[e.Id];
+            yield return _facts.EventsById[e.Id];
         }
     }
 
     /// <summary>The site settings as text (title, description, base URL…), part of every article page's fingerprint.</summary>
     internal string SiteSettingsText => Content.Config.Site.ToString();
 
-    internal bool IsShared(ScriptObject value) =>
-        (value["id"] is string id && _events.TryGetValue(id, out var e) && ReferenceEquals(e, value))
-        || (value["id"] is string a && _summaries.TryGetValue(a, out var summary) && ReferenceEquals(summary, value));
-
     public SiteUrls Urls { get; }
 
-    /// <summary>The read-only globals of this rendering.</summary>
-    public ScriptObject Globals { get; }
+    /// <summary>The read-only globals of this rendering, built when the first page is rendered.</summary>
+    public ScriptObject Globals => _globals.Value;
+
+    /// <summary>The globals in <see cref="SharedForm.Records"/>: what page fingerprints hash.</summary>
+    internal ScriptObject RecordGlobals => _recordGlobals.Value;
 
     private SiteContent Content => _facts.Content;
 
@@ -83,7 +74,7 @@ public sealed class SiteModel
     /// <summary>The normalised base path every link starts with.</summary>
     internal string BasePath => _facts.BasePath;
 
-    private ScriptObject BuildGlobals(ScriptObject strings)
+    private ScriptObject BuildGlobals(SharedForm form)
     {
         var site = Content.Config.Site;
         var globals = new ScriptObject
@@ -112,13 +103,13 @@ public sealed class SiteModel
                 ["window_from"] = Content.Config.Window.FromYear,
                 ["window_to"] = Content.Config.Window.ToYear,
             },
-            ["t"] = strings,
+            ["t"] = _strings,
             ["categories"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => Category(c.Id))),
             ["years"] = Array(_facts.Years.Select(Year)),
-            ["events"] = Array(_facts.Events.Select(e => _events[e.Id])),
-            ["timeline"] = Timeline(_facts.Events),
+            ["events"] = Array(_facts.Events.Select(e => Shared(e, form))),
+            ["timeline"] = Timeline(_facts.Events, form),
             ["chart"] = Chart(),
-            ["articles"] = Array(Content.Articles.Select(a => _summaries[a.Article.Id])),
+            ["articles"] = Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!)),
         };
         // Plain delegates, not DynamicCustomFunction over the methods: url runs a few hundred thousand times per build
         // and reflection-based argument binding was a measurable part of rendering.
@@ -130,6 +121,27 @@ public sealed class SiteModel
 
 
     // ---- shared objects -------------------------------------------------------------------------------------
+
+    /// <summary>An event as pages hold it: its object, or in <see cref="SharedForm.Records"/> its record.</summary>
+    private object Shared(TimelineEvent e, SharedForm form)
+    {
+        var first = _facts.EventsById[e.Id];
+        return form == SharedForm.Records ? first : EventObject(first);
+    }
+
+    /// <summary>An article's summary as pages hold it (null for an id no article has).</summary>
+    private object? Shared(string articleId, SharedForm form) =>
+        !_facts.ArticlesById.TryGetValue(articleId, out var a) ? null
+        : form == SharedForm.Records ? a.Article
+        : SummaryObject(articleId);
+
+    private ScriptObject EventObject(TimelineEvent first) =>
+        _events.GetOrAdd(first.Id, static (_, arg) => arg.Model.Event(arg.Event), (Model: this, Event: first));
+
+    private ScriptObject? SummaryObject(string articleId) =>
+        _facts.ArticlesById.TryGetValue(articleId, out var a)
+            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.ArticleSummary(arg.Article), (Model: this, a.Article))
+            : null;
 
     /// <summary>
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
@@ -165,7 +177,7 @@ public sealed class SiteModel
     /// </summary>
     private ScriptObject Source(EventSource source)
     {
-        _summaries.TryGetValue(source.ArticleId, out var article);
+        var article = SummaryObject(source.ArticleId);
         return new ScriptObject(SourceMembers)
         {
             ["file"] = source.File,
@@ -228,7 +240,7 @@ public sealed class SiteModel
     /// Events grouped by year, then month, in the configured order: <c>[{year, anchor, count, months: [{month (null when
     /// only the year is known), anchor, events}]}]</c>.
     /// </summary>
-    private ScriptArray Timeline(IEnumerable<TimelineEvent> events, bool inDisplayOrder = false)
+    private ScriptArray Timeline(IEnumerable<TimelineEvent> events, SharedForm form, bool inDisplayOrder = false)
     {
         var ordered = events.ToList();
         if (Content.Config.Site.NewestFirst && !inDisplayOrder)
@@ -247,7 +259,7 @@ public sealed class SiteModel
                 {
                     ["month"] = month.Key,
                     ["anchor"] = month.Key is { } m ? $"y{y}-m{m:D2}" : $"y{y}-m00",
-                    ["events"] = Array(month.Select(e => _events[e.Id])),
+                    ["events"] = Array(month.Select(e => Shared(e, form))),
                 });
             }
 
@@ -320,11 +332,11 @@ public sealed class SiteModel
             {
                 var (number, events) = (i + 1, pages[i]);
                 var path = TimelinePages.YearPath(year, number);
-                yield return Html(path, "layouts/year.scriban-html", () =>
+                yield return Html(path, "layouts/year.scriban-html", form =>
                 {
                     var page = Page("year", path, Numbered(year.ToString(CultureInfo.InvariantCulture) + "年", number), null, null);
                     page["year"] = LaterPage(Year(year), number);
-                    page["timeline"] = Timeline(events, inDisplayOrder: true);
+                    page["timeline"] = Timeline(events, form, inDisplayOrder: true);
                     // On a paged site the year pages are the timeline, read page after page across years.
                     var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.YearPath(year, n),
@@ -343,11 +355,11 @@ public sealed class SiteModel
             {
                 var (number, events) = (i + 1, pages[i]);
                 var path = TimelinePages.Numbered(listPath, number);
-                yield return Html(path, "layouts/category.scriban-html", () =>
+                yield return Html(path, "layouts/category.scriban-html", form =>
                 {
                     var page = Page("category", path, Numbered(_facts.CategoryName(category.Id, Rendition.Script), number), null, null);
                     page["category"] = LaterPage(Category(category.Id), number);
-                    page["timeline"] = Timeline(events, inDisplayOrder: true);
+                    page["timeline"] = Timeline(events, form, inDisplayOrder: true);
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.Numbered(listPath, n),
                         number > 1 ? TimelinePages.Numbered(listPath, number - 1) : null,
                         number < pages.Count ? TimelinePages.Numbered(listPath, number + 1) : null);
@@ -359,27 +371,27 @@ public sealed class SiteModel
         foreach (var article in Content.Articles)
         {
             var id = article.Article.Id;
-            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", () => ArticlePage(article)) with { Article = article };
+            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", form => ArticlePage(article, form)) with { Article = article };
         }
 
-        yield return Html("/about/", "layouts/about.scriban-html", () =>
+        yield return Html("/about/", "layouts/about.scriban-html", _ =>
         {
             var page = Page("about", "/about/", null, null, null);
             page["report"] = Report();
             return page;
         });
         yield return new PageJob(Urls.Relative("/404.html"), "layouts/404.scriban-html", "layouts/base.scriban-html", this,
-            () => Page("not_found", "/404.html", null, null, null));
-        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, () =>
+            _ => Page("not_found", "/404.html", null, null, null));
+        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, form =>
         {
             var page = Page("feed", "/feeds/events.xml", null, null, null);
-            page["events"] = Array(Latest(_facts.Events).Select(e => _events[e.Id]));
+            page["events"] = Array(Latest(_facts.Events).Select(e => Shared(e, form)));
             return page;
         });
-        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, () =>
+        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, form =>
         {
             var page = Page("feed", "/feeds/articles.xml", null, null, null);
-            page["articles"] = Array(Latest(Content.Articles).Select(a => _summaries[a.Article.Id]));
+            page["articles"] = Array(Latest(Content.Articles).Select(a => Shared(a.Article.Id, form)!));
             return page;
         });
     }
@@ -389,25 +401,25 @@ public sealed class SiteModel
     {
         var paths = renditions[0].Pages().Select(p => p.Path).OfType<string>().ToList();
         var langs = renditions.Select(r => r.Rendition.Lang).ToList();
-        yield return new PageJob("sitemap.xml", "layouts/sitemap.scriban-xml", null, this, () =>
+        yield return new PageJob("sitemap.xml", "layouts/sitemap.scriban-xml", null, this, _ =>
         {
             var page = Page("sitemap", "/sitemap.xml", null, null, null);
             page["paths"] = Array(paths.Select(p => (object)p));
             page["langs"] = Array(langs.Select(l => (object)l));
             return page;
         });
-        yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, () => Page("robots", "/robots.txt", null, null, null));
+        yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, _ => Page("robots", "/robots.txt", null, null, null));
     }
 
     /// <summary>
     /// The home page: the whole timeline, or on a paged site the first year page's events with a link onwards
     /// (<c>page.timeline</c>, <c>page.pager</c>).
     /// </summary>
-    private ScriptObject HomePage()
+    private ScriptObject HomePage(SharedForm form)
     {
         var shown = Paging.Paged ? Paging.Years[TimelinePages.InDisplayOrder(_facts.Events, Content.Config.Site.NewestFirst)[0].Date.Year][0] : _facts.Events;
         var page = Page("home", "/", null, null, HomeJsonLd(shown));
-        page["timeline"] = Paging.Paged ? Timeline(shown, inDisplayOrder: true) : Timeline(shown);
+        page["timeline"] = Paging.Paged ? Timeline(shown, form, inDisplayOrder: true) : Timeline(shown, form);
         page["pager"] = Paging.Paged && Paging.Sequence.Count > 1 ? Pager(1, 1, _ => "/", null, Paging.Sequence[1]) : null;
         return page;
     }
@@ -465,7 +477,7 @@ public sealed class SiteModel
     private IEnumerable<T> Latest<T>(IReadOnlyList<T> items) =>
         Content.Config.Site.FeedLimit is > 0 and var limit && items.Count > limit ? items.Skip(items.Count - limit) : items;
 
-    private PageJob Html(string path, string template, Func<ScriptObject> page) =>
+    private PageJob Html(string path, string template, Func<SharedForm, ScriptObject> page) =>
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
 
     /// <summary>
@@ -483,15 +495,23 @@ public sealed class SiteModel
         ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
     };
 
-    private ScriptObject ArticlePage(ArticleExtraction extraction)
+    private ScriptObject ArticlePage(ArticleExtraction extraction, SharedForm form)
     {
         var a = extraction.Article;
-        var summary = _summaries[a.Id];
-        var page = Page("article", $"/articles/{a.Id}/", Str(summary, "title"), null, ArticleJsonLd(a, summary));
+        var summary = _facts.ArticlesById[a.Id].Article;
+        var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title), null, ArticleJsonLd(a, summary));
         var article = new ScriptObject();
-        article.Import(summary);
+        if (Shared(a.Id, form) is ScriptObject built)
+        {
+            article.Import(built);
+        }
+        else
+        {
+            article["summary"] = summary;
+        }
+
         article["blocks"] = Blocks(extraction);
-        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => _events[e.Id]));
+        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => Shared(e, form)));
         page["article"] = article;
         return page;
     }
@@ -546,12 +566,13 @@ public sealed class SiteModel
                 ["text"] = Rendition.Text(segment.Text),
                 ["anchor"] = anchor,
                 ["cited"] = cited is not null,
-                ["events"] = Array((cited ?? []).Select(e => new ScriptObject
+                // The same values as the event's shared object, from its record: so that they need not be built.
+                ["events"] = Array((cited ?? []).Select(e => _facts.EventsById[e.Id]).Select(e => new ScriptObject
                 {
                     ["id"] = e.Id,
-                    ["title"] = _events[e.Id]["title"],
-                    ["date_text"] = _events[e.Id]["date_text"],
-                    ["path"] = _events[e.Id]["path"],
+                    ["title"] = Rendition.Text(e.Title),
+                    ["date_text"] = DateDisplay.Format(e.Date, e.End),
+                    ["path"] = Paging.EventPath(e),
                 })),
             });
         }
@@ -564,7 +585,7 @@ public sealed class SiteModel
     {
         ["file"] = line.File,
         ["article_id"] = line.ArticleId,
-        ["title"] = _summaries.TryGetValue(line.ArticleId, out var s) ? s["title"] : line.File,
+        ["title"] = _facts.ArticlesById.TryGetValue(line.ArticleId, out var a) ? Rendition.Text(a.Article.Title) : line.File,
         ["path"] = $"/articles/{line.ArticleId}/",
         ["found"] = line.Found,
         ["kept"] = line.Kept,
@@ -584,7 +605,7 @@ public sealed class SiteModel
                 ["@type"] = "ListItem",
                 ["position"] = position++,
                 ["url"] = Urls.AbsoluteUrl(Paging.EventPath(e)),
-                ["name"] = Str(_events[e.Id], "title"),
+                ["name"] = Rendition.Text(_facts.EventsById[e.Id].Title),
             });
         }
 
@@ -598,25 +619,26 @@ public sealed class SiteModel
         };
     }
 
-    private JsonObject ArticleJsonLd(Article a, ScriptObject summary)
+    /// <param name="summary">The article its summary is made from (the first with its id).</param>
+    private JsonObject ArticleJsonLd(Article a, Article summary)
     {
         var json = new JsonObject
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
-            ["headline"] = Str(summary, "title"),
+            ["headline"] = Rendition.Text(summary.Title),
             ["datePublished"] = a.Published.ToString(),
             ["inLanguage"] = Rendition.Lang,
             ["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/"),
         };
-        if (summary["outlet"] is string outlet)
+        if (summary.Outlet is { } outlet)
         {
-            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = outlet };
+            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Rendition.Text(outlet) };
         }
 
-        if (summary["url"] is string url)
+        if (IsWebUrl(summary.Url))
         {
-            json["isBasedOn"] = url;
+            json["isBasedOn"] = summary.Url;
         }
 
         return json;
@@ -638,7 +660,15 @@ public sealed class SiteModel
         return array;
     }
 
-    private static string Str(ScriptObject o, string key) => o[key] as string ?? string.Empty;
-
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// How a <c>page</c> object holds the objects many pages share: built (to render the page), or as the records they are
+/// built from (to fingerprint it: <see cref="PageFingerprints"/> hashes a record once per build, and nothing is built).
+/// </summary>
+internal enum SharedForm
+{
+    Objects,
+    Records,
 }

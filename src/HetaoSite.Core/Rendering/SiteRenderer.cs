@@ -71,7 +71,8 @@ public static class SiteRenderer
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         var cache = content.Context.PageCache;
         var site = content.Config.Site;
-        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, set, m.BasePath, site.BaseUrl));
+        var hashes = new RecordHashes(facts);
+        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, hashes, set, m.BasePath, site.BaseUrl));
         var planned = timings.Time("render: fingerprints", () => jobs.AsParallel()
             .Select(job => Fingerprinted(job, cache is null ? null : fingerprints?[job.Model])).ToList());
         var rendered = timings.Time("render: pages", () => planned.AsParallel()
@@ -116,24 +117,17 @@ public static class SiteRenderer
         return context;
     }
 
-    /// <summary>A page to render, with its fingerprint (null without a page cache) and the <c>page</c> object if computing the fingerprint built it.</summary>
-    private sealed record PlannedPage(PageJob Job, string? Fingerprint, ScriptObject? Page);
+    /// <summary>A page to render, with its fingerprint (null without a page cache).</summary>
+    private sealed record PlannedPage(PageJob Job, string? Fingerprint);
 
-    private static PlannedPage Fingerprinted(PageJob job, PageFingerprints? fingerprints)
-    {
-        if (fingerprints is null)
-        {
-            return new PlannedPage(job, null, null);
-        }
-
-        if (job.Article is { ContentKey: not null } article)
-        {
-            return new PlannedPage(job, fingerprints.OfArticle(job, article), null);
-        }
-
-        var page = job.Page();
-        return new PlannedPage(job, fingerprints.Of(job, page), page);
-    }
+    /// <summary>
+    /// An article page is fingerprinted from its inputs; any other page from its <c>page</c> object in
+    /// <see cref="SharedForm.Records"/>, so that no event or summary object is built for a page that is not rendered.
+    /// </summary>
+    private static PlannedPage Fingerprinted(PageJob job, PageFingerprints? fingerprints) =>
+        fingerprints is null ? new PlannedPage(job, null)
+        : job.Article is { ContentKey: not null } article ? new PlannedPage(job, fingerprints.OfArticle(job, article))
+        : new PlannedPage(job, fingerprints.Of(job, job.Page(SharedForm.Records)));
 
     /// <summary>
     /// Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before. A
@@ -142,13 +136,13 @@ public static class SiteRenderer
     /// </summary>
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PlannedPage planned, TemplateSet set, IPageCache? cache)
     {
-        var (job, fingerprint, page) = planned;
+        var (job, fingerprint) = planned;
         if (fingerprint is not null && cache!.TryFind(fingerprint, out var read) && read is not null)
         {
             return (OutputFile.Cached(job.OutputPath, fingerprint, () => read() ?? RenderAgain(job, set)), null);
         }
 
-        var rendered = RenderPage(job, page ?? job.Page(), set);
+        var rendered = RenderPage(job, job.Page(SharedForm.Objects), set);
         if (fingerprint is not null && rendered.File is { } file)
         {
             cache!.Put(fingerprint, file.Content);
@@ -159,7 +153,7 @@ public static class SiteRenderer
     }
 
     private static byte[] RenderAgain(PageJob job, TemplateSet set) =>
-        RenderPage(job, job.Page(), set).File?.Content
+        RenderPage(job, job.Page(SharedForm.Objects), set).File?.Content
         ?? throw new InvalidOperationException($"{job.OutputPath} rendered before under the same fingerprint but failed now");
 
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ScriptObject page, TemplateSet set)

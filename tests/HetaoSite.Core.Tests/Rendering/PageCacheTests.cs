@@ -133,6 +133,68 @@ public sealed class PageCacheTests
         Assert.Contains("量子科學中心正式成立", System.Text.Encoding.UTF8.GetString(after["articles/2024-plan/index.html"]), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// One change to an input of the shared event and summary objects each: page fingerprints hash the records these
+    /// objects are made from (<see cref="RecordHashes"/>), so each must reach every page that shows it.
+    /// </summary>
+    public static TheoryData<string> RecordChanges => new(
+        "event title", "event date", "event end", "event category", "event planned", "event approximate",
+        "source sentence", "source expression", "source anchor", "source file", "event moved to another year",
+        "article title", "article outlet", "article url", "article published", "article file", "article script");
+
+    private static (IReadOnlyList<ArticleExtraction> Articles, IReadOnlyList<TimelineEvent> Events) Changed(string change)
+    {
+        var articles = SampleSite.Articles().Select(a => a with { ContentKey = "key-" + a.Article.Id }).ToList();
+        var events = SampleSite.Events().ToList();
+        TimelineEvent Event(TimelineEvent e) => change switch
+        {
+            "event title" => e with { Title = "量子科學中心正式成立" },
+            "event date" => e with { Date = new PartialDate(2022, 3) },
+            "event end" => e with { End = new PartialDate(2023) },
+            "event category" => e with { Category = "policy" },
+            "event planned" => e with { Planned = true },
+            "event approximate" => e with { Approximate = true },
+            "event manual" => e with { Manual = true },
+            "source sentence" => e with { Sources = [e.Sources[0] with { Sentence = "2022年，量子科學中心成立。" }] },
+            "source expression" => e with { Sources = [e.Sources[0] with { Expression = "二〇二二年" }] },
+            "source anchor" => e with { Sources = [e.Sources[0] with { Anchor = "s1-0" }] },
+            "source file" => e with { Sources = [e.Sources[0] with { File = "003_renamed.html" }] },
+            "event moved to another year" => e with { Date = new PartialDate(2021, 12) },
+            _ => e,
+        };
+        HetaoSite.Core.Model.Article Article(HetaoSite.Core.Model.Article a) => change switch
+        {
+            "article title" => a with { Title = "河套規劃一周年" },
+            "article outlet" => a with { Outlet = "文匯報" },
+            "article url" => a with { Url = "https://www.wenweipo.com/a/1.html" },
+            "article published" => a with { Published = new PartialDate(2024, 9, 1) },
+            "article file" => a with { FileName = "003_plan_v2.html" },
+            "article script" => a with { Script = Script.Hans },
+            _ => a,
+        };
+
+        return (
+            [.. articles.Select(a => a.Article.Id == "2024-plan" ? a with { Article = Article(a.Article) } : a)],
+            [.. events.Select(e => e.Id == "2022-quantum" ? Event(e) : e).OrderBy(e => e.Date)]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordChanges))]
+    public void A_changed_event_or_article_record_reaches_every_page_that_shows_it(string change)
+    {
+        var before = SampleSite.Articles().Select(a => a with { ContentKey = "key-" + a.Article.Id }).ToList();
+        var cache = new MemoryPageCache();
+        var first = Render(SampleSite.Content(new FakeScriptConverter(), articles: before), cache);
+        var (articles, events) = Changed(change);
+
+        var cached = Render(SampleSite.Content(new FakeScriptConverter(), articles: articles, events: events), cache);
+
+        var uncached = Render(SampleSite.Content(new FakeScriptConverter(), articles: articles, events: events), null);
+        Assert.True(first.Keys.Any(k => !uncached.TryGetValue(k, out var now) || !first[k].AsSpan().SequenceEqual(now)),
+            $"expected the change '{change}' to show on some page");
+        AssertSameSite(uncached, cached);
+    }
+
     [Fact]
     public void Article_pages_fingerprinted_by_content_key_follow_the_site_settings()
     {
