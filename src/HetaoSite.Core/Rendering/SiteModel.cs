@@ -28,10 +28,14 @@ public sealed class SiteModel
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _recordGlobals;
+    private readonly Func<string, bool> _isRead;
 
-    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
+    /// <param name="isRead">Whether any template reads a global: the globals that list every event or article
+    /// (<c>events</c>, <c>timeline</c>, <c>articles</c>) are built only then.</param>
+    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings, Func<string, bool> isRead)
     {
         _facts = facts;
+        _isRead = isRead;
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
@@ -106,11 +110,25 @@ public sealed class SiteModel
             ["t"] = _strings,
             ["categories"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => Category(c.Id))),
             ["years"] = Array(_facts.Years.Select(Year)),
-            ["events"] = Array(_facts.Events.Select(e => Shared(e, form))),
-            ["timeline"] = Timeline(_facts.Events, form),
             ["chart"] = Chart(),
-            ["articles"] = Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!)),
         };
+        // Each of these holds every event or article: built for the templates that read it (none of the default
+        // ones but the About page), not for every rendering.
+        if (_isRead("events"))
+        {
+            globals["events"] = Array(_facts.Events.Select(e => Shared(e, form)));
+        }
+
+        if (_isRead("timeline"))
+        {
+            globals["timeline"] = Timeline(_facts.Events, form);
+        }
+
+        if (_isRead("articles"))
+        {
+            globals["articles"] = Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!));
+        }
+
         // Plain delegates, not DynamicCustomFunction over the methods: url runs a few hundred thousand times per build
         // and reflection-based argument binding was a measurable part of rendering.
         globals["url"] = new UrlFunction(Urls.Url);

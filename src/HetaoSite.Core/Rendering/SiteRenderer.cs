@@ -67,7 +67,7 @@ public static class SiteRenderer
 
         // The renderings share only read-only facts, so they are built side by side.
         var models = timings.Time("render: model", () =>
-            renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList());
+            renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!, set.ReadsGlobal)).ToList());
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         var cache = content.Context.PageCache;
         var site = content.Config.Site;

@@ -36,6 +36,9 @@ public sealed class TemplateSet
     /// <summary>What each template reads (globals and includes), by path.</summary>
     public IReadOnlyDictionary<string, TemplateReads> Reads { get; }
 
+    /// <summary>Whether any template may read the global <paramref name="name"/> (or reads everything).</summary>
+    public bool ReadsGlobal(string name) => Reads.Values.Any(r => r.ReadsEverything || r.Globals.ContainsKey(name));
+
     /// <summary>Files under <c>static/</c>, with the <c>static/</c> prefix removed from their paths.</summary>
     public IReadOnlyList<TemplateFile> StaticFiles { get; }
 

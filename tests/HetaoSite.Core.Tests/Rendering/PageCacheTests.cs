@@ -196,6 +196,24 @@ public sealed class PageCacheTests
     }
 
     [Fact]
+    public void A_template_reading_the_globals_of_every_event_and_article_gets_them_and_follows_their_changes()
+    {
+        var templates = RepoTemplates.With("layouts/404.scriban-html",
+            "{{ events.size }} {{ for e in events }}{{ e.title }};{{ end }} {{ timeline.size }} {{ for a in articles }}{{ a.title }};{{ end }}");
+        var cache = new MemoryPageCache();
+        var before = Render(Sample(), cache, templates);
+        var events = SampleSite.Events().Select(e => e.Id == "2022-quantum" ? e with { Title = "量子科學中心正式成立" } : e).ToList();
+
+        var after = Render(Sample(events), cache, templates);
+
+        var page = System.Text.Encoding.UTF8.GetString(after["404.html"]);
+        Assert.True(page.Contains("15 ", StringComparison.Ordinal) && page.Contains("量子科學中心正式成立;", StringComparison.Ordinal)
+            && page.Contains("港深簽署河套地區共同發展合作備忘錄;", StringComparison.Ordinal),
+            $"expected the 404 page to list the 15 events (one retitled) and the articles, got: {page}");
+        Assert.NotEqual(before["404.html"], after["404.html"]);
+    }
+
+    [Fact]
     public void Article_pages_fingerprinted_by_content_key_follow_the_site_settings()
     {
         var cache = new MemoryPageCache();
