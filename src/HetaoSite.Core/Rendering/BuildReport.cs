@@ -99,11 +99,22 @@ public static class BuildReport
     /// <summary>"dates: 120 found, 28 kept, 92 dropped (caption 5, duration 20, …)" — the console's one-line summary.</summary>
     public static string Summary(IReadOnlyList<ArticleLine> lines)
     {
-        var dropped = lines.SelectMany(l => l.Dropped).GroupBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(g => (Reason: g.Key, Count: g.Sum(kv => kv.Value))).OrderByDescending(x => x.Count).ThenBy(x => x.Reason, StringComparer.Ordinal).ToList();
-        var detail = dropped.Count == 0 ? string.Empty : " (" + string.Join(", ", dropped.Select(d => $"{d.Reason.Replace('_', ' ')} {d.Count}")) + ")";
-        return $"dates: {lines.Sum(l => l.Found)} found, {lines.Sum(l => l.Kept)} kept, {dropped.Sum(d => d.Count)} dropped{detail}; " +
+        var dropped = DroppedTotals(lines);
+        var detail = dropped.Count == 0 ? string.Empty : " (" + string.Join(", ", dropped.Select(d => $"{d.Key.Replace('_', ' ')} {d.Value}")) + ")";
+        return $"dates: {lines.Sum(l => l.Found)} found, {lines.Sum(l => l.Kept)} kept, {dropped.Values.Sum()} dropped{detail}; " +
             $"{lines.Sum(l => l.YearOnly)} events known only to the year, {lines.Sum(l => l.MonthOnly)} to the month";
+    }
+
+    /// <summary>Dropped dates per reason over all <paramref name="lines"/>, the most frequent reason first (ties in ordinal order).</summary>
+    public static IReadOnlyDictionary<string, int> DroppedTotals(IReadOnlyList<ArticleLine> lines)
+    {
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (reason, count) in lines.SelectMany(l => l.Dropped))
+        {
+            totals[reason] = totals.GetValueOrDefault(reason) + count;
+        }
+
+        return totals.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>One article's line of the console report.</summary>

@@ -101,10 +101,28 @@ internal sealed class SiteFacts
 
     public IReadOnlyList<int> Years { get; }
 
-    /// <summary>The data-quality report's lines, shown on the About page of each rendering; computed once.</summary>
+    /// <summary>The data-quality report's lines (the About page shows their totals, each article page its own); computed once.</summary>
     public IReadOnlyList<BuildReport.ArticleLine> ReportLines => _reportLines.Value;
 
     private readonly Lazy<IReadOnlyList<BuildReport.ArticleLine>> _reportLines;
+
+    private Dictionary<string, BuildReport.ArticleLine>? _reportLineById;
+
+    /// <summary>An article's line of the report (null for an id no article has).</summary>
+    public BuildReport.ArticleLine? ReportLineOf(string articleId)
+    {
+        var byId = LazyInitializer.EnsureInitialized(ref _reportLineById, () =>
+        {
+            var lines = new Dictionary<string, BuildReport.ArticleLine>(StringComparer.Ordinal);
+            foreach (var line in ReportLines)
+            {
+                lines.TryAdd(line.ArticleId, line);
+            }
+
+            return lines;
+        });
+        return byId.GetValueOrDefault(articleId);
+    }
 
     /// <summary>Which list page shows which events (<c>site.paginate</c>).</summary>
     public TimelinePages Pages { get; }

@@ -529,6 +529,7 @@ public sealed class SiteModel
         }
 
         article["blocks"] = Blocks(extraction);
+        article["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line) : null;
         article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => Shared(e, form)));
         page["article"] = article;
         return page;
@@ -598,19 +599,31 @@ public sealed class SiteModel
         return result;
     }
 
-    /// <summary><c>[{file, article_id, title, path, found, kept, dropped: [{reason, count}], year_only, month_only}]</c>.</summary>
-    private ScriptArray Report() => Array(_facts.ReportLines.Select(line => new ScriptObject
+    /// <summary>
+    /// The whole site's data-quality report (each article's own is on its page): <c>{articles, found, kept, dropped:
+    /// [{reason, count}] (most first), dropped_total, year_only, month_only}</c>. A few lines whatever the size of the
+    /// site, so the About page stays readable and adding an article does not render a page of every article again.
+    /// </summary>
+    private ScriptObject Report()
     {
-        ["file"] = line.File,
-        ["article_id"] = line.ArticleId,
-        ["title"] = _facts.ArticlesById.TryGetValue(line.ArticleId, out var a) ? Rendition.Text(a.Article.Title) : line.File,
-        ["path"] = $"/articles/{line.ArticleId}/",
+        var lines = _facts.ReportLines;
+        var dropped = BuildReport.DroppedTotals(lines);
+        var report = ReportOf(new BuildReport.ArticleLine(string.Empty, string.Empty, lines.Sum(l => l.Found), lines.Sum(l => l.Kept),
+            dropped, lines.Sum(l => l.YearOnly), lines.Sum(l => l.MonthOnly)));
+        report["articles"] = lines.Count;
+        report["dropped_total"] = dropped.Values.Sum();
+        return report;
+    }
+
+    /// <summary><c>{found, kept, dropped: [{reason, count}], year_only, month_only}</c> of one article or of the whole site.</summary>
+    private static ScriptObject ReportOf(BuildReport.ArticleLine line) => new()
+    {
         ["found"] = line.Found,
         ["kept"] = line.Kept,
         ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject { ["reason"] = kv.Key, ["count"] = kv.Value })),
         ["year_only"] = line.YearOnly,
         ["month_only"] = line.MonthOnly,
-    }));
+    };
 
     private JsonObject HomeJsonLd(IReadOnlyList<TimelineEvent> shown)
     {

@@ -57,16 +57,34 @@ public sealed class SeedSiteTests
     }
 
     [Theory]
-    [InlineData("about/index.html")]
-    [InlineData("zh-hans/about/index.html")]
-    public void About_page_names_every_drop_reason_in_chinese(string about)
+    [InlineData("about/index.html", ".report tr.dropped th")]
+    [InlineData("zh-hans/about/index.html", ".report tr.dropped th")]
+    [InlineData("articles/*/index.html", ".article-report .dropped li")]
+    [InlineData("zh-hans/articles/*/index.html", ".article-report .dropped li")]
+    public void Data_quality_reports_name_every_drop_reason_in_chinese(string pages, string selector)
     {
         var build = Build.Value;
-        var page = HtmlCheck.Document(Encoding.UTF8.GetString(build.Files.Single(f => f.Path == about).Content));
-        var cells = page.QuerySelectorAll(".report td.dropped li").Select(li => li.TextContent).ToList();
-        Assert.True(cells.Count >= 5, $"expected the seeds' dropped dates listed by reason on {about}, got {cells.Count}");
+        var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(pages).Replace("\\*", "[^/]+", StringComparison.Ordinal) + "$";
+        var cells = build.Files.Where(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, pattern))
+            .SelectMany(f => HtmlCheck.Document(Encoding.UTF8.GetString(f.Content)).QuerySelectorAll(selector).Select(e => e.TextContent)).ToList();
+        Assert.True(cells.Count >= 5, $"expected the seeds' dropped dates listed by reason on {pages}, got {cells.Count}");
         var raw = cells.Where(c => c.Any(char.IsAsciiLetter)).ToList();
-        Assert.True(raw.Count == 0, $"expected reasons in words on {about}, found codes: {string.Join(" | ", raw)}");
+        Assert.True(raw.Count == 0, $"expected reasons in words on {pages}, found codes: {string.Join(" | ", raw)}");
+    }
+
+    [Fact]
+    public void The_about_page_totals_what_the_article_pages_report()
+    {
+        var build = Build.Value;
+        int Sum(string path, string selector) => HtmlCheck.Document(Encoding.UTF8.GetString(build.Files.Single(f => f.Path == path).Content))
+            .QuerySelectorAll(selector).Sum(e => int.Parse(e.TextContent.Split('：')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        var articles = build.Files.Where(f => System.Text.RegularExpressions.Regex.IsMatch(f.Path, "^articles/[^/]+/index.html$")).Select(f => f.Path).ToList();
+
+        var droppedOnArticles = articles.Sum(p => Sum(p, ".article-report .dropped li"));
+        var droppedOnAbout = Sum("about/index.html", ".report tr.dropped td");
+
+        Assert.True(articles.Count == 5 && droppedOnArticles == droppedOnAbout && droppedOnAbout > 0,
+            $"expected the About page's dropped dates ({droppedOnAbout}) to total those of the {articles.Count} article pages ({droppedOnArticles})");
     }
 
     [Theory]
