@@ -37,7 +37,7 @@ public static class ArticleScripts
 
     /// <summary>
     /// The build's converter for merging and rendering: <paramref name="inner"/> (unwrapped if it caches) behind a new
-    /// cache sized for and filled with the conversions <paramref name="articles"/> carry. Null without a converter.
+    /// cache that starts from the conversions <paramref name="articles"/> carry (<see cref="Known"/>). Null without a converter.
     /// </summary>
     public static CachingScriptConverter? Seeded(IScriptConverter? inner, IReadOnlyList<ArticleExtraction> articles)
     {
@@ -51,42 +51,52 @@ public static class ArticleScripts
             return null;
         }
 
-        // A few hundred more for the site's own texts (title, categories, editorial titles).
-        var capacity = articles.Sum(a => a.ScriptTexts?.Simplified.Count ?? 0) + 256;
-        var converter = new CachingScriptConverter(inner, capacity);
-        Remember(converter, articles);
-        return converter;
+        var (simplified, traditional) = Known(Fingerprint(inner), articles);
+        return new CachingScriptConverter(inner, simplified, traditional);
     }
 
     /// <summary>
-    /// Tells <paramref name="converter"/> every stored conversion of <paramref name="articles"/> that a converter of its
-    /// identity made. An article whose stored texts no longer line up with its displayed texts (a different engine
-    /// would have a different cache key, so this is only a guard) is skipped: its texts are converted when shown.
+    /// Every stored conversion of <paramref name="articles"/> made by a converter whose fingerprint is
+    /// <paramref name="converter"/>, per direction; a text stored twice keeps its first result. An article whose stored
+    /// texts no longer line up with its displayed texts (a different engine would have a different cache key, so this is
+    /// only a guard) is left out: its texts are converted when shown.
     /// </summary>
-    /// <returns>The number of texts remembered.</returns>
-    public static int Remember(CachingScriptConverter converter, IReadOnlyList<ArticleExtraction> articles)
+    public static (Dictionary<string, string> Simplified, Dictionary<string, string> Traditional) Known(string converter, IReadOnlyList<ArticleExtraction> articles)
     {
-        var fingerprint = Fingerprint(converter);
-        return articles.AsParallel().Sum(article =>
+        var texts = articles.AsParallel().AsOrdered().Select(article =>
+            article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal)
+            && DisplayedTexts.Of(article) is var displayed && scripts.Simplified.Count == displayed.Count && scripts.Traditional.Count == displayed.Count
+                ? (displayed, scripts)
+                : (displayed: (IReadOnlyList<string>)[], scripts: null)).ToList();
+        var capacity = texts.Sum(t => t.displayed.Count);
+
+        // One direction per thread, each filling its own plain dictionary in article order.
+        Dictionary<string, string> Direction(Func<ScriptTexts, IReadOnlyList<string?>> stored)
         {
-            if (article.ScriptTexts is not { } scripts || !string.Equals(scripts.Converter, fingerprint, StringComparison.Ordinal))
+            var known = new Dictionary<string, string>(capacity, StringComparer.Ordinal);
+            foreach (var (displayed, scripts) in texts)
             {
-                return 0;
+                if (scripts is null)
+                {
+                    continue;
+                }
+
+                var converted = stored(scripts);
+                for (var i = 0; i < displayed.Count; i++)
+                {
+                    if (displayed[i].Length > 0)
+                    {
+                        known.TryAdd(displayed[i], converted[i] ?? displayed[i]);
+                    }
+                }
             }
 
-            var texts = DisplayedTexts.Of(article);
-            if (scripts.Simplified.Count != texts.Count || scripts.Traditional.Count != texts.Count)
-            {
-                return 0;
-            }
+            return known;
+        }
 
-            for (var i = 0; i < texts.Count; i++)
-            {
-                converter.Remember(texts[i], scripts.Simplified[i] ?? texts[i], scripts.Traditional[i] ?? texts[i]);
-            }
-
-            return texts.Count;
-        });
+        var simplified = Task.Run(() => Direction(s => s.Simplified));
+        var traditional = Direction(s => s.Traditional);
+        return (simplified.GetAwaiter().GetResult(), traditional);
     }
 
     // Null for "unchanged": most texts are already in one of the scripts, and the cache entry need not repeat them.

@@ -9,26 +9,33 @@ namespace HetaoSite.Core.Conversion;
 /// exactly the inner converter's (the cache is keyed by the whole text), so output does not depend on the cache.
 /// </summary>
 /// <remarks>
-/// A build also <see cref="Remember"/>s the conversions the article cache kept from earlier builds (made by a converter
-/// of the same <see cref="Identity"/>), so a rebuild converts only texts that are new.
+/// A build also starts from the conversions the article cache kept from earlier builds (made by a converter of the same
+/// <see cref="Identity"/>), handed over as two read-only dictionaries, so a rebuild converts only texts that are new.
 /// </remarks>
 public sealed class CachingScriptConverter : IScriptConverter
 {
-    private readonly ConcurrentDictionary<string, string> _simplified;
-    private readonly ConcurrentDictionary<string, string> _traditional;
+    private static readonly Dictionary<string, string> None = new(StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, string> _knownSimplified;
+    private readonly IReadOnlyDictionary<string, string> _knownTraditional;
+    private readonly ConcurrentDictionary<string, string> _simplified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _traditional = new(StringComparer.Ordinal);
 
     public CachingScriptConverter(IScriptConverter inner)
-        : this(inner, 0)
+        : this(inner, None, None)
     {
     }
 
     /// <param name="inner">The converter whose results are remembered.</param>
-    /// <param name="capacity">How many texts are expected (e.g. about to be <see cref="Remember"/>ed): growing a dictionary of a hundred thousand texts step by step costs more than filling it.</param>
-    public CachingScriptConverter(IScriptConverter inner, int capacity)
+    /// <param name="knownSimplified">Texts and what <paramref name="inner"/> (or a converter of its identity) made of
+    /// them in Simplified script; never changed once given, so read by every thread without a lock. A plain dictionary
+    /// holds a million texts in one array, where a concurrent one would make a long-lived object of each.</param>
+    /// <param name="knownTraditional">Likewise in Traditional script.</param>
+    public CachingScriptConverter(IScriptConverter inner, IReadOnlyDictionary<string, string> knownSimplified, IReadOnlyDictionary<string, string> knownTraditional)
     {
         Inner = inner;
-        _simplified = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
-        _traditional = new(Environment.ProcessorCount, Math.Max(capacity, 31), StringComparer.Ordinal);
+        _knownSimplified = knownSimplified;
+        _knownTraditional = knownTraditional;
     }
 
     public IScriptConverter Inner { get; }
@@ -40,16 +47,20 @@ public sealed class CachingScriptConverter : IScriptConverter
         converter is null or CachingScriptConverter ? converter : new CachingScriptConverter(converter);
 
     public string ToSimplified(string text) =>
-        text.Length == 0 ? text : _simplified.GetOrAdd(text, static (t, c) => c.ToSimplified(t), Inner);
+        text.Length == 0 ? text
+        : _knownSimplified.TryGetValue(text, out var known) ? known
+        : _simplified.GetOrAdd(text, static (t, c) => c.ToSimplified(t), Inner);
 
     public string ToTraditional(string text) =>
-        text.Length == 0 ? text : _traditional.GetOrAdd(text, static (t, c) => c.ToTraditional(t), Inner);
+        text.Length == 0 ? text
+        : _knownTraditional.TryGetValue(text, out var known) ? known
+        : _traditional.GetOrAdd(text, static (t, c) => c.ToTraditional(t), Inner);
 
     /// <summary>Converts the texts not yet known in one batch of the inner converter (see <see cref="IScriptConverter.ToSimplifiedAll"/>).</summary>
-    public IReadOnlyList<string> ToSimplifiedAll(IReadOnlyList<string> texts) => ConvertAll(texts, _simplified, Inner.ToSimplifiedAll);
+    public IReadOnlyList<string> ToSimplifiedAll(IReadOnlyList<string> texts) => ConvertAll(texts, _knownSimplified, _simplified, Inner.ToSimplifiedAll);
 
     /// <summary>Converts the texts not yet known in one batch of the inner converter (see <see cref="IScriptConverter.ToTraditionalAll"/>).</summary>
-    public IReadOnlyList<string> ToTraditionalAll(IReadOnlyList<string> texts) => ConvertAll(texts, _traditional, Inner.ToTraditionalAll);
+    public IReadOnlyList<string> ToTraditionalAll(IReadOnlyList<string> texts) => ConvertAll(texts, _knownTraditional, _traditional, Inner.ToTraditionalAll);
 
     /// <summary>
     /// Records that the inner converter turns <paramref name="original"/> into <paramref name="simplified"/> and
@@ -63,11 +74,19 @@ public sealed class CachingScriptConverter : IScriptConverter
             return;
         }
 
-        _simplified.TryAdd(original, simplified);
-        _traditional.TryAdd(original, traditional);
+        if (!_knownSimplified.ContainsKey(original))
+        {
+            _simplified.TryAdd(original, simplified);
+        }
+
+        if (!_knownTraditional.ContainsKey(original))
+        {
+            _traditional.TryAdd(original, traditional);
+        }
     }
 
-    private static string[] ConvertAll(IReadOnlyList<string> texts, ConcurrentDictionary<string, string> known, Func<IReadOnlyList<string>, IReadOnlyList<string>> convert)
+    private static string[] ConvertAll(IReadOnlyList<string> texts, IReadOnlyDictionary<string, string> given, ConcurrentDictionary<string, string> known,
+        Func<IReadOnlyList<string>, IReadOnlyList<string>> convert)
     {
         var results = new string[texts.Count];
         var missing = new List<int>();
@@ -77,7 +96,7 @@ public sealed class CachingScriptConverter : IScriptConverter
             {
                 results[i] = texts[i];
             }
-            else if (known.TryGetValue(texts[i], out var found))
+            else if (given.TryGetValue(texts[i], out var found) || known.TryGetValue(texts[i], out found))
             {
                 results[i] = found;
             }

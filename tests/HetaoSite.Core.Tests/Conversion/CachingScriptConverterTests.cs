@@ -81,6 +81,22 @@ public sealed class CachingScriptConverterTests
     }
 
     [Fact]
+    public void Given_conversions_are_used_before_asking_the_inner_converter_one_text_or_a_batch()
+    {
+        var inner = new CountingConverter();
+        var cached = new CachingScriptConverter(inner,
+            new Dictionary<string, string> { ["甲"] = "S:given" }, new Dictionary<string, string> { ["甲"] = "T:given" });
+
+        var batch = cached.ToSimplifiedAll(["乙", "甲"]);
+
+        Assert.Equal(("S:given", "T:given"), (cached.ToSimplified("甲"), cached.ToTraditional("甲")));
+        Assert.Equal(["S:乙", "S:given"], batch);
+        Assert.Equal([["乙"]], inner.Batches);
+        Assert.Equal("T:乙", cached.ToTraditional("乙"));
+        Assert.Equal(1, inner.Calls);
+    }
+
+    [Fact]
     public void Identity_is_the_inner_converters()
     {
         var inner = new CountingConverter();
