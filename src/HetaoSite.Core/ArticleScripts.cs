@@ -56,16 +56,16 @@ public static class ArticleScripts
     }
 
     /// <summary>
-    /// Every stored conversion of <paramref name="articles"/> made by a converter whose fingerprint is
-    /// <paramref name="converter"/>, per direction; a text stored twice keeps its first result. An article whose stored
-    /// texts no longer line up with its displayed texts (a different engine would have a different cache key, so this is
-    /// only a guard) is left out: its texts are converted when shown.
+    /// Every stored conversion of the <see cref="DisplayedTexts.Head"/> texts of <paramref name="articles"/> (what is
+    /// shown beyond their own pages) made by a converter whose fingerprint is <paramref name="converter"/>, per
+    /// direction; a text stored twice keeps its first result. The rest of an article's texts are handed over when its
+    /// page is rendered (<see cref="RememberPageTexts"/>). An article whose stored texts do not line up (a different
+    /// engine would have a different cache key, so this is only a guard) is left out: its texts are converted when shown.
     /// </summary>
     public static (Dictionary<string, string> Simplified, Dictionary<string, string> Traditional) Known(string converter, IReadOnlyList<ArticleExtraction> articles)
     {
         var texts = articles.AsParallel().AsOrdered().Select(article =>
-            article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal)
-            && DisplayedTexts.Of(article) is var displayed && scripts.Simplified.Count == displayed.Count && scripts.Traditional.Count == displayed.Count
+            StoredBy(article, converter) is { } scripts && DisplayedTexts.Head(article) is var displayed && scripts.Simplified.Count >= displayed.Count
                 ? (displayed, scripts)
                 : (displayed: (IReadOnlyList<string>)[], scripts: null)).ToList();
         var capacity = texts.Sum(t => t.displayed.Count);
@@ -98,6 +98,33 @@ public static class ArticleScripts
         var traditional = Direction(s => s.Traditional);
         return (simplified.GetAwaiter().GetResult(), traditional);
     }
+
+    /// <summary>
+    /// Tells <paramref name="converter"/> the stored conversions of all of <paramref name="article"/>'s displayed texts,
+    /// before its page is rendered: <see cref="Known"/> handed over only the texts shown elsewhere.
+    /// </summary>
+    public static void RememberPageTexts(CachingScriptConverter converter, ArticleExtraction article)
+    {
+        if (StoredBy(article, Fingerprint(converter)) is not { } scripts)
+        {
+            return;
+        }
+
+        var texts = DisplayedTexts.Of(article);
+        if (scripts.Simplified.Count != texts.Count || scripts.Traditional.Count != texts.Count)
+        {
+            return;
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            converter.Remember(texts[i], scripts.Simplified[i] ?? texts[i], scripts.Traditional[i] ?? texts[i]);
+        }
+    }
+
+    private static ScriptTexts? StoredBy(ArticleExtraction article, string converter) =>
+        article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal)
+        && scripts.Simplified.Count == scripts.Traditional.Count ? scripts : null;
 
     // Null for "unchanged": most texts are already in one of the scripts, and the cache entry need not repeat them.
     private static string? Changed(string original, string converted) =>

@@ -108,6 +108,20 @@ internal sealed class SiteFacts
 
     private Dictionary<string, BuildReport.ArticleLine>? _reportLineById;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _pageTextsRemembered = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Before an article's page is rendered (in either script): hands <paramref name="converter"/> the stored
+    /// conversions of the page's texts, once per article (<see cref="ArticleScripts.RememberPageTexts"/>).
+    /// </summary>
+    public void RememberPageTexts(ArticleExtraction article, Conversion.IScriptConverter? converter)
+    {
+        if (converter is Conversion.CachingScriptConverter caching && _pageTextsRemembered.TryAdd(article.Article.Id, true))
+        {
+            ArticleScripts.RememberPageTexts(caching, article);
+        }
+    }
+
     /// <summary>An article's line of the report (null for an id no article has).</summary>
     public BuildReport.ArticleLine? ReportLineOf(string articleId)
     {

@@ -518,6 +518,11 @@ public sealed class SiteModel
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title), null, ArticleJsonLd(a, summary));
+        if (form == SharedForm.Objects)
+        {
+            _facts.RememberPageTexts(extraction, Rendition.Converter);
+        }
+
         var article = new ScriptObject();
         if (Shared(a.Id, form) is ScriptObject built)
         {
