@@ -21,6 +21,10 @@ internal sealed class RecordHashes(SiteFacts facts)
     private readonly ConcurrentDictionary<TimelineEvent, byte[]> _events = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<Article, byte[]> _articles = new(ReferenceEqualityComparer.Instance);
 
+    // One buffer per thread: tens of thousands of records are hashed per build, and a fresh buffer each was most of the cost.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>An event's fields, its place in the paged lists, its category's names and colour, and its sources with their articles' titles, outlets and dates.</summary>
     public byte[] Of(TimelineEvent e) => _events.GetOrAdd(e, static (e, self) => self.Hash(e), this);
 
@@ -29,7 +33,7 @@ internal sealed class RecordHashes(SiteFacts facts)
 
     private byte[] Hash(TimelineEvent e)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = Buffer();
         foreach (var text in (ReadOnlySpan<string?>)[
             "event", e.Id, e.Date.ToString(), e.End?.ToString(), e.Title, e.Category,
             e.Planned ? "planned" : "-", e.Approximate ? "approximate" : "-", e.Manual ? "manual" : "-",
@@ -58,9 +62,16 @@ internal sealed class RecordHashes(SiteFacts facts)
         return SHA256.HashData(buffer.WrittenSpan);
     }
 
+    private static ArrayBufferWriter<byte> Buffer()
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
     private byte[] Hash(Article a)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = Buffer();
         foreach (var text in (ReadOnlySpan<string?>)[
             "article", a.Id, a.Title, a.Outlet, a.Url, a.Published.ToString(), a.FileName, a.Script.ToString(),
             facts.EventCountByArticle.GetValueOrDefault(a.Id).ToString(System.Globalization.CultureInfo.InvariantCulture)])
