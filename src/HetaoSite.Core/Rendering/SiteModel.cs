@@ -515,14 +515,11 @@ public sealed class SiteModel
 
     private ScriptObject ArticlePage(ArticleExtraction extraction, SharedForm form)
     {
+        // The converter was handed only the texts shown beyond this page; its segments' conversions come now.
+        _facts.RememberPageTexts(extraction, Rendition.Converter);
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title), null, ArticleJsonLd(a, summary));
-        if (form == SharedForm.Objects)
-        {
-            _facts.RememberPageTexts(extraction, Rendition.Converter);
-        }
-
         var article = new ScriptObject();
         if (Shared(a.Id, form) is ScriptObject built)
         {
