@@ -12,10 +12,11 @@ namespace HetaoSite.Core.Rendering;
 /// The fingerprint of a page: a SHA-256 over everything its output can depend on — the engine version, the rendering
 /// (script, prefix, base path and URL, the script converter), the source of every template it is rendered with (its
 /// template, its layout and what they include), the globals those templates read (<see cref="TemplateReads"/>; only the
-/// members read, for <c>site.title</c>-style use) and its own <c>page</c> object, built in <see cref="SharedForm.Records"/>:
-/// events and article summaries stand in by the hash of the records they are made from (<see cref="RecordHashes"/>). Two pages with the same fingerprint render to the same
-/// bytes, so a rendered page can be reused from an <see cref="IPageCache"/> without rendering it (adding one article
-/// to ten thousand then renders the pages that show it, not twenty thousand).
+/// members read, for <c>site.title</c>-style use) and its own <c>page</c> object, built in
+/// <see cref="SharedForm.Records"/>: events and article summaries stand in by the hash of the records they are made
+/// from (<see cref="RecordHashes"/>). Two pages with the same fingerprint render to the same bytes, so a rendered page
+/// can be reused from an <see cref="IPageCache"/> without rendering it (adding one article to ten thousand then
+/// renders the pages that show it, not twenty thousand).
 /// </summary>
 /// <remarks>Values are hashed structurally (<see cref="ScriptObject"/>, <see cref="ScriptArray"/>, strings, numbers,
 /// booleans, event and article records); functions by type, since what they compute is fixed by the engine version and
