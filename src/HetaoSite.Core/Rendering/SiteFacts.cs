@@ -108,17 +108,22 @@ internal sealed class SiteFacts
 
     private Dictionary<string, BuildReport.ArticleLine>? _reportLineById;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _pageTextsRemembered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _pageTextsRemembered = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Before an article's page is rendered (in either script): hands <paramref name="converter"/> the stored
-    /// conversions of the page's texts, once per article (<see cref="ArticleScripts.RememberPageTexts"/>).
+    /// conversions of the page's texts, once per article (<see cref="ArticleScripts.RememberPageTexts"/>). The page in
+    /// the other script, rendered at the same time, waits until they are handed over rather than convert them again.
     /// </summary>
     public void RememberPageTexts(ArticleExtraction article, Conversion.IScriptConverter? converter)
     {
-        if (converter is Conversion.CachingScriptConverter caching && _pageTextsRemembered.TryAdd(article.Article.Id, true))
+        if (converter is Conversion.CachingScriptConverter caching)
         {
-            ArticleScripts.RememberPageTexts(caching, article);
+            _ = _pageTextsRemembered.GetOrAdd(article.Article.Id, _ => new Lazy<bool>(() =>
+            {
+                ArticleScripts.RememberPageTexts(caching, article);
+                return true;
+            })).Value;
         }
     }
 
