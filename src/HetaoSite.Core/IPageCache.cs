@@ -14,5 +14,9 @@ public interface IPageCache
     /// </summary>
     bool TryFind(string fingerprint, out Func<byte[]?>? read);
 
-    void Put(string fingerprint, byte[] content);
+    /// <summary>
+    /// Stores a rendered page. Returns how to read it back (as <see cref="TryFind"/> does), so the caller need not keep
+    /// the bytes in memory, or null when it could not be stored.
+    /// </summary>
+    Func<byte[]?>? Put(string fingerprint, byte[] content);
 }

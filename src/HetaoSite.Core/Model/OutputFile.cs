@@ -1,40 +1,67 @@
 namespace HetaoSite.Core.Model;
 
 /// <summary>
-/// A file of the built site: its path relative to the output root ('/'-separated) and its bytes. A page taken from the
+/// A file of the built site: its path relative to the output root ('/'-separated) and its bytes. A page kept in the
 /// page cache also carries the fingerprint it was rendered under and reads its bytes only when someone asks for them:
 /// the writer does not when the output already holds that page (see <c>Writing/OutputManifest</c>).
 /// </summary>
 public sealed class OutputFile
 {
-    private readonly Lazy<byte[]> _content;
+    private readonly byte[]? _content;
+    private readonly Func<byte[]>? _read;
+
+    // The bytes last read, held weakly: the writer asks twice (compare, then write) and should read once, but ten
+    // thousand articles make 600 MB of pages, which must not stay in memory until every page is rendered.
+    private readonly WeakReference<byte[]>? _lastRead;
 
     public OutputFile(string path, byte[] content)
-        : this(path, null, new Lazy<byte[]>(content))
+        : this(path, null, content, null)
     {
     }
 
-    private OutputFile(string path, string? fingerprint, Lazy<byte[]> content)
+    private OutputFile(string path, string? fingerprint, byte[]? content, Func<byte[]>? read)
     {
         Path = path;
         Fingerprint = fingerprint;
         _content = content;
+        _read = read;
+        _lastRead = read is null ? null : new WeakReference<byte[]>(null!);
     }
 
     public string Path { get; }
 
-    /// <summary>The bytes; for a cached page, read on first use (thread-safe).</summary>
-    public byte[] Content => _content.Value;
+    /// <summary>The bytes; for a page in the page cache, read when asked (thread-safe; read again if memory ran short since).</summary>
+    public byte[] Content
+    {
+        get
+        {
+            if (_content is not null)
+            {
+                return _content;
+            }
+
+            if (_lastRead!.TryGetTarget(out var bytes))
+            {
+                return bytes;
+            }
+
+            bytes = _read!();
+            _lastRead.SetTarget(bytes);
+            return bytes;
+        }
+    }
 
     /// <summary>The page fingerprint the bytes were rendered under, or null for files made without the page cache.</summary>
     public string? Fingerprint { get; }
 
-    /// <summary>A page rendered under <paramref name="fingerprint"/>, whose bytes <paramref name="read"/> gives when asked.</summary>
-    public static OutputFile Cached(string path, string fingerprint, Func<byte[]> read) =>
-        new(path, fingerprint, new Lazy<byte[]>(read, LazyThreadSafetyMode.ExecutionAndPublication));
+    /// <summary>
+    /// A page rendered under <paramref name="fingerprint"/>, whose bytes <paramref name="read"/> gives when asked; it
+    /// must give the same bytes every time.
+    /// </summary>
+    public static OutputFile Cached(string path, string fingerprint, Func<byte[]> read) => new(path, fingerprint, null, read);
 
     /// <summary>The same bytes, known to be the rendering under <paramref name="fingerprint"/>.</summary>
-    public OutputFile WithFingerprint(string fingerprint) => new(Path, fingerprint, _content);
+    public OutputFile WithFingerprint(string fingerprint) => new(Path, fingerprint, _content, _read);
 
     public override string ToString() => Path;
 }

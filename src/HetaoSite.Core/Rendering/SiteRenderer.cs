@@ -143,13 +143,15 @@ public static class SiteRenderer
         }
 
         var rendered = RenderPage(job, job.Page(SharedForm.Objects), set);
-        if (fingerprint is not null && rendered.File is { } file)
+        if (fingerprint is null || rendered.File is not { } file)
         {
-            cache!.Put(fingerprint, file.Content);
-            return (file.WithFingerprint(fingerprint), null);
+            return rendered;
         }
 
-        return rendered;
+        // A stored page is read back when written rather than kept: ten thousand articles make 600 MB of pages.
+        return cache!.Put(fingerprint, file.Content) is { } stored
+            ? (OutputFile.Cached(job.OutputPath, fingerprint, () => stored() ?? RenderAgain(job, set)), null)
+            : (file.WithFingerprint(fingerprint), null);
     }
 
     private static byte[] RenderAgain(PageJob job, TemplateSet set) =>

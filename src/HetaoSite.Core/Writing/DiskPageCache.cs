@@ -62,18 +62,22 @@ public sealed class DiskPageCache : IPageCache
         }
     }
 
-    public void Put(string fingerprint, byte[] content)
+    public Func<byte[]?>? Put(string fingerprint, byte[] content)
     {
         if (!IsValid(fingerprint))
         {
-            return;
+            return null;
         }
 
         _touched.TryAdd(fingerprint, 0);
-        if (CacheFiles.TryWriteAtomically(PathOf(fingerprint), content))
+        var path = PathOf(fingerprint);
+        if (!CacheFiles.TryWriteAtomically(path, content))
         {
-            Interlocked.Increment(ref _writes);
+            return null;
         }
+
+        Interlocked.Increment(ref _writes);
+        return () => Read(path);
     }
 
     /// <summary>

@@ -151,6 +151,7 @@ public static class SiteWriter
 
         var created = new List<string>();
         var prepared = changes.Select(c => new Change(TemporaryFor(c.Path), c.Path)).ToList();
+        var written = new long[changes.Count];
         try
         {
             foreach (var folder in changes.Select(c => Path.GetDirectoryName(c.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -158,7 +159,7 @@ public static class SiteWriter
                 CreateFolder(folder, created);
             }
 
-            ForEach(Enumerable.Range(0, changes.Count), i => File.WriteAllBytes(prepared[i].Temporary, changes[i].File.Content));
+            ForEach(Enumerable.Range(0, changes.Count), i => written[i] = WriteBytes(prepared[i].Temporary, changes[i].File));
             WriteJournal(target, journal, prepared, removed);
         }
         catch
@@ -169,7 +170,7 @@ public static class SiteWriter
         }
 
         Commit(target, journal, (prepared, removed));
-        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, changes.Sum(c => (long)c.File.Content.Length))
+        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum())
         {
             Manifest = record ? ManifestOf(plan, target, held) : null,
         };
@@ -217,7 +218,8 @@ public static class SiteWriter
                 Directory.CreateDirectory(folder);
             }
 
-            ForEach(Enumerable.Range(0, plan.Count), i => File.WriteAllBytes(inStaging[i], plan[i].File.Content));
+            var written = new long[plan.Count];
+            ForEach(Enumerable.Range(0, plan.Count), i => written[i] = WriteBytes(inStaging[i], plan[i].File));
             var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(target) ? Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Count(f => !expected.Contains(f)) : 0;
             DeleteIfExists(retired);
@@ -238,7 +240,7 @@ public static class SiteWriter
             }
 
             DeleteIfExists(retired);
-            return new WriteSummary(plan.Count, 0, removed, plan.Sum(p => (long)p.File.Content.Length))
+            return new WriteSummary(plan.Count, 0, removed, written.Sum())
             {
                 Manifest = record ? ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]) : null,
             };
@@ -248,6 +250,14 @@ public static class SiteWriter
             DeleteIfExists(staging);
             throw;
         }
+    }
+
+    /// <summary>Writes the file's bytes to <paramref name="path"/>; returns how many (a cached page's bytes are read once here).</summary>
+    private static long WriteBytes(string path, OutputFile file)
+    {
+        var bytes = file.Content;
+        File.WriteAllBytes(path, bytes);
+        return bytes.Length;
     }
 
     /// <summary>The manifest after a write: the entries kept from the previous one, and the files' state for the rest.</summary>

@@ -25,7 +25,18 @@ public sealed class PageCacheTests
             return found;
         }
 
-        public void Put(string fingerprint, byte[] content) => Pages[fingerprint] = content;
+        public Func<byte[]?>? Put(string fingerprint, byte[] content)
+        {
+            Pages[fingerprint] = content;
+            return () =>
+            {
+                Reads.AddOrUpdate(fingerprint, 1, (_, n) => n + 1);
+                return Vanishing ? null : content;
+            };
+        }
+
+        /// <summary>How often each page stored by <see cref="Put"/> was read back.</summary>
+        public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
 
         /// <summary>When true, every entry vanishes between being found and being read (another build pruned it).</summary>
         public bool Vanishing { get; set; }
@@ -73,6 +84,20 @@ public sealed class PageCacheTests
         var second = Render(Sample(), cache);
 
         AssertSameSite(Render(Sample(), null), second);
+    }
+
+    [Fact]
+    public void A_page_just_rendered_is_read_back_from_the_cache_or_rendered_again_when_its_entry_vanished()
+    {
+        var cache = new MemoryPageCache { Vanishing = true };
+
+        var sample = Sample();
+        var first = SiteRenderer.Render(sample with { Context = sample.Context with { PageCache = cache } }, RepoTemplates.All).Value;
+
+        Assert.All(first.Where(f => f.Fingerprint is not null), f => Assert.False(cache.Reads.ContainsKey(f.Fingerprint!),
+            $"expected {f.Path} not to be read from the cache before its bytes are asked for"));
+        AssertSameSite(Render(Sample(), null), first.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal));
+        Assert.False(cache.Reads.IsEmpty, "expected the pages' bytes to be read back from the cache, not kept from rendering");
     }
 
     [Fact]
