@@ -78,6 +78,12 @@ public static class ArticleProcessor
             return new StageResult<ArticleExtraction?>(extraction.Value,
                 [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics, .. extraction.Diagnostics]);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !file.IsRead)
+        {
+            // Found unchanged by the source index, then unreadable or different when its bytes were needed.
+            return new StageResult<ArticleExtraction?>(null,
+                [Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", file.FileName, hint: "build again once nothing is writing to seeds/")]);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug must still name the article that triggered it, and never print a stack trace at the user.
@@ -156,8 +162,7 @@ public static class ArticleProcessor
     internal static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint, string engineVersion)
     {
         var articleFingerprint = Fingerprint(config.OverrideFor(file.FileName));
-        var content = Convert.ToHexString(SHA256.HashData(file.Bytes));
-        return Fingerprint($"{engineVersion}|{file.FileName}|{content}|{sharedFingerprint}|{articleFingerprint}");
+        return Fingerprint($"{engineVersion}|{file.FileName}|{file.ContentHash}|{sharedFingerprint}|{articleFingerprint}");
     }
 
     /// <summary>

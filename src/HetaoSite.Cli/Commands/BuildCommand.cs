@@ -96,7 +96,11 @@ public static class BuildCommand
     {
         cache ??= OpenCache(paths, arguments);
         pageCache ??= cache is DiskArticleCache disk ? new DiskPageCache(disk.Root) : null;
-        var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates));
+        // With a disk cache, the source index kept beside it spares reading the articles that did not change.
+        var indexPath = cache is DiskArticleCache diskCache ? SourceIndex.PathFor(diskCache.Root, paths.Seeds) : null;
+        var examinedAt = DateTime.UtcNow;
+        var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates,
+            indexPath is null ? null : SourceIndex.Load(indexPath, paths.Seeds)));
         var context = new BuildContext(
             BuildDates.FromEnvironment(),
             ScriptConverters.Default,
@@ -108,6 +112,11 @@ public static class BuildCommand
             pageCache);
         var build = SiteBuilder.Build(source, context);
         timings.Time("prune cache", () => (cache as DiskArticleCache)?.Prune(source.Articles.Count) + pageCache?.Prune());
+        if (indexPath is not null)
+        {
+            SourceIndex.Of(paths.Seeds, examinedAt, source.Articles).TrySave(indexPath);
+        }
+
         return build;
     }
 

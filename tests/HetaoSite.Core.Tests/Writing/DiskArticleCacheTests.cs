@@ -190,12 +190,12 @@ public sealed class DiskArticleCacheTests : IDisposable
         var config = ConfigWithDate("a.txt");
         var (changedFile, changedConfig) = change switch
         {
-            "content" => (file with { Bytes = Encoding.UTF8.GetBytes("2019年3月6日，開園。") }, config),
+            "content" => (new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月6日，開園。")), config),
             "categories" => (file, config with { Categories = [.. config.Categories.Select((c, i) => i == 0 ? c with { Keywords = [.. c.Keywords, "新詞"] } : c)] }),
             "window" => (file, config with { Window = new TimelineWindow(2018, 2025) }),
             "override" => (file, ConfigWithDate("a.txt", new PartialDate(2020, 1, 2))),
             "limits" => (file, config with { Limits = config.Limits with { MaxDatesPerArticle = 3 } }),
-            _ => (file with { FileName = "b.txt" }, ConfigWithDate("b.txt")),
+            _ => (new SourceFile("b.txt", file.Bytes), ConfigWithDate("b.txt")),
         };
 
         var before = ArticleProcessor.CacheKey(file, config, ArticleProcessor.ConfigFingerprint(config));
@@ -231,7 +231,7 @@ public sealed class DiskArticleCacheTests : IDisposable
         ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, new DiskArticleCache(_root)));
 
         var cache = new DiskArticleCache(_root);
-        var result = ArticleProcessor.ProcessAll([files[0], files[1] with { Bytes = Encoding.UTF8.GetBytes("丙") }], config, new BuildContext(null, null, cache));
+        var result = ArticleProcessor.ProcessAll([files[0], new SourceFile("b.txt", Encoding.UTF8.GetBytes("丙"))], config, new BuildContext(null, null, cache));
 
         Assert.Equal((1, 1), (cache.Hits, cache.Misses));
         Assert.Equal("丙", result.Value.Single(a => a.Article.FileName == "b.txt").Article.Blocks.Single().Text);
