@@ -71,11 +71,8 @@ public sealed class SourceIndex
     }
 
     /// <summary>Where the index of <paramref name="seedsDirectory"/> lives under the cache folder <paramref name="cacheRoot"/>.</summary>
-    public static string PathFor(string cacheRoot, string seedsDirectory)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FullPath(seedsDirectory))));
-        return Path.Combine(Path.GetFullPath(cacheRoot), "sources", hash[..32] + ".index");
-    }
+    public static string PathFor(string cacheRoot, string seedsDirectory) =>
+        Writing.CacheFiles.PathAbout(cacheRoot, "sources", seedsDirectory, ".index");
 
     /// <summary>
     /// The content hash of the file at <paramref name="relativePath"/> if it still has the stamp recorded for it and had
@@ -141,5 +138,5 @@ public sealed class SourceIndex
     private static bool TryParse(string? text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
-    private static string FullPath(string directory) => Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+    private static string FullPath(string directory) => Writing.CacheFiles.FullPath(directory);
 }

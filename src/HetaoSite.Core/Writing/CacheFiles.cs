@@ -8,6 +8,19 @@ internal static class CacheFiles
 {
     private const string TemporarySuffix = ".tmp";
 
+    /// <summary>A folder's full path without a trailing separator, as the caches name and compare folders.</summary>
+    public static string FullPath(string directory) => Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+
+    /// <summary>
+    /// Where the cache folder <paramref name="cacheRoot"/> keeps what it remembers about the folder
+    /// <paramref name="directory"/>: <c>{cacheRoot}/{kind}/{hash of the folder's full path}{extension}</c>.
+    /// </summary>
+    public static string PathAbout(string cacheRoot, string kind, string directory, string extension)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FullPath(directory))));
+        return Path.Combine(Path.GetFullPath(cacheRoot), kind, hash[..32] + extension);
+    }
+
     /// <summary>
     /// Writes <paramref name="bytes"/> to a unique temporary file beside <paramref name="path"/>
     /// (<c>{path}.{pid}-{guid}.tmp</c>) and renames it over <paramref name="path"/>. A read-only or full disk only

@@ -43,11 +43,8 @@ public sealed class OutputManifest
         new(FullPath(outputDirectory), new Dictionary<string, Entry>(entries, StringComparer.Ordinal));
 
     /// <summary>Where the manifest of <paramref name="outputDirectory"/> lives under the cache folder <paramref name="cacheRoot"/>.</summary>
-    public static string PathFor(string cacheRoot, string outputDirectory)
-    {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(FullPath(outputDirectory))));
-        return Path.Combine(Path.GetFullPath(cacheRoot), "outputs", hash[..32] + ".manifest");
-    }
+    public static string PathFor(string cacheRoot, string outputDirectory) =>
+        CacheFiles.PathAbout(cacheRoot, "outputs", outputDirectory, ".manifest");
 
     /// <summary>Reads the manifest at <paramref name="manifestPath"/>; anything wrong with it gives an empty manifest.</summary>
     public static OutputManifest Load(string manifestPath, string outputDirectory)
@@ -118,5 +115,5 @@ public sealed class OutputManifest
             : new Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
     }
 
-    private static string FullPath(string directory) => Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+    private static string FullPath(string directory) => CacheFiles.FullPath(directory);
 }
