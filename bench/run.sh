@@ -12,6 +12,9 @@
 #              BENCH_DENSITY      corpus density: seeds (default; the real seeds' dated sentences per 1,000 characters)
 #                                 or dense (the stress corpus, ~5x as many dated sentences; see bench/CorpusGenerator/Density.cs)
 #              BENCH_NO_DOC=1     print the table without touching docs/PERFORMANCE.md
+#              BENCH_RUNS         measurements of each kind (default 3): the table shows the median time, with the
+#                                 fastest and slowest run beside it, and the median peak RSS. Each add-one run adds
+#                                 another article (N+1, N+2, …), so every one adds one article to the site before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -21,6 +24,8 @@ sizes=("$@")
 build_args=(${BENCH_BUILD_ARGS:-})
 density=${BENCH_DENSITY:-seeds}
 case "$density" in seeds|dense) ;; *) echo "run.sh: BENCH_DENSITY must be seeds or dense, not '$density'" >&2; exit 2 ;; esac
+runs=${BENCH_RUNS:-3}
+case "$runs" in ''|*[!0-9]*|0) echo "run.sh: BENCH_RUNS must be a positive number, not '$runs'" >&2; exit 2 ;; esac
 gen_args=(--density "$density"); [ "${BENCH_DATES_IN_CONFIG:-0}" = 1 ] && gen_args+=(--dates-in-config yes)
 
 if [ ! -x /usr/bin/time ]; then
@@ -32,7 +37,9 @@ command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (apt-get ins
 mkdir -p "$out"
 echo "building the generator and the CLI (Release)…" >&2
 dotnet build "$repo/bench/CorpusGenerator" -c Release -o "$out/bin/generator" -v quiet -nologo >/dev/null
-dotnet build "$repo/src/HetaoSite.Cli" -c Release -o "$out/bin/hetao" -v quiet -nologo >/dev/null
+# The generator as the Pages workflow runs it: published for this platform, precompiled (ReadyToRun).
+rm -rf "$out/bin/hetao"
+dotnet publish "$repo/src/HetaoSite.Cli" -c Release -r linux-x64 --self-contained false -o "$out/bin/hetao" -v quiet -nologo >/dev/null
 generator=(dotnet "$out/bin/generator/corpus-generator.dll")
 hetao=(dotnet "$out/bin/hetao/hetao.dll")
 
@@ -56,6 +63,18 @@ measure() {
   rss_mb=$(grep 'Maximum resident set size' "$out/$label.time" | awk '{printf "%.0f", $NF / 1024}')
 }
 
+# record LABEL adds the last measurement to LABEL's runs; time_of LABEL prints their median time (fastest–slowest),
+# rss_of LABEL their median peak RSS.
+declare -A times=() rsses=()
+record() { times[$1]="${times[$1]:-} $seconds"; rsses[$1]="${rsses[$1]:-} $rss_mb"; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+time_of() {
+  local sorted; sorted=$(echo "${times[$1]}" | tr ' ' '\n' | grep . | sort -g)
+  if [ "$runs" -eq 1 ]; then echo "$sorted s"; return; fi
+  echo "$(echo "${times[$1]}" | median) s ($(echo "$sorted" | head -1)–$(echo "$sorted" | tail -1))"
+}
+rss_of() { printf "%.0f" "$(echo "${rsses[$1]}" | median)"; }
+
 rows=()
 for n in "${sizes[@]}"; do
   site="$out/site-$n"; hugo_site="$out/hugo-$n"
@@ -65,36 +84,47 @@ for n in "${sizes[@]}"; do
   "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" "${gen_args[@]}" >&2
   build=("${hetao[@]}" build --config "$site/site-config.yml" --seeds "$site/seeds" --templates "$templates" --out "$site/_site" --verbose "${build_args[@]}")
 
-  sync; echo "N=$n: hetao cold build…" >&2
-  rm -rf "$site/.hetao-cache" "$site/_site"
-  measure "hetao-$n-cold" "${build[@]}"; cold=$seconds; cold_rss=$rss_mb
+  # Cold builds and Hugo's alternate, so a slow spell of the machine does not fall on one of them only.
+  for run in $(seq "$runs"); do
+    sync; echo "N=$n: hetao cold build ($run/$runs)…" >&2
+    rm -rf "$site/.hetao-cache" "$site/_site"
+    measure "hetao-$n-cold" "${build[@]}"; record cold
+
+    echo "N=$n: hugo cold build ($run/$runs)…" >&2
+    rm -rf "$hugo_site/public" "$hugo_site/resources"
+    measure "hugo-$n-cold" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"; record hugo
+  done
   pages=$(find "$site/_site" -name '*.html' | wc -l); files=$(find "$site/_site" -type f | wc -l)
   events=$(grep -o '^[0-9,]* articles, [0-9,]* events' "$out/hetao-$n-cold.log" | grep -o '[0-9,]* events' | grep -o '[0-9,]*' | tr -d , || true)
-
-  echo "N=$n: hetao no-change rebuild…" >&2
-  measure "hetao-$n-nochange" "${build[@]}"; nochange=$seconds; nochange_rss=$rss_mb
-
-  echo "N=$n: hetao rebuild after adding one article…" >&2
-  "${generator[@]}" --first "$n" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
-  measure "hetao-$n-addone" "${build[@]}"; addone=$seconds; addone_rss=$rss_mb
-  written=$(grep -o '^output: [0-9,]* written' "$out/hetao-$n-addone.log" | grep -o '[0-9,]*' | tr -d , || true)
-
-  echo "N=$n: hugo cold build…" >&2
-  rm -rf "$hugo_site/public" "$hugo_site/resources"
-  measure "hugo-$n-cold" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"; hugo_s=$seconds; hugo_rss=$rss_mb
   hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+
+  for run in $(seq "$runs"); do
+    echo "N=$n: hetao no-change rebuild ($run/$runs)…" >&2
+    measure "hetao-$n-nochange" "${build[@]}"; record nochange
+  done
+
+  written_runs=()
+  for run in $(seq "$runs"); do
+    echo "N=$n: hetao rebuild after adding one article ($run/$runs)…" >&2
+    "${generator[@]}" --first "$((n + run - 1))" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
+    measure "hetao-$n-addone" "${build[@]}"; record addone
+    written_runs+=("$(grep -o '^output: [0-9,]* written' "$out/hetao-$n-addone.log" | grep -o '[0-9,]*' | tr -d , || echo '?')")
+  done
+  written=$(IFS=/; echo "${written_runs[*]}")
+  cold=$(echo "${times[cold]}" | median); hugo_s=$(echo "${times[hugo]}" | median)
 
   rate() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "–" }'; }
   if [ "$pages" -gt 0 ]; then unit="pages"; count=$pages; else unit="files"; count=$files; fi
-  rows+=("| $n (${events:-?} events) | HetaoSite | $cold s | $nochange s | $addone s (${written:-?} files written) | $cold_rss / $nochange_rss / $addone_rss MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
-  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $hugo_s s | – | – | $hugo_rss MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
+  rows+=("| $n (${events:-?} events) | HetaoSite | $(time_of cold) | $(time_of nochange) | $(time_of addone) ($written files written) | $(rss_of cold) / $(rss_of nochange) / $(rss_of addone) MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
+  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $(time_of hugo) | – | – | $(rss_of hugo) MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
+  times=() rsses=()
 done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 table=$(cat <<TABLE
 Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
-Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock; RSS is the peak resident set (cold / no-change / add-one).
+Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock, the median of $runs runs (BENCH_RUNS) with the fastest and slowest in brackets; RSS is the median peak resident set (cold / no-change / add-one).
 
 | N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Peak RSS | Throughput (cold) |
 |---|---|---|---|---|---|---|

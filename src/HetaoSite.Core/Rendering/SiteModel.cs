@@ -41,6 +41,7 @@ public sealed class SiteModel
         _strings = strings;
         _globals = new(() => BuildGlobals(SharedForm.Objects));
         _recordGlobals = new(() => BuildGlobals(SharedForm.Records));
+        SiteSettingsText = facts.Content.Config.Site.ToString();
     }
 
     public Rendition Rendition { get; }
@@ -60,7 +61,7 @@ public sealed class SiteModel
     }
 
     /// <summary>The site settings as text (title, description, base URL…), part of every article page's fingerprint.</summary>
-    internal string SiteSettingsText => Content.Config.Site.ToString();
+    internal string SiteSettingsText { get; }
 
     public SiteUrls Urls { get; }
 

@@ -47,6 +47,14 @@ public partial class WorkflowFileTests
         steps.SingleOrDefault(s => Has(s, "uses") && Text(s, "uses").StartsWith(action + "@", StringComparison.Ordinal))
         ?? throw new Xunit.Sdk.XunitException($"expected a step that uses {action}; steps use: {string.Join(", ", steps.Where(s => Has(s, "uses")).Select(s => Text(s, "uses")))}");
 
+    private static YamlMappingNode CacheOf(IReadOnlyList<YamlMappingNode> steps, string path) =>
+        steps.SingleOrDefault(s => Has(s, "uses") && Text(s, "uses").StartsWith("actions/cache@", StringComparison.Ordinal) && Text(s, "with", "path") == path)
+        ?? throw new Xunit.Sdk.XunitException($"expected an actions/cache step with path {path}");
+
+    private static YamlMappingNode BuildStep(IReadOnlyList<YamlMappingNode> steps) =>
+        steps.SingleOrDefault(s => Has(s, "run") && Regex.IsMatch(Text(s, "run"), @"hetao\.dll"" build "))
+        ?? throw new Xunit.Sdk.XunitException("expected one step that runs hetao.dll build");
+
     private static IEnumerable<string> Runs(IReadOnlyList<YamlMappingNode> steps) => steps.Where(s => Has(s, "run")).Select(s => Text(s, "run"));
 
     [Fact]
@@ -76,9 +84,36 @@ public partial class WorkflowFileTests
         var steps = Steps(Load("pages.yml"), "build");
 
         Assert.Equal("global.json", Text(StepUsing(steps, "actions/setup-dotnet"), "with", "global-json-file"));
-        var cache = StepUsing(steps, "actions/cache");
-        Assert.Equal("~/.nuget/packages", Text(cache, "with", "path"));
+        var cache = CacheOf(steps, "~/.nuget/packages");
         Assert.Contains("hashFiles('Directory.Packages.props')", Text(cache, "with", "key"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_restores_the_build_cache_before_building_and_saves_it_under_a_new_key_each_run()
+    {
+        var steps = Steps(Load("pages.yml"), "build");
+        var cache = CacheOf(steps, ".hetao-cache");
+        var build = BuildStep(steps);
+
+        Assert.True(steps.ToList().IndexOf(cache) < steps.ToList().IndexOf(build), "expected the build cache restored before the build");
+        Assert.Contains("${{ github.run_id }}", Text(cache, "with", "key"), StringComparison.Ordinal);
+        var restoreKey = Text(cache, "with", "restore-keys").Trim();
+        Assert.True(Text(cache, "with", "key").StartsWith(restoreKey, StringComparison.Ordinal),
+            $"expected the restore key '{restoreKey}' to be a prefix of the key '{Text(cache, "with", "key")}'");
+    }
+
+    [Fact]
+    public void Pages_builds_and_checks_with_the_generator_it_published_precompiled_for_the_runner()
+    {
+        var steps = Steps(Load("pages.yml"), "build");
+        var publish = steps.Single(s => Has(s, "run") && Text(s, "run").StartsWith("dotnet publish src/HetaoSite.Cli", StringComparison.Ordinal));
+        var output = Regex.Match(Text(publish, "run"), @"-o ""(?<dir>[^""]+)""").Groups["dir"].Value;
+
+        Assert.Contains("-r linux-x64", Text(publish, "run"), StringComparison.Ordinal);
+        Assert.NotEqual(string.Empty, output);
+        var uses = steps.Where(s => Has(s, "run") && Text(s, "run").Contains("hetao.dll", StringComparison.Ordinal)).Select(s => Text(s, "run")).ToList();
+        Assert.Equal([$"dotnet \"{output}/hetao.dll\" build", $"dotnet \"{output}/hetao.dll\" check"], uses.Select(r => string.Join(' ', r.Split(' ').Take(3))));
+        Assert.True(steps.ToList().IndexOf(publish) < steps.ToList().IndexOf(BuildStep(steps)), "expected the generator published before the build");
     }
 
     [Fact]
@@ -95,7 +130,7 @@ public partial class WorkflowFileTests
     {
         var steps = Steps(Load("pages.yml"), "build");
         var configure = StepUsing(steps, "actions/configure-pages");
-        var build = steps.Single(s => Has(s, "run") && Text(s, "run").Contains("-- build", StringComparison.Ordinal));
+        var build = BuildStep(steps);
 
         Assert.Equal("pages", Text(configure, "id"));
         Assert.True(steps.ToList().IndexOf(configure) < steps.ToList().IndexOf(build), "expected configure-pages before the build");
