@@ -86,7 +86,7 @@ public static class SearchIndex
     {
         var events = content.Timeline.Events;
         var articles = content.Articles;
-        var citedSentences = new int[articles.Count][];
+        var citedSentences = new Sentence[articles.Count][];
         Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], eventsByArticle));
 
         var docs = new List<Doc>(events.Count + articles.Count + citedSentences.Sum(c => c.Length));
@@ -129,9 +129,8 @@ public static class SearchIndex
         for (var a = 0; a < articles.Count; a++)
         {
             var extraction = articles[a];
-            foreach (var s in citedSentences[a])
+            foreach (var sentence in citedSentences[a])
             {
-                var sentence = extraction.Sentences[s];
                 Add(new Doc(DocKind.Sentence, sentence.Text, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence));
             }
         }
@@ -140,11 +139,14 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// Which of the article's sentences events cite, in order. An article has tens of sentences and events cite a few:
-    /// (block, index) pairs are compared rather than every sentence's anchor string made, unless an anchor is not one
+    /// Which of the article's sentences events cite, in order. They are looked for among the sentences of its statements
+    /// first (every statement's sentence is one of the article's): only a sentence cited by a manual event
+    /// (<c>events.add</c>) can be elsewhere, and only then are all the article's sentences read, which for an article
+    /// from the cache means decoding its page section (<see cref="Writing.CachedArticlePage"/>). (block, index) pairs
+    /// are compared rather than every sentence's anchor string made, unless an anchor is not one
     /// <see cref="Sentence.Anchor"/> makes.
     /// </summary>
-    private static int[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<TimelineEvent>> eventsByArticle)
+    private static Sentence[] CitedSentences(ArticleExtraction extraction, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
         var id = extraction.Article.Id;
         if (!eventsByArticle.TryGetValue(id, out var citing))
@@ -155,18 +157,27 @@ public static class SearchIndex
         var anchors = citing.SelectMany(e => e.Sources).Where(s => string.Equals(s.ArticleId, id, StringComparison.Ordinal)).Select(s => s.Anchor).ToList();
         var positions = Positions(anchors);
         var strings = positions is null ? new HashSet<string>(anchors, StringComparer.Ordinal) : null;
-        var sentences = extraction.Sentences;
-        var found = new List<int>();
-        for (var i = 0; i < sentences.Count; i++)
+        bool IsCited(Sentence sentence) => positions?.Contains(Position(sentence.Block, sentence.Index)) ?? strings!.Contains(sentence.Anchor);
+
+        var found = new Dictionary<long, Sentence>();
+        foreach (var statement in extraction.Statements)
         {
-            var sentence = sentences[i];
-            if (positions?.Contains(Position(sentence.Block, sentence.Index)) ?? strings!.Contains(sentence.Anchor))
+            if (IsCited(statement.Sentence))
             {
-                found.Add(i);
+                found.TryAdd(Position(statement.Sentence.Block, statement.Sentence.Index), statement.Sentence);
             }
         }
 
-        return [.. found];
+        if (found.Count < (positions?.Count ?? strings!.Count))
+        {
+            found.Clear();
+            foreach (var sentence in extraction.Sentences.Where(IsCited))
+            {
+                found.TryAdd(Position(sentence.Block, sentence.Index), sentence);
+            }
+        }
+
+        return [.. found.OrderBy(f => f.Key).Select(f => f.Value)];
     }
 
     /// <summary>The (block, index) of each anchor, or null when one of them is not exactly what <see cref="Sentence.Anchor"/> makes of its numbers.</summary>

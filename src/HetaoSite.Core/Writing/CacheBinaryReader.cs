@@ -94,6 +94,15 @@ internal ref struct CacheBinaryReader
         return count <= (uint)Remaining ? (int)count : throw Corrupt("count larger than the entry");
     }
 
+    /// <summary>The bytes of a section written by <see cref="CacheBinaryWriter.WriteSection"/>, copied, to decode later.</summary>
+    public byte[] ReadSection()
+    {
+        var length = ReadCount();
+        var bytes = _bytes.Slice(_position, length).ToArray();
+        _position += length;
+        return bytes;
+    }
+
     public string? ReadNullableString()
     {
         var reference = ReadUInt();

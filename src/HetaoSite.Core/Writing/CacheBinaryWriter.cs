@@ -95,6 +95,33 @@ internal sealed class CacheBinaryWriter
     /// </remarks>
     public byte[] ToArray(ReadOnlySpan<byte> header)
     {
+        var table = Table();
+        var payloadStart = header.Length + SHA256.HashSizeInBytes;
+        var entry = new byte[payloadStart + table._length + _length];
+        header.CopyTo(entry);
+        table._body.AsSpan(0, table._length).CopyTo(entry.AsSpan(payloadStart));
+        _body.AsSpan(0, _length).CopyTo(entry.AsSpan(payloadStart + table._length));
+        SHA256.HashData(entry.AsSpan(payloadStart), entry.AsSpan(header.Length, SHA256.HashSizeInBytes));
+        return entry;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="section"/>, with its own string table, as its byte count and then its bytes: a reader can
+    /// keep them to decode later, or skip them (see <see cref="CacheBinaryReader.ReadSection"/>).
+    /// </summary>
+    public void WriteSection(CacheBinaryWriter section)
+    {
+        var table = section.Table();
+        WriteUInt((uint)(table._length + section._length));
+        Ensure(table._length + section._length);
+        table._body.AsSpan(0, table._length).CopyTo(_body.AsSpan(_length));
+        _length += table._length;
+        section._body.AsSpan(0, section._length).CopyTo(_body.AsSpan(_length));
+        _length += section._length;
+    }
+
+    private CacheBinaryWriter Table()
+    {
         var table = new CacheBinaryWriter();
         table.WriteUInt((uint)_strings.Count);
         foreach (var text in _strings)
@@ -117,13 +144,7 @@ internal sealed class CacheBinaryWriter
             table._length += destination.Length;
         }
 
-        var payloadStart = header.Length + SHA256.HashSizeInBytes;
-        var entry = new byte[payloadStart + table._length + _length];
-        header.CopyTo(entry);
-        table._body.AsSpan(0, table._length).CopyTo(entry.AsSpan(payloadStart));
-        _body.AsSpan(0, _length).CopyTo(entry.AsSpan(payloadStart + table._length));
-        SHA256.HashData(entry.AsSpan(payloadStart), entry.AsSpan(header.Length, SHA256.HashSizeInBytes));
-        return entry;
+        return table;
     }
 
     private void Ensure(int more)

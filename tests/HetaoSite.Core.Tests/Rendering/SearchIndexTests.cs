@@ -72,6 +72,59 @@ public sealed class SearchIndexTests
         Assert.Single(Postings(index, "第1"), id => (string)index["docs"]![id]!["t"]![0]! == "園區第1項");
     }
 
+    [Fact]
+    public void Cited_sentences_are_found_among_the_statements_without_reading_all_of_an_articles_sentences()
+    {
+        // As extraction makes them, each article states the events that cite it. An article from the cache decodes its
+        // full sentence list only when it is read (what only its page needs), so the index must not read it.
+        var content = SampleSite.Content();
+        var renditions = Rendition.For(Script.Hant, new FakeScriptConverter());
+        var stating = content.Articles.Select(a => a with { Statements = StatementsCiting(a, content.Timeline.Events) }).ToList();
+        var unread = stating.Select(a => a with { Sentences = new UnreadableList<Sentence>($"{a.Article.FileName}'s sentences") }).ToList();
+        Assert.All(stating, a => Assert.NotEmpty(a.Statements));
+
+        var fromSentences = SearchIndex.Build(content, renditions).ToJsonString();
+        var fromStatements = SearchIndex.Build(SampleSite.Content(articles: unread), renditions).ToJsonString();
+
+        Assert.Equal(fromSentences, SearchIndex.Build(SampleSite.Content(articles: stating), renditions).ToJsonString());
+        Assert.Equal(fromSentences, fromStatements);
+    }
+
+    [Fact]
+    public void A_sentence_no_statement_holds_is_found_among_all_of_the_articles_sentences()
+    {
+        // A manual event (events.add in site-config.yml) can cite a sentence that no statement of the article holds.
+        var content = SampleSite.Content();
+        var stating = content.Articles.Select(a => a with { Statements = StatementsCiting(a, content.Timeline.Events).Skip(1).ToList() }).ToList();
+        var renditions = Rendition.For(Script.Hant, null);
+
+        Assert.Equal(SearchIndex.Build(content, renditions).ToJsonString(), SearchIndex.Build(SampleSite.Content(articles: stating), renditions).ToJsonString());
+    }
+
+    private static List<DatedStatement> StatementsCiting(ArticleExtraction article, IReadOnlyList<TimelineEvent> events) =>
+    [
+        .. from e in events
+           from source in e.Sources
+           where source.ArticleId == article.Article.Id
+           let sentence = article.Sentences.Single(s => s.Anchor == source.Anchor)
+           select new DatedStatement(article.Article.Id, article.Article.FileName, sentence,
+               new TemporalExpression(source.Expression, 0, e.Date, e.End, Relative: false, Approximate: e.Approximate), e.Title, e.Category, e.Planned),
+    ];
+
+    /// <summary>A list that fails the test when it is read.</summary>
+    private sealed class UnreadableList<T>(string what) : IReadOnlyList<T>
+    {
+        public int Count => throw Read();
+
+        public T this[int index] => throw Read();
+
+        public IEnumerator<T> GetEnumerator() => throw Read();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => throw Read();
+
+        private Xunit.Sdk.XunitException Read() => new($"expected {what} not to be read");
+    }
+
     private static IEnumerable<int> Postings(JsonObject index, string bigram) =>
         index["bigrams"]![bigram]?.AsArray().Select(n => (int)n!) ?? [];
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Rendering;
 using HetaoSite.Core.Tests.TestSupport;
 using HetaoSite.Core.Writing;
 
@@ -65,8 +66,37 @@ public sealed class CacheEntryCodecTests
 
         Assert.Same(decoded.Article.FileName, decoded.Statements[0].FileName);
         Assert.Same(decoded.Article.FileName, decoded.Figures[0].FileName);
-        Assert.Same(decoded.Sentences[2], decoded.Statements[0].Sentence);
+        Assert.Equal(decoded.Sentences[2], decoded.Statements[0].Sentence);
         Assert.Same(decoded.Article.Blocks[1].Text, decoded.Sentences[0].Text);
+    }
+
+    [Fact]
+    public void What_only_the_article_page_needs_is_decoded_when_it_is_first_read()
+    {
+        var sample = SampleExtraction.Create().Value!;
+        var head = DisplayedTexts.Head(sample).Count;
+        string?[] simplified = [.. Enumerable.Range(0, head + 2).Select(i => i % 3 == 0 ? null : $"简{i}")];
+        string?[] traditional = [.. Enumerable.Range(0, head + 2).Select(i => i % 3 == 1 ? null : $"繁{i}")];
+        var stored = sample with { ScriptTexts = new ScriptTexts("0123abcd", simplified, traditional) };
+
+        var decoded = Decode(CacheEntryCodec.Encode(Key, new StageResult<ArticleExtraction?>(stored, []))).Value!;
+
+        // What every build reads of every article.
+        Assert.Equal(stored.Article.Title, decoded.Article.Title);
+        Assert.Equal(stored.Statements, decoded.Statements);
+        Assert.Equal(stored.Figures, decoded.Figures);
+        Assert.Equal(stored.Dropped, decoded.Dropped);
+        Assert.Equal((head + 2, head + 2), (decoded.ScriptTexts!.Simplified.Count, decoded.ScriptTexts.Traditional.Count));
+        Assert.Equal(simplified[..head], Enumerable.Range(0, head).Select(i => decoded.ScriptTexts.Simplified[i]));
+        Assert.Equal(traditional[..head], Enumerable.Range(0, head).Select(i => decoded.ScriptTexts.Traditional[i]));
+        Assert.True(CachedArticlePage.IsDecoded(decoded) == false, "expected the page section not to be decoded before a page text is read");
+
+        Assert.Equal(simplified[head + 1], decoded.ScriptTexts.Simplified[head + 1]);
+        Assert.True(CachedArticlePage.IsDecoded(decoded) == true, "expected the page section decoded once a page text was read");
+        Assert.Equal(stored.Article.Blocks, decoded.Article.Blocks);
+        Assert.Equal(stored.Sentences, decoded.Sentences);
+        Assert.Equal(simplified, decoded.ScriptTexts.Simplified);
+        Assert.Equal(traditional, decoded.ScriptTexts.Traditional);
     }
 
     [Fact]
