@@ -106,6 +106,13 @@ public static class ArticleProcessor
         var key = CacheKey(file, config, sharedFingerprint);
         if (cache.TryGet(key, out var cached) && cached is not null)
         {
+            if (cached.Value is { } found)
+            {
+                // What only its page needs is decoded when the page is rendered; should it not decode, the article is
+                // processed again then, as on a miss.
+                Writing.CachedArticlePage.WhenDamaged(found, () => ProcessAgain(file, config, converter));
+            }
+
             return WithKey(cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
                 ? WithScriptTexts(cached, converter)
                 : cached, key);
@@ -119,6 +126,11 @@ public static class ArticleProcessor
 
         return WithKey(result, key);
     }
+
+    private static ArticleExtraction ProcessAgain(SourceFile file, SiteConfig config, IScriptConverter? converter) =>
+        WithScriptTexts(ProcessWithTimeLimit(file, config), converter) is { Value: { } extraction, HasErrors: false }
+            ? extraction
+            : throw new IOException($"{file.FileName}: its cache entry is damaged and the article could not be processed again (delete .hetao-cache/ and build again)");
 
     // The key names what the result was made from, so later stages can fingerprint by it (the article page cache).
     private static StageResult<ArticleExtraction?> WithKey(StageResult<ArticleExtraction?> result, string key) =>

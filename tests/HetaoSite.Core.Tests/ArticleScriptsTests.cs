@@ -5,6 +5,7 @@ using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Rendering;
 using HetaoSite.Core.Tests.TestSupport;
+using HetaoSite.Core.Tests.Writing;
 using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Core.Tests;
@@ -90,6 +91,25 @@ public sealed class ArticleScriptsTests : IDisposable
         var articleTexts = warm.Articles.SelectMany(DisplayedTexts.Of).ToHashSet(StringComparer.Ordinal);
         var converted = warmConverter.Texts.Where(articleTexts.Contains).Distinct().ToList();
         Assert.True(converted.Count == 0, $"expected the warm build to convert no article text, it converted: {string.Join(" | ", converted.Take(5))}");
+    }
+
+    [Fact]
+    public void Entries_whose_page_section_does_not_decode_are_processed_again_when_their_pages_render()
+    {
+        var uncached = Build(new RecordingConverter(), cache: null);
+        Build(new RecordingConverter(), new DiskArticleCache(_root));
+        var entries = Directory.GetFiles(Path.Combine(_root, "articles"), "*.bin", SearchOption.AllDirectories);
+        foreach (var entry in entries)
+        {
+            File.WriteAllBytes(entry, DamagedPageSection.Of(File.ReadAllBytes(entry)));
+        }
+
+        var cache = new DiskArticleCache(_root);
+        var warm = Build(new RecordingConverter(), cache);
+
+        Assert.Equal(entries.Length, cache.Hits);
+        Assert.DoesNotContain(warm.Diagnostics, d => d.Severity == Severity.Error);
+        AssertSameFiles(uncached, warm);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public static class SiteRenderer
             return (OutputFile.Cached(job.OutputPath, fingerprint, () => read() ?? RenderAgain(job, set)), null);
         }
 
-        var rendered = RenderPage(job, job.Page(SharedForm.Objects), set);
+        var rendered = RenderPage(job, set);
         if (fingerprint is null || rendered.File is not { } file)
         {
             return rendered;
@@ -155,10 +155,10 @@ public static class SiteRenderer
     }
 
     private static byte[] RenderAgain(PageJob job, TemplateSet set) =>
-        RenderPage(job, job.Page(SharedForm.Objects), set).File?.Content
+        RenderPage(job, set).File?.Content
         ?? throw new InvalidOperationException($"{job.OutputPath} rendered before under the same fingerprint but failed now");
 
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ScriptObject page, TemplateSet set)
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set)
     {
         var context = NewContext(set);
         context.PushGlobal(job.Model.Globals);
@@ -167,7 +167,7 @@ public static class SiteRenderer
         var template = job.Template;
         try
         {
-            locals["page"] = page;
+            locals["page"] = job.Page(SharedForm.Objects);
             var output = set.Get(template).Render(context);
             if (job.Layout is not null)
             {
@@ -183,6 +183,11 @@ public static class SiteRenderer
             var file = string.IsNullOrEmpty(e.Span.FileName) ? template : e.Span.FileName;
             return (null, Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
                 e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md"));
+        }
+        catch (IOException e) when (job.Article is { } article)
+        {
+            // The article's page texts, left in its cache entry, could not be decoded nor the article processed again.
+            return (null, Diagnostic.Error("HS0008", $"cannot read file: {e.Message}", article.Article.FileName, hint: "build again once nothing is writing to seeds/"));
         }
     }
 

@@ -190,6 +190,32 @@ public sealed class SiteRendererTests
     }
 
     [Fact]
+    public void An_article_whose_text_cannot_be_read_again_fails_its_page_with_an_error_naming_the_file()
+    {
+        // An article from the cache whose page section did not decode and whose file then failed to read again.
+        var articles = SampleSite.Articles().ToList();
+        articles[0] = articles[0] with { Sentences = new UnreadableSentences("001_mou.txt changed while the site was built") };
+        var site = new RenderedSite(SampleSite.Content(articles: articles, events: []));
+
+        var error = Assert.Single(site.Diagnostics);
+        Assert.Equal(("HS0008", "001_mou.txt"), (error.Code, error.File));
+        Assert.Contains("changed while the site was built", error.Message, StringComparison.Ordinal);
+        Assert.False(site.Files.ContainsKey("articles/2017-hetao-mou/index.html"), "expected no page for the unreadable article");
+        Assert.True(site.Files.ContainsKey("articles/2021-shenzhen-park/index.html"), "expected the other articles' pages");
+    }
+
+    private sealed class UnreadableSentences(string message) : IReadOnlyList<Sentence>
+    {
+        public int Count => throw new IOException(message);
+
+        public Sentence this[int index] => throw new IOException(message);
+
+        public IEnumerator<Sentence> GetEnumerator() => throw new IOException(message);
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
     public void Script_tags_in_titles_and_text_are_escaped_everywhere()
     {
         const string evil = "</script><script>alert(1)</script><b style=\"x\">";

@@ -100,6 +100,35 @@ public sealed class CacheEntryCodecTests
     }
 
     [Fact]
+    public void A_page_section_that_does_not_decode_fails_loudly_when_read()
+    {
+        var decoded = Decode(DamagedPageSection.Of(CacheEntryCodec.Encode(Key, SampleExtraction.Create()))).Value!;
+
+        Assert.Equal(SampleExtraction.Create().Value!.Statements, decoded.Statements);
+        Assert.Throws<InvalidDataException>(() => decoded.Sentences.Count);
+    }
+
+    [Fact]
+    public void A_page_section_that_does_not_decode_is_taken_from_the_article_processed_again()
+    {
+        var stored = SampleExtraction.Create().Value!;
+        var decoded = Decode(DamagedPageSection.Of(CacheEntryCodec.Encode(Key, SampleExtraction.Create()))).Value!;
+        var processed = 0;
+
+        CachedArticlePage.WhenDamaged(decoded, () =>
+        {
+            processed++;
+            return stored;
+        });
+
+        Assert.Equal(stored.Article.Blocks, decoded.Article.Blocks);
+        Assert.Equal(stored.Sentences, decoded.Sentences);
+        Assert.Equal(stored.ScriptTexts!.Simplified, decoded.ScriptTexts!.Simplified);
+        Assert.Equal(stored.ScriptTexts.Traditional, decoded.ScriptTexts.Traditional);
+        Assert.Equal(1, processed);
+    }
+
+    [Fact]
     public void A_result_without_a_value_round_trips()
     {
         var stored = new StageResult<ArticleExtraction?>(null, [Diagnostic.Error("HS0001", "unreadable", "a.txt", 1)]);
