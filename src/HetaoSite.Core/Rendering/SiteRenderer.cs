@@ -71,10 +71,13 @@ public static class SiteRenderer
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         var cache = content.Context.PageCache;
         var site = content.Config.Site;
-        var hashes = new RecordHashes(facts);
-        var fingerprints = cache is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, hashes, set, m.BasePath, site.BaseUrl));
-        var planned = timings.Time("render: fingerprints", () => jobs.AsParallel()
-            .Select(job => Fingerprinted(job, cache is null ? null : fingerprints?[job.Model])).ToList());
+        var hashes = cache is null ? null : new RecordHashes(facts);
+        var fingerprints = hashes is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, hashes, set, m.BasePath, site.BaseUrl));
+        var planned = timings.Time("render: fingerprints", () =>
+        {
+            hashes?.HashAll();
+            return jobs.AsParallel().Select(job => Fingerprinted(job, fingerprints?[job.Model])).ToList();
+        });
         var rendered = timings.Time("render: pages", () => planned.AsParallel()
             .Select(p => RenderPage(p, set, cache)).ToList());
         foreach (var (file, error) in rendered)
