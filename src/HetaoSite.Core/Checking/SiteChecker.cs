@@ -272,7 +272,7 @@ public static partial class SiteChecker
             var root = document.Root!;
             var urls = root.Name.LocalName switch
             {
-                "urlset" => root.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => (e, e.Value)),
+                "urlset" or "sitemapindex" => root.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => (e, e.Value)),
                 "feed" or "rss" => FeedLinks(root),
                 _ => [],
             };

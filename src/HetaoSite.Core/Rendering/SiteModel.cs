@@ -415,18 +415,38 @@ public sealed class SiteModel
         });
     }
 
-    /// <summary>Files rendered once for the whole site (sitemap, robots.txt), in the default rendering.</summary>
+    /// <summary>
+    /// Files rendered once for the whole site, in the default rendering: robots.txt and the sitemaps. <c>/sitemap.xml</c>
+    /// is a sitemap index naming <c>/sitemaps/pages.xml</c> (every page but the articles') and one
+    /// <c>/sitemaps/articles-{year}.xml</c> per year of publication, so that adding an article renders the sitemap of
+    /// its year rather than one of every page, and no sitemap nears the protocol's 50,000 URLs.
+    /// </summary>
     internal IEnumerable<PageJob> RootFiles(IReadOnlyList<SiteModel> renditions)
     {
-        var paths = renditions[0].Pages().Select(p => p.Path).OfType<string>().ToList();
+        var pages = renditions[0].Pages().Where(p => p.Path is not null).ToList();
         var langs = renditions.Select(r => r.Rendition.Lang).ToList();
-        yield return new PageJob("sitemap.xml", "layouts/sitemap.scriban-xml", null, this, _ =>
+        var sitemaps = new List<(string Path, List<string> Paths)> { ("/sitemaps/pages.xml", [.. pages.Where(p => p.Article is null).Select(p => p.Path!)]) };
+        sitemaps.AddRange(pages.Where(p => p.Article is not null)
+            .GroupBy(p => p.Article!.Article.Published.Year)
+            .OrderBy(g => g.Key)
+            .Select(g => ($"/sitemaps/articles-{g.Key.ToString(CultureInfo.InvariantCulture)}.xml", g.Select(p => p.Path!).ToList())));
+        yield return new PageJob("sitemap.xml", "layouts/sitemap-index.scriban-xml", null, this, _ =>
         {
-            var page = Page("sitemap", "/sitemap.xml", null, null, null);
-            page["paths"] = Array(paths.Select(p => (object)p));
-            page["langs"] = Array(langs.Select(l => (object)l));
+            var page = Page("sitemap_index", "/sitemap.xml", null, null, null);
+            page["sitemaps"] = Array(sitemaps.Select(s => (object)s.Path));
             return page;
         });
+        foreach (var (path, paths) in sitemaps)
+        {
+            yield return new PageJob(path.TrimStart('/'), "layouts/sitemap.scriban-xml", null, this, _ =>
+            {
+                var page = Page("sitemap", path, null, null, null);
+                page["paths"] = Array(paths.Select(p => (object)p));
+                page["langs"] = Array(langs.Select(l => (object)l));
+                return page;
+            });
+        }
+
         yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, _ => Page("robots", "/robots.txt", null, null, null));
     }
 
@@ -500,7 +520,7 @@ public sealed class SiteModel
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
 
     /// <summary>
-    /// <c>kind</c> (home|year|category|article|about|not_found|feed|sitemap|robots), <c>path</c> (site path, no base
+    /// <c>kind</c> (home|year|category|article|about|not_found|feed|sitemap_index|sitemap|robots), <c>path</c> (site path, no base
     /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
     /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null).
     /// </summary>

@@ -25,7 +25,8 @@ public static class SiteRenderer
     [
         "layouts/base.scriban-html", "layouts/home.scriban-html", "layouts/year.scriban-html", "layouts/category.scriban-html",
         "layouts/article.scriban-html", "layouts/about.scriban-html", "layouts/404.scriban-html",
-        "layouts/feed-events.scriban-xml", "layouts/feed-articles.scriban-xml", "layouts/sitemap.scriban-xml", "layouts/robots.scriban-txt",
+        "layouts/feed-events.scriban-xml", "layouts/feed-articles.scriban-xml", "layouts/sitemap-index.scriban-xml", "layouts/sitemap.scriban-xml",
+        "layouts/robots.scriban-txt",
     ];
 
     public static StageResult<IReadOnlyList<OutputFile>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates)

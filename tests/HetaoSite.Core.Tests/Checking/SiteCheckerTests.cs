@@ -145,6 +145,25 @@ public class SiteCheckerTests
     }
 
     [Fact]
+    public void A_sitemap_index_must_name_sitemaps_the_site_has_by_absolute_url()
+    {
+        var diagnostics = Check(ProjectSite,
+            File("index.html", Page("home")),
+            File("sitemaps/pages.xml", """<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://hetao-site.github.io/hetao-site/</loc></url></urlset>"""),
+            File("sitemap.xml", """
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <sitemap><loc>https://hetao-site.github.io/hetao-site/sitemaps/pages.xml</loc></sitemap>
+                  <sitemap><loc>https://hetao-site.github.io/hetao-site/sitemaps/articles-2031.xml</loc></sitemap>
+                  <sitemap><loc>/hetao-site/sitemaps/pages.xml</loc></sitemap>
+                </sitemapindex>
+                """));
+
+        Assert.Equal(
+            [(SiteChecker.BrokenLink, "sitemap.xml", 3), (SiteChecker.UrlOutsideSite, "sitemap.xml", 4)],
+            diagnostics.Select(d => (d.Code, d.File!, d.Line ?? 0)).Order());
+    }
+
+    [Fact]
     public void An_article_page_without_events_is_a_warning_not_an_error()
     {
         var result = SiteChecker.Check(

@@ -132,8 +132,9 @@ public sealed class PageCacheTests
         var after = Render(Sample(), cache, templates);
 
         Assert.Contains("data-x=\"1\"", System.Text.Encoding.UTF8.GetString(after["articles/2017-hetao-mou/index.html"]), StringComparison.Ordinal);
-        // Only the files without the base layout are reused: two feeds in each script, the sitemap and robots.txt.
-        Assert.Equal(6, cache.Hits);
+        // Only the files without the base layout are reused: two feeds in each script, robots.txt and the sitemaps (the
+        // index, pages.xml and one per year of publication: 2017, 2021, 2024).
+        Assert.Equal(10, cache.Hits);
     }
 
     /// <summary>The sample site as the article cache delivers it: each article with its content key.</summary>
