@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using HetaoSite.Core.Model;
@@ -147,7 +148,7 @@ public static class SiteWriter
         ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = held[i] is null && !IsSameFile(plan[i].Path, plan[i].File.Content));
         var changes = plan.Where((_, i) => changed[i]).ToList();
         var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        var removed = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
+        var removed = FilesUnder(target).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
 
         var created = new List<string>();
         var prepared = changes.Select(c => new Change(TemporaryFor(c.Path), c.Path)).ToList();
@@ -221,7 +222,7 @@ public static class SiteWriter
             var written = new long[plan.Count];
             ForEach(Enumerable.Range(0, plan.Count), i => written[i] = WriteBytes(inStaging[i], plan[i].File));
             var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-            var removed = Directory.Exists(target) ? Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Count(f => !expected.Contains(f)) : 0;
+            var removed = Directory.Exists(target) ? FilesUnder(target).Count(f => !expected.Contains(f)) : 0;
             DeleteIfExists(retired);
             var hadTarget = Directory.Exists(target);
             if (hadTarget)
@@ -362,6 +363,28 @@ public static class SiteWriter
         CreateFolder(Path.GetDirectoryName(folder)!, created);
         Directory.CreateDirectory(folder);
         created.Add(folder);
+    }
+
+    /// <summary>
+    /// Every file under <paramref name="root"/> (hidden ones too), in no particular order. The folders of each level are
+    /// read in parallel: a large site has a folder per page (twenty thousand at ten thousand articles), and reading them
+    /// one after the other was most of the time a rebuild spent writing.
+    /// </summary>
+    internal static List<string> FilesUnder(string root)
+    {
+        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
+        var files = new List<string>();
+        List<string> level = [root];
+        while (level.Count > 0)
+        {
+            var entries = new List<(string Path, bool IsFolder)>[level.Count];
+            ForEach(Enumerable.Range(0, level.Count), i => entries[i] = [.. new FileSystemEnumerable<(string, bool)>(level[i],
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), options)]);
+            files.AddRange(entries.SelectMany(e => e).Where(e => !e.IsFolder).Select(e => e.Path));
+            level = [.. entries.SelectMany(e => e).Where(e => e.IsFolder).Select(e => e.Path)];
+        }
+
+        return files;
     }
 
     /// <summary>Parallel.ForEach that throws the first failure itself (an IOException the CLI reports), not an AggregateException.</summary>

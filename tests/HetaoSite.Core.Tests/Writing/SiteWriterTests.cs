@@ -74,6 +74,42 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void Files_added_by_hand_deep_in_the_output_are_removed_hidden_ones_too()
+    {
+        var site = Site(("index.html", "首頁"), ("articles/a/index.html", "甲"), ("zh-hans/articles/a/index.html", "甲"));
+        SiteWriter.Write(site, Output);
+        Directory.CreateDirectory(Path.Combine(Output, "zh-hans", "articles", "a", "deeper", "still"));
+        File.WriteAllText(Path.Combine(Output, "zh-hans", "articles", "a", "deeper", "still", ".hidden"), "x");
+        File.WriteAllText(Path.Combine(Output, "articles", "a", "stray.html"), "x");
+        Directory.CreateDirectory(Path.Combine(Output, "empty", "folder"));
+
+        var summary = SiteWriter.Write(site, Output);
+
+        Assert.Equal(2, summary.Removed);
+        Assert.Equal(["articles/a/index.html", "index.html", "zh-hans/articles/a/index.html"],
+            Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Files_under_a_folder_are_all_found_level_by_level()
+    {
+        foreach (var path in new[] { "a.txt", ".nojekyll", "x/b.txt", "x/y/z/c.txt", "x/y/.d", "w/e.txt" })
+        {
+            var full = Path.Combine(_root, "tree", path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, path);
+        }
+
+        Directory.CreateDirectory(Path.Combine(_root, "tree", "empty", "folder"));
+        var tree = Path.Combine(_root, "tree");
+
+        Assert.Equal(
+            Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal),
+            SiteWriter.FilesUnder(tree).Order(StringComparer.Ordinal));
+        Assert.Equal(6, SiteWriter.FilesUnder(tree).Count);
+    }
+
+    [Fact]
     public void A_symbolic_link_in_the_old_output_is_replaced_by_a_real_file()
     {
         var secret = Path.Combine(_root, "secret.txt");
