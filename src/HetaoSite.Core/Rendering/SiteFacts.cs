@@ -59,6 +59,7 @@ internal sealed class SiteFacts
         }
 
         Years = [.. Events.Select(e => e.Date.Year).Distinct().Order()];
+        ArticlesByYear = [.. content.Articles.GroupBy(a => a.Article.Published.Year).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<ArticleExtraction>)[.. g]))];
         Pages = TimelinePages.Build(Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         BuildDate = content.Context.BuildDate
             ?? content.Config.Site.BuildDate
@@ -100,6 +101,9 @@ internal sealed class SiteFacts
     public Dictionary<string, int> CategoryIndex { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<int> Years { get; }
+
+    /// <summary>The articles by year of publication, oldest year first, each year's in the site's order of articles.</summary>
+    public IReadOnlyList<(int Year, IReadOnlyList<ArticleExtraction> Articles)> ArticlesByYear { get; }
 
     /// <summary>The data-quality report's lines (the About page shows their totals, each article page its own); computed once.</summary>
     public IReadOnlyList<BuildReport.ArticleLine> ReportLines => _reportLines.Value;

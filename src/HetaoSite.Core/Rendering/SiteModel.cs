@@ -236,6 +236,16 @@ public sealed class SiteModel
         };
     }
 
+    /// <summary>The years articles were published in, oldest first: <c>[{year, count, path}]</c> (<c>/sources/2024/</c>).</summary>
+    private ScriptArray SourceYears() => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
+    {
+        ["year"] = y.Year,
+        ["count"] = y.Articles.Count,
+        ["path"] = SourcesPath(y.Year),
+    }));
+
+    private static string SourcesPath(int year) => $"/sources/{year.ToString(CultureInfo.InvariantCulture)}/";
+
     /// <summary><c>id</c>, <c>name</c>, <c>class_name</c>, <c>count</c>, <c>path</c>.</summary>
     private ScriptObject Category(string id) => new()
     {
@@ -393,12 +403,35 @@ public sealed class SiteModel
             yield return Html($"/articles/{id}/", "layouts/article.scriban-html", form => ArticlePage(article, form)) with { Article = article };
         }
 
-        yield return Html("/about/", "layouts/about.scriban-html", _ =>
+        yield return Html("/about/", "layouts/about.scriban-html", form =>
         {
             var page = Page("about", "/about/", null, null, null);
             page["report"] = Report();
+            // On a paged site the sources are listed a year of publication per page, linked from here.
+            page["sources"] = new ScriptObject
+            {
+                ["articles"] = Paging.Paged ? null : Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!)),
+                ["years"] = Paging.Paged ? SourceYears() : null,
+            };
             return page;
         });
+        if (Paging.Paged)
+        {
+            foreach (var (year, articles) in _facts.ArticlesByYear)
+            {
+                var path = SourcesPath(year);
+                var title = (_strings["sources_year_title"] as string ?? "{year}").Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                yield return Html(path, "layouts/sources.scriban-html", form =>
+                {
+                    var page = Page("sources", path, title, null, null);
+                    page["year"] = new ScriptObject { ["year"] = year, ["count"] = articles.Count };
+                    page["articles"] = Array(articles.Select(a => Shared(a.Article.Id, form)!));
+                    page["years"] = SourceYears();
+                    return page;
+                });
+            }
+        }
+
         yield return new PageJob(Urls.Relative("/404.html"), "layouts/404.scriban-html", "layouts/base.scriban-html", this,
             _ => Page("not_found", "/404.html", null, null, null));
         yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, form =>
@@ -520,7 +553,7 @@ public sealed class SiteModel
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
 
     /// <summary>
-    /// <c>kind</c> (home|year|category|article|about|not_found|feed|sitemap_index|sitemap|robots), <c>path</c> (site path, no base
+    /// <c>kind</c> (home|year|category|article|about|sources|not_found|feed|sitemap_index|sitemap|robots), <c>path</c> (site path, no base
     /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
     /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null).
     /// </summary>

@@ -24,7 +24,7 @@ public static class SiteRenderer
     internal static readonly string[] Required =
     [
         "layouts/base.scriban-html", "layouts/home.scriban-html", "layouts/year.scriban-html", "layouts/category.scriban-html",
-        "layouts/article.scriban-html", "layouts/about.scriban-html", "layouts/404.scriban-html",
+        "layouts/article.scriban-html", "layouts/about.scriban-html", "layouts/sources.scriban-html", "layouts/404.scriban-html",
         "layouts/feed-events.scriban-xml", "layouts/feed-articles.scriban-xml", "layouts/sitemap-index.scriban-xml", "layouts/sitemap.scriban-xml",
         "layouts/robots.scriban-txt",
     ];

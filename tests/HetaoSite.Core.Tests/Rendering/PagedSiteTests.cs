@@ -95,4 +95,41 @@ public sealed class PagedSiteTests
         var articles = XDocument.Parse(Paged.Value.Text("feeds/articles.xml")).Root!.Elements().Count(e => e.Name.LocalName == "entry");
         Assert.Equal(3, articles);
     }
+
+    [Theory]
+    [InlineData("", "2024年的報道來源")]
+    [InlineData("zh-hans/", "2024年的报道来源")]
+    public void The_about_page_lists_the_sources_a_year_per_page(string prefix, string title2024)
+    {
+        var about = HtmlCheck.Document(Paged.Value.Text(prefix + "about/index.html"));
+        var yearLinks = about.QuerySelectorAll(".source-years a").Select(a => a.GetAttribute("href")!).ToList();
+
+        Assert.Empty(about.QuerySelectorAll(".source-list li"));
+        Assert.Equal(new[] { "2017", "2021", "2024" }.Select(y => $"/hetao-site/{prefix}sources/{y}/"), yearLinks);
+        var listed = new List<string>();
+        foreach (var link in yearLinks)
+        {
+            var page = HtmlCheck.Document(Paged.Value.Text(link["/hetao-site/".Length..] + "index.html"));
+            var year = link.TrimEnd('/')[^4..];
+            var articles = page.QuerySelectorAll(".source-list li").ToList();
+            Assert.True(articles.Count > 0, $"{link}: expected the articles of {year}, found none");
+            Assert.All(articles, li => Assert.StartsWith(year, li.QuerySelector("time")!.GetAttribute("datetime"), StringComparison.Ordinal));
+            Assert.Equal(link, page.QuerySelector(".year-bar a[aria-current=page]")?.GetAttribute("href"));
+            listed.AddRange(articles.Select(li => li.QuerySelector("a")!.GetAttribute("href")!));
+        }
+
+        Assert.Equal(SampleSite.Articles().Select(a => $"/hetao-site/{prefix}articles/{a.Article.Id}/").Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(title2024, HtmlCheck.Document(Paged.Value.Text(prefix + "sources/2024/index.html")).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public void A_site_that_is_not_paged_lists_its_sources_on_the_about_page()
+    {
+        var site = RenderedSite.Sample(converter: false);
+        var about = HtmlCheck.Document(site.Text("about/index.html"));
+
+        Assert.Equal(SampleSite.Articles().Count, about.QuerySelectorAll(".source-list li").Length);
+        Assert.Empty(about.QuerySelectorAll(".source-years"));
+        Assert.DoesNotContain(site.HtmlPaths, p => p.StartsWith("sources/", StringComparison.Ordinal));
+    }
 }
