@@ -40,20 +40,8 @@ internal sealed class RecordHashes(SiteFacts facts)
     {
         TimelineEvent[] events = [.. facts.EventsById.Values];
         Article[] articles = [.. facts.ArticlesById.Values.Select(a => a.Article)];
-        Parallel.ForEach(Partitioner.Create(0, events.Length), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                Of(events[i]);
-            }
-        });
-        Parallel.ForEach(Partitioner.Create(0, articles.Length), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                Of(articles[i]);
-            }
-        });
+        Parallel.For(0, events.Length, i => Of(events[i]));
+        Parallel.For(0, articles.Length, i => Of(articles[i]));
     }
 
     private byte[] Hash(TimelineEvent e)

@@ -137,6 +137,17 @@ public sealed class PageCacheTests
         Assert.Equal(10, cache.Hits);
     }
 
+    [Fact]
+    public void A_site_without_articles_or_events_renders_with_a_page_cache()
+    {
+        var empty = SampleSite.Content(new FakeScriptConverter(), events: [], articles: []);
+
+        var files = Render(empty, new MemoryPageCache());
+
+        Assert.Contains("index.html", files.Keys);
+        Assert.Contains("sitemaps/pages.xml", files.Keys);
+    }
+
     /// <summary>The sample site as the article cache delivers it: each article with its content key.</summary>
     private static SiteContent Keyed(IReadOnlyList<TimelineEvent>? events = null, string description = "描述") =>
         SampleSite.Content(new FakeScriptConverter(), events: events,
