@@ -37,11 +37,12 @@ command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (apt-get ins
 mkdir -p "$out"
 echo "building the generator and the CLI (Release)…" >&2
 dotnet build "$repo/bench/CorpusGenerator" -c Release -o "$out/bin/generator" -v quiet -nologo >/dev/null
-# The generator as the Pages workflow runs it: published for this platform, precompiled (ReadyToRun).
+# The generator as the Pages workflow runs it: published for this platform, self-contained and precompiled as one
+# ReadyToRun composite image of the app and the .NET libraries (takes a minute or two).
 rm -rf "$out/bin/hetao"
-dotnet publish "$repo/src/HetaoSite.Cli" -c Release -r linux-x64 --self-contained false -o "$out/bin/hetao" -v quiet -nologo >/dev/null
+dotnet publish "$repo/src/HetaoSite.Cli" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true -o "$out/bin/hetao" -v quiet -nologo >/dev/null
 generator=(dotnet "$out/bin/generator/corpus-generator.dll")
-hetao=(dotnet "$out/bin/hetao/hetao.dll")
+hetao=("$out/bin/hetao/hetao")
 
 templates="$repo/templates"
 if [ ! -d "$templates" ]; then

@@ -52,8 +52,8 @@ public partial class WorkflowFileTests
         ?? throw new Xunit.Sdk.XunitException($"expected an actions/cache step with path {path}");
 
     private static YamlMappingNode BuildStep(IReadOnlyList<YamlMappingNode> steps) =>
-        steps.SingleOrDefault(s => Has(s, "run") && Regex.IsMatch(Text(s, "run"), @"hetao\.dll"" build "))
-        ?? throw new Xunit.Sdk.XunitException("expected one step that runs hetao.dll build");
+        steps.SingleOrDefault(s => Has(s, "run") && Regex.IsMatch(Text(s, "run"), @"/hetao"" build "))
+        ?? throw new Xunit.Sdk.XunitException("expected one step that runs the published hetao build");
 
     private static IEnumerable<string> Runs(IReadOnlyList<YamlMappingNode> steps) => steps.Where(s => Has(s, "run")).Select(s => Text(s, "run"));
 
@@ -110,10 +110,30 @@ public partial class WorkflowFileTests
         var output = Regex.Match(Text(publish, "run"), @"-o ""(?<dir>[^""]+)""").Groups["dir"].Value;
 
         Assert.Contains("-r linux-x64", Text(publish, "run"), StringComparison.Ordinal);
+        Assert.Contains("--self-contained true -p:PublishReadyToRunComposite=true", Text(publish, "run"), StringComparison.Ordinal);
         Assert.NotEqual(string.Empty, output);
-        var uses = steps.Where(s => Has(s, "run") && Text(s, "run").Contains("hetao.dll", StringComparison.Ordinal)).Select(s => Text(s, "run")).ToList();
-        Assert.Equal([$"dotnet \"{output}/hetao.dll\" build", $"dotnet \"{output}/hetao.dll\" check"], uses.Select(r => string.Join(' ', r.Split(' ').Take(3))));
+        var uses = Runs(steps).Where(r => r.Contains(output + "/hetao\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"\"{output}/hetao\" build", $"\"{output}/hetao\" check"], uses.Select(r => string.Join(' ', r.Trim().Split(' ').Take(2))));
         Assert.True(steps.ToList().IndexOf(publish) < steps.ToList().IndexOf(BuildStep(steps)), "expected the generator published before the build");
+    }
+
+    [Fact]
+    public void Pages_keeps_the_published_generator_under_a_key_of_its_sources_and_publishes_it_only_when_they_changed()
+    {
+        var steps = Steps(Load("pages.yml"), "build").ToList();
+        var publish = steps.Single(s => Has(s, "run") && Text(s, "run").StartsWith("dotnet publish src/HetaoSite.Cli", StringComparison.Ordinal));
+        var output = Regex.Match(Text(publish, "run"), @"-o ""(?<dir>[^""]+)""").Groups["dir"].Value;
+        var cache = CacheOf(steps, output.Replace("${RUNNER_TEMP}", "${{ runner.temp }}", StringComparison.Ordinal));
+        var test = steps.Single(s => Has(s, "run") && Text(s, "run").StartsWith("dotnet test", StringComparison.Ordinal));
+
+        var key = Text(cache, "with", "key");
+        foreach (var input in new[] { "'global.json'", "'Directory.Build.props'", "'Directory.Packages.props'", "'src/**'" })
+        {
+            Assert.True(key.Contains(input, StringComparison.Ordinal), $"expected the generator's cache key to hash {input}: {key}");
+        }
+
+        Assert.True(steps.IndexOf(cache) < steps.IndexOf(test), "expected the generator restored before the tests build into src/ (their output would change the key)");
+        Assert.Equal($"steps.{Text(cache, "id")}.outputs.cache-hit != 'true'", Text(publish, "if"));
     }
 
     [Fact]
