@@ -112,6 +112,7 @@ public static class BuildCommand
             pageCache);
         var build = SiteBuilder.Build(source, context);
         timings.Time("prune cache", () => (cache as DiskArticleCache)?.Prune(source.Articles.Count) + pageCache?.Prune());
+        pageCache?.TrySaveIndex();
         if (indexPath is not null)
         {
             SourceIndex.Of(paths.Seeds, examinedAt, source.Articles).TrySave(indexPath);

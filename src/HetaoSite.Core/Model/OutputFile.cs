@@ -19,10 +19,11 @@ public sealed class OutputFile
     {
     }
 
-    private OutputFile(string path, string? fingerprint, byte[]? content, Func<byte[]>? read)
+    private OutputFile(string path, string? fingerprint, byte[]? content, Func<byte[]>? read, string? storedAt = null)
     {
         Path = path;
         Fingerprint = fingerprint;
+        StoredAt = storedAt;
         _content = content;
         _read = read;
         _lastRead = read is null ? null : new WeakReference<byte[]>(null!);
@@ -55,13 +56,20 @@ public sealed class OutputFile
     public string? Fingerprint { get; }
 
     /// <summary>
-    /// A page rendered under <paramref name="fingerprint"/>, whose bytes <paramref name="read"/> gives when asked; it
-    /// must give the same bytes every time.
+    /// A file (a page cache entry) that holds exactly these bytes and is never changed in place, so the writer may link
+    /// it into the output instead of writing the bytes; null for files that have none.
     /// </summary>
-    public static OutputFile Cached(string path, string fingerprint, Func<byte[]> read) => new(path, fingerprint, null, read);
+    public string? StoredAt { get; }
+
+    /// <summary>
+    /// A page rendered under <paramref name="fingerprint"/>, whose bytes <paramref name="read"/> gives when asked; it
+    /// must give the same bytes every time, which <paramref name="storedAt"/>, when given, holds.
+    /// </summary>
+    public static OutputFile Cached(string path, string fingerprint, Func<byte[]> read, string? storedAt = null) =>
+        new(path, fingerprint, null, read, storedAt);
 
     /// <summary>The same bytes, known to be the rendering under <paramref name="fingerprint"/>.</summary>
-    public OutputFile WithFingerprint(string fingerprint) => new(Path, fingerprint, _content, _read);
+    public OutputFile WithFingerprint(string fingerprint) => new(Path, fingerprint, _content, _read, StoredAt);
 
     public override string ToString() => Path;
 }

@@ -141,9 +141,9 @@ public static class SiteRenderer
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PlannedPage planned, TemplateSet set, IPageCache? cache)
     {
         var (job, fingerprint) = planned;
-        if (fingerprint is not null && cache!.TryFind(fingerprint, out var read) && read is not null)
+        if (fingerprint is not null && cache!.TryFind(fingerprint, out var found))
         {
-            return (OutputFile.Cached(job.OutputPath, fingerprint, () => read() ?? RenderAgain(job, set)), null);
+            return (Cached(job, fingerprint, found, set), null);
         }
 
         var rendered = RenderPage(job, set);
@@ -154,9 +154,12 @@ public static class SiteRenderer
 
         // A stored page is read back when written rather than kept: ten thousand articles make 600 MB of pages.
         return cache!.Put(fingerprint, file.Content) is { } stored
-            ? (OutputFile.Cached(job.OutputPath, fingerprint, () => stored() ?? RenderAgain(job, set)), null)
+            ? (Cached(job, fingerprint, stored, set), null)
             : (file.WithFingerprint(fingerprint), null);
     }
+
+    private static OutputFile Cached(PageJob job, string fingerprint, StoredPage stored, TemplateSet set) =>
+        OutputFile.Cached(job.OutputPath, fingerprint, () => stored.Read() ?? RenderAgain(job, set), stored.File);
 
     private static byte[] RenderAgain(PageJob job, TemplateSet set) =>
         RenderPage(job, set).File?.Content

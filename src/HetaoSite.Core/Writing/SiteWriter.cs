@@ -152,7 +152,7 @@ public static class SiteWriter
 
         var created = new List<string>();
         var prepared = changes.Select(c => new Change(TemporaryFor(c.Path), c.Path)).ToList();
-        var written = new long[changes.Count];
+        var written = new Placed[changes.Count];
         try
         {
             foreach (var folder in changes.Select(c => Path.GetDirectoryName(c.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -160,7 +160,7 @@ public static class SiteWriter
                 CreateFolder(folder, created);
             }
 
-            ForEach(Enumerable.Range(0, changes.Count), i => written[i] = WriteBytes(prepared[i].Temporary, changes[i].File));
+            ForEach(Enumerable.Range(0, changes.Count), i => written[i] = Place(prepared[i].Temporary, changes[i].File));
             WriteJournal(target, journal, prepared, removed);
         }
         catch
@@ -171,8 +171,9 @@ public static class SiteWriter
         }
 
         Commit(target, journal, (prepared, removed));
-        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum())
+        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum(w => w.Bytes))
         {
+            Linked = written.Count(w => w.Linked),
             Manifest = record ? ManifestOf(plan, target, held) : null,
         };
     }
@@ -219,8 +220,8 @@ public static class SiteWriter
                 Directory.CreateDirectory(folder);
             }
 
-            var written = new long[plan.Count];
-            ForEach(Enumerable.Range(0, plan.Count), i => written[i] = WriteBytes(inStaging[i], plan[i].File));
+            var written = new Placed[plan.Count];
+            ForEach(Enumerable.Range(0, plan.Count), i => written[i] = Place(inStaging[i], plan[i].File));
             var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(target) ? FilesUnder(target).Count(f => !expected.Contains(f)) : 0;
             DeleteIfExists(retired);
@@ -241,8 +242,9 @@ public static class SiteWriter
             }
 
             DeleteIfExists(retired);
-            return new WriteSummary(plan.Count, 0, removed, written.Sum())
+            return new WriteSummary(plan.Count, 0, removed, written.Sum(w => w.Bytes))
             {
+                Linked = written.Count(w => w.Linked),
                 Manifest = record ? ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]) : null,
             };
         }
@@ -253,12 +255,26 @@ public static class SiteWriter
         }
     }
 
-    /// <summary>Writes the file's bytes to <paramref name="path"/>; returns how many (a cached page's bytes are read once here).</summary>
-    private static long WriteBytes(string path, OutputFile file)
+    /// <summary>How a file was placed: the bytes written, or none because it was linked.</summary>
+    private readonly record struct Placed(long Bytes, bool Linked);
+
+    /// <summary>
+    /// Puts the file at <paramref name="path"/> (a new name): a hard link to its page cache entry where the file system
+    /// allows one, which costs neither reading nor writing its bytes; otherwise its bytes (a cached page's bytes are
+    /// read once here). The entry is never changed in place (the cache replaces entries whole, and this writer replaces
+    /// output files by renaming), so the two names keep the same bytes; the cache notices an output file edited in
+    /// place by hand (see <see cref="DiskPageCache"/>).
+    /// </summary>
+    private static Placed Place(string path, OutputFile file)
     {
+        if (file.StoredAt is { } stored && HardLinks.TryCreate(stored, path))
+        {
+            return new Placed(0, Linked: true);
+        }
+
         var bytes = file.Content;
         File.WriteAllBytes(path, bytes);
-        return bytes.Length;
+        return new Placed(bytes.Length, Linked: false);
     }
 
     /// <summary>The manifest after a write: the entries kept from the previous one, and the files' state for the rest.</summary>

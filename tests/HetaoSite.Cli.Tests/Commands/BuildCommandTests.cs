@@ -20,6 +20,31 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public void A_page_edited_in_place_in_the_output_is_restored_and_never_reaches_the_page_cache()
+    {
+        using var site = TempSite.WithTemplates();
+        site.AddArticle("a.md", Article);
+        var first = CliRun.Of(["build", .. site.BuildArgs("--verbose")]);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Matches(@"(?m)^output: [\d,]+ written \([\d,]+ linked from the page cache\)", first.Stdout);
+        var page = Path.Combine(site.Output, "index.html");
+        var original = File.ReadAllBytes(page);
+        // Appending through the output's name writes to the file it shares with its page cache entry.
+        using (var stream = new FileStream(page, FileMode.Append, FileAccess.Write))
+        {
+            stream.Write("<!-- edited by hand -->"u8);
+        }
+
+        Assert.Equal(0, CliRun.Of(["build", .. site.BuildArgs()]).ExitCode);
+        Assert.True(original.AsSpan().SequenceEqual(File.ReadAllBytes(page)), "expected the rebuild to restore the page edited in place");
+
+        // As in the Pages workflow: the cache is kept, the output folder starts empty.
+        Directory.Delete(site.Output, recursive: true);
+        Assert.Equal(0, CliRun.Of(["build", .. site.BuildArgs()]).ExitCode);
+        Assert.True(original.AsSpan().SequenceEqual(File.ReadAllBytes(page)), "expected a build into an empty folder to write the page as rendered, not as edited");
+    }
+
+    [Fact]
     public void Unknown_options_are_usage_errors_with_exit_code_2()
     {
         var result = CliRun.Of("build", "--colour");

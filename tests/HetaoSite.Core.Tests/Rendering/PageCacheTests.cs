@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Rendering;
 using HetaoSite.Core.Tests.TestSupport;
@@ -17,22 +18,22 @@ public sealed class PageCacheTests
 
         public int Misses;
 
-        public bool TryFind(string fingerprint, out Func<byte[]?>? read)
+        public bool TryFind(string fingerprint, [NotNullWhen(true)] out StoredPage? page)
         {
             var found = Pages.TryGetValue(fingerprint, out var content);
             Interlocked.Increment(ref found ? ref Hits : ref Misses);
-            read = found ? () => Vanishing ? null : content : null;
+            page = found ? new StoredPage(() => Vanishing ? null : content) : null;
             return found;
         }
 
-        public Func<byte[]?>? Put(string fingerprint, byte[] content)
+        public StoredPage? Put(string fingerprint, byte[] content)
         {
             Pages[fingerprint] = content;
-            return () =>
+            return new StoredPage(() =>
             {
                 Reads.AddOrUpdate(fingerprint, 1, (_, n) => n + 1);
                 return Vanishing ? null : content;
-            };
+            });
         }
 
         /// <summary>How often each page stored by <see cref="Put"/> was read back.</summary>
