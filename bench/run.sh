@@ -3,7 +3,8 @@
 #
 # For each N: generates a deterministic corpus (bench/CorpusGenerator) into bench/out/site-N and the same articles as
 # a plain Hugo blog into bench/out/hugo-N, then measures with /usr/bin/time -v:
-#   hetao cold build (empty cache, empty output), no-change rebuild, rebuild after adding one article;
+#   hetao cold build (empty cache, empty output), no-change rebuild, rebuild after adding one article, and the build
+#   the Pages workflow runs (one more article, cache kept, output folder empty);
 #   hugo cold build.
 # Writes the table into docs/PERFORMANCE.md between <!-- bench:start --> and <!-- bench:end --> and prints it.
 #
@@ -111,13 +112,20 @@ for n in "${sizes[@]}"; do
     measure "hetao-$n-addone" "${build[@]}"; record addone
     written_runs+=("$(grep -o '^output: [0-9,]* written' "$out/hetao-$n-addone.log" | grep -o '[0-9,]*' | tr -d , || echo '?')")
   done
+  # The Pages workflow's build: the cache of the previous deployment restored, one more article, no output folder.
+  for run in $(seq "$runs"); do
+    echo "N=$n: hetao build as on Pages: one more article, cache kept, output folder empty ($run/$runs)…" >&2
+    "${generator[@]}" --first "$((n + runs + run - 1))" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
+    rm -rf "$site/_site"
+    measure "hetao-$n-pages" "${build[@]}"; record pages
+  done
   written=$(IFS=/; echo "${written_runs[*]}")
   cold=$(echo "${times[cold]}" | median); hugo_s=$(echo "${times[hugo]}" | median)
 
   rate() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "–" }'; }
   if [ "$pages" -gt 0 ]; then unit="pages"; count=$pages; else unit="files"; count=$files; fi
-  rows+=("| $n (${events:-?} events) | HetaoSite | $(time_of cold) | $(time_of nochange) | $(time_of addone) ($written files written) | $(rss_of cold) / $(rss_of nochange) / $(rss_of addone) MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
-  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $(time_of hugo) | – | – | $(rss_of hugo) MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
+  rows+=("| $n (${events:-?} events) | HetaoSite | $(time_of cold) | $(time_of nochange) | $(time_of addone) ($written files written) | $(time_of pages) | $(rss_of cold) / $(rss_of nochange) / $(rss_of addone) / $(rss_of pages) MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
+  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $(time_of hugo) | – | – | – | $(rss_of hugo) MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
   times=() rsses=()
 done
 
@@ -125,10 +133,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
 table=$(cat <<TABLE
 Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
-Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock, the median of $runs runs (BENCH_RUNS) with the fastest and slowest in brackets; RSS is the median peak resident set (cold / no-change / add-one).
+Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock, the median of $runs runs (BENCH_RUNS) with the fastest and slowest in brackets; RSS is the median peak resident set (cold / no-change / add-one / as on Pages). "As on Pages": one more article, the cache kept, the output folder empty, as the Pages workflow builds.
 
-| N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Peak RSS | Throughput (cold) |
-|---|---|---|---|---|---|---|
+| N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Add 1, empty output (as on Pages) | Peak RSS | Throughput (cold) |
+|---|---|---|---|---|---|---|---|
 $(printf '%s\n' "${rows[@]}")
 TABLE
 )
