@@ -140,10 +140,13 @@ internal sealed class PageFingerprints
 
     /// <summary>
     /// What <c>value.member</c> can show: a member of an object; for <c>[].member</c> (read through a loop variable) that
-    /// member of every element; anything else (<c>years.size</c>) depends on the whole value.
+    /// member of every element; for <c>[]</c> (a loop over it) the number of items; anything else (<c>years.size</c>)
+    /// depends on the whole value.
     /// </summary>
     private static object? Member(object? value, string member) => (value, member) switch
     {
+        (ScriptArray array, "[]") => array.Count,
+        (_, "[]") => value,
         (ScriptArray array, ['[', ']', '.', ..]) => array.Select(item => item is ScriptObject o ? Member(o, member[3..]) : item).ToList(),
         (ScriptObject o, _) when !member.StartsWith("[].", StringComparison.Ordinal) => o.TryGetValue(member, out var inner) ? inner : null,
         _ => value,

@@ -1,4 +1,5 @@
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Syntax;
 
 namespace HetaoSite.Core.Rendering;
@@ -12,8 +13,11 @@ namespace HetaoSite.Core.Rendering;
 /// <remarks>
 /// Conservative by construction: a global used any other way than <c>name.member</c> (passed whole, indexed)
 /// counts as read whole; <c>this</c> or an include whose path is not a literal makes the template read everything.
-/// A loop over a global, <c>for y in years</c>, reads the members its variable is used with, recorded as
-/// <c>[].year</c>; the variable used whole makes the template read the global whole.
+/// A loop over a global, <c>for y in years</c>, reads how many items it has (recorded as <c>[]</c>) and the members
+/// its variable is used with (<c>[].year</c>); the variable used whole makes the template read the global whole. A
+/// variable set to a global, <c>bar = years</c>, reads of that global what is read through the variable. Loop
+/// variables and such aliases are resolved over a template and everything it includes (<see cref="Closure"/>), since
+/// a partial included in a loop reads the loop's variable, and a partial is often handed its input in a variable.
 /// </remarks>
 /// <example><c>{{ site.title }}{{ include "partials/_x.scriban-html" }}{{ for e in events }}</c> reads site.title and
 /// events (whole), and includes partials/_x.scriban-html.</example>
@@ -27,38 +31,56 @@ public sealed class TemplateReads
     /// <summary>True when the template may read anything (<c>this</c>, or an include of a computed path).</summary>
     public bool ReadsEverything { get; private set; }
 
-    /// <summary>Loop variable → the globals it runs over (<c>for y in years</c>).</summary>
+    /// <summary>Loop variable → the variables it runs over (<c>for y in years</c>).</summary>
     private readonly Dictionary<string, HashSet<string>> _loops = new(StringComparer.Ordinal);
+
+    /// <summary>Variable → the variables it is set to (<c>bar = years</c>).</summary>
+    private readonly Dictionary<string, HashSet<string>> _aliases = new(StringComparer.Ordinal);
 
     public static TemplateReads Of(Template template)
     {
         var reads = new TemplateReads();
-        reads.FindLoops(template.Page);
         reads.Walk(template.Page);
+        reads.Resolve();
         return reads;
     }
 
-    private void FindLoops(ScriptNode? node)
+    private static void Add(Dictionary<string, HashSet<string>> map, string key, string value)
     {
-        if (node is null)
+        if (!map.TryGetValue(key, out var values))
         {
-            return;
+            map[key] = values = new HashSet<string>(StringComparer.Ordinal);
         }
 
-        if (node is ScriptForStatement { Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal over })
+        values.Add(value);
+    }
+
+    /// <summary>
+    /// Carries what is read through loop variables and aliases over to what they stand for, until nothing changes: a
+    /// member <c>m</c> read through <c>y</c> of <c>for y in years</c> is <c>[].m</c> of <c>years</c>; anything read
+    /// through <c>bar</c> of <c>bar = years</c> is read of <c>years</c>. A member that would need a second <c>[].</c>
+    /// (a loop over a loop variable) reads the whole global instead, so this ends.
+    /// </summary>
+    private void Resolve()
+    {
+        bool changed;
+        do
         {
-            if (!_loops.TryGetValue(variable.Name, out var globals))
+            changed = false;
+            foreach (var (name, members) in Globals.ToList())
             {
-                _loops[variable.Name] = globals = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var source in _aliases.GetValueOrDefault(name) ?? [])
+                {
+                    changed |= Read(source, members);
+                }
+
+                foreach (var over in _loops.GetValueOrDefault(name) ?? [])
+                {
+                    changed |= Read(over, members is null || members.Any(m => m.StartsWith('[')) ? null : [.. members.Select(m => "[]." + m)]);
+                }
             }
-
-            globals.Add(over.Name);
         }
-
-        for (var i = 0; i < node.ChildrenCount; i++)
-        {
-            FindLoops(node.GetChildren(i));
-        }
+        while (changed);
     }
 
     /// <summary>The reads of <paramref name="paths"/> (a page's template and layout) and of every template they include, transitively.</summary>
@@ -87,12 +109,24 @@ public sealed class TemplateReads
                 result.Read(name, members);
             }
 
+            foreach (var (map, into) in new[] { (reads._loops, result._loops), (reads._aliases, result._aliases) })
+            {
+                foreach (var (name, values) in map)
+                {
+                    foreach (var value in values)
+                    {
+                        Add(into, name, value);
+                    }
+                }
+            }
+
             foreach (var include in reads.Includes)
             {
                 pending.Push(include);
             }
         }
 
+        result.Resolve();
         return result;
     }
 
@@ -105,28 +139,32 @@ public sealed class TemplateReads
             case ScriptThisExpression:
                 ReadsEverything = true;
                 return;
-            case ScriptForStatement { Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal } loop
-                when _loops.ContainsKey(variable.Name):
-                // The iterated global is read through the loop variable's members (below), not whole.
+            case ScriptForStatement { Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal over } loop:
+                // The iterated global is read for its number of items, and through the loop variable (see Resolve).
+                Add(_loops, variable.Name, over.Name);
+                Read(over.Name, ["[]"]);
                 Walk(loop.NamedArguments);
                 Walk(loop.Body);
                 Walk(loop.Else);
                 return;
-            case ScriptMemberExpression { Target: ScriptVariableGlobal target, Member: ScriptVariable member }:
-                Read(target.Name, [member.Name]);
-                foreach (var over in _loops.GetValueOrDefault(target.Name) ?? [])
+            case ScriptAssignExpression { Target: ScriptVariableGlobal target, EqualToken.TokenType: TokenType.Equal } assign:
+                // Setting a variable reads nothing of it. Set to a global, what is read through it is read of that
+                // global (see Resolve); set to anything else, that expression is read.
+                if (assign.Value is ScriptVariableGlobal value)
                 {
-                    Read(over, ["[]." + member.Name]);
+                    Add(_aliases, target.Name, value.Name);
+                }
+                else
+                {
+                    Walk(assign.Value);
                 }
 
                 return;
+            case ScriptMemberExpression { Target: ScriptVariableGlobal target, Member: ScriptVariable member }:
+                Read(target.Name, [member.Name]);
+                return;
             case ScriptVariableGlobal global:
                 Read(global.Name, null);
-                foreach (var over in _loops.GetValueOrDefault(global.Name) ?? [])
-                {
-                    Read(over, null);
-                }
-
                 return;
             case ScriptFunctionCall { Target: ScriptVariableGlobal { Name: "include" or "include_cached" } } call:
                 if (call.Arguments.Count > 0 && call.Arguments[0] is ScriptLiteral { Value: string path })
@@ -147,22 +185,28 @@ public sealed class TemplateReads
         }
     }
 
-    private void Read(string name, HashSet<string>? members)
+    /// <summary>Records a read of <paramref name="members"/> of <paramref name="name"/> (null: all of it); true if that is new.</summary>
+    private bool Read(string name, HashSet<string>? members)
     {
         if (!Globals.TryGetValue(name, out var known))
         {
             Globals[name] = members is null ? null : new HashSet<string>(members, StringComparer.Ordinal);
+            return true;
         }
-        else if (known is not null)
+
+        if (known is null)
         {
-            if (members is null)
-            {
-                Globals[name] = null;
-            }
-            else
-            {
-                known.UnionWith(members);
-            }
+            return false;
         }
+
+        if (members is null)
+        {
+            Globals[name] = null;
+            return true;
+        }
+
+        var count = known.Count;
+        known.UnionWith(members);
+        return known.Count != count;
     }
 }

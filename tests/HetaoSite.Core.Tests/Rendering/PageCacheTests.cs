@@ -265,7 +265,7 @@ public sealed class PageCacheTests
     [Fact]
     public void Template_reads_name_the_globals_members_and_includes_a_template_uses()
     {
-        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ site.lang }}{{ for e in page.events }}{{ include 'partials/_x.scriban-html' }}{{ end }}{{ x = years }}"));
+        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ site.lang }}{{ for e in page.events }}{{ include 'partials/_x.scriban-html' }}{{ end }}{{ x = years }}{{ x | array.size }}"));
 
         Assert.Equal(["site.lang", "site.title"], reads.Globals["site"]!.Select(m => "site." + m).Order(StringComparer.Ordinal));
         Assert.Null(reads.Globals["years"]);
@@ -278,13 +278,57 @@ public sealed class PageCacheTests
     {
         var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}<a href=\"{{ url y.path }}\">{{ y.year }}</a>{{ end }}"));
 
-        Assert.Equal(["[].path", "[].year"], reads.Globals["years"]!.Order(StringComparer.Ordinal));
+        Assert.Equal(["[]", "[].path", "[].year"], reads.Globals["years"]!.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_loop_reads_how_many_items_it_runs_over_even_when_its_variable_is_unused()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}·{{ end }}"));
+
+        Assert.Equal(["[]"], reads.Globals["years"]!);
+    }
+
+    [Fact]
+    public void A_partial_included_in_a_loop_reads_members_of_the_global_through_the_loop_variable()
+    {
+        var reads = Closure(("page", "{{ for e in events }}{{ include 'card' }}{{ end }}"), ("card", "<h3>{{ e.title }}</h3>"));
+
+        Assert.Equal(["[]", "[].title"], reads.Globals["events"]!.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_variable_set_to_a_global_for_a_partial_reads_only_what_the_partial_reads_through_it()
+    {
+        var reads = Closure(("page", "{{ bar = years; include 'bar' }}"), ("bar", "{{ for y in bar }}<a href=\"{{ y.path }}\">{{ y.year }}</a>{{ end }}"));
+
+        Assert.Equal(["[]", "[].path", "[].year"], reads.Globals["years"]!.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{{ bar = years; include 'bar' }}", "{{ bar | array.size }}")]
+    [InlineData("{{ for y in years }}{{ include 'bar' }}{{ end }}", "{{ y | object.keys }}")]
+    [InlineData("{{ a = years; b = a; include 'bar' }}", "{{ b }}")]
+    public void A_variable_standing_for_a_global_read_whole_reads_the_whole_global(string page, string partial)
+    {
+        Assert.Null(Closure(("page", page), ("bar", partial)).Globals["years"]);
+    }
+
+    [Fact]
+    public void Loops_over_each_other_s_variables_end_reading_the_whole_globals()
+    {
+        var reads = TemplateReads.Of(Template.Parse("{{ for a in b }}{{ for b in a }}{{ b.x }}{{ end }}{{ end }}"));
+
+        Assert.Null(reads.Globals["b"]);
+    }
+
+    private static TemplateReads Closure(params (string Path, string Text)[] templates) =>
+        TemplateReads.Closure([templates[0].Path], templates.ToDictionary(t => t.Path, t => TemplateReads.Of(Template.Parse(t.Text)), StringComparer.Ordinal));
 
     [Fact]
     public void A_loop_variable_used_whole_reads_the_whole_global()
     {
-        var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}{{ y.year }}{{ x = y }}{{ end }}"));
+        var reads = TemplateReads.Of(Template.Parse("{{ for y in years }}{{ y.year }}{{ x = y }}{{ x }}{{ end }}"));
 
         Assert.Null(reads.Globals["years"]);
     }
@@ -303,6 +347,25 @@ public sealed class PageCacheTests
         Assert.True(cache.Hits >= 20, $"expected the pages of other years and categories and unrelated articles reused, only {cache.Hits} were ({cache.Misses} rendered)");
     }
 
+    [Fact]
+    public void An_event_added_to_one_year_leaves_the_fingerprints_of_the_other_years_pages_alone()
+    {
+        var events = SampleSite.Events().Append(SampleSite.Events().Single(e => e.Id == "2022-quantum") with { Id = "2022-second", Title = "另一件事" })
+            .OrderBy(e => e.Date).ToList();
+
+        var before = Fingerprints(Sample());
+        var after = Fingerprints(Sample(events));
+
+        var yearPages = before.Keys.Where(p => p.Contains("years/", StringComparison.Ordinal) && !p.Contains("2022", StringComparison.Ordinal)).ToList();
+        Assert.True(yearPages.Count >= 4, $"expected year pages in the sample site, got {string.Join(", ", before.Keys)}");
+        var changed = yearPages.Where(p => before[p] != after.GetValueOrDefault(p)).ToList();
+        Assert.True(changed.Count == 0, "expected only the 2022 year pages to change fingerprint (the year bar shows years, not counts); these changed too: " + string.Join(", ", changed));
+    }
+
+    private static Dictionary<string, string?> Fingerprints(SiteContent content) =>
+        SiteRenderer.Render(content with { Context = content.Context with { PageCache = new MemoryPageCache() } }, RepoTemplates.All).Value
+            .ToDictionary(f => f.Path, f => f.Fingerprint, StringComparer.Ordinal);
+
     [Theory]
     [InlineData("{{ this }}")]
     [InlineData("{{ include page.partial }}")]
@@ -314,7 +377,7 @@ public sealed class PageCacheTests
     [Fact]
     public void A_template_that_reads_a_whole_global_depends_on_all_of_it()
     {
-        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ s = site }}"));
+        var reads = TemplateReads.Of(Template.Parse("{{ site.title }}{{ s = site }}{{ s | object.keys }}"));
 
         Assert.Null(reads.Globals["site"]);
     }
