@@ -95,8 +95,10 @@ internal static class CacheFiles
     /// <paramref name="writes"/> is at most <paramref name="keep"/>: nothing would be deleted. Leftovers then wait for
     /// the next full prune.
     /// </remarks>
+    /// <param name="deleted">Told of each entry deleted (e.g. to drop what an index records of it).</param>
     /// <returns>The number of files deleted.</returns>
-    public static int Prune(string root, int keep, int writes, Func<string, bool> isEntry, Func<string, bool> isStale, Func<string, bool> isLeftover)
+    public static int Prune(string root, int keep, int writes, Func<string, bool> isEntry, Func<string, bool> isStale, Func<string, bool> isLeftover,
+        Action<string>? deleted = null)
     {
         if (!Directory.Exists(root))
         {
@@ -116,20 +118,24 @@ internal static class CacheFiles
 
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList();
         var entries = files.Count(isEntry);
-        var (deleted, remaining) = (0, entries);
+        var (count, remaining) = (0, entries);
         foreach (var file in files)
         {
             var entry = isEntry(file);
             var stale = entry ? entries > keep && isStale(file) : isLeftover(file);
             if (stale && TryDelete(file))
             {
-                deleted++;
-                remaining -= entry ? 1 : 0;
+                count++;
+                if (entry)
+                {
+                    remaining--;
+                    deleted?.Invoke(file);
+                }
             }
         }
 
         WriteCount(countFile, remaining);
-        return deleted;
+        return count;
     }
 
     /// <summary>A count kept beside a cache (see <see cref="Prune"/>), or null when missing or unreadable.</summary>

@@ -112,18 +112,17 @@ public sealed class DiskPageCache : IPageCache
     /// <returns>The number of files deleted.</returns>
     public int Prune() => CacheFiles.Prune(Root, 2 * _touched.Count, _writes,
         isEntry: file => !CacheFiles.IsTemporary(file),
-        isStale: file => !_touched.ContainsKey(Path.GetFileName(file)) && Forget(Path.GetFileName(file)),
-        isLeftover: CacheFiles.IsOrphan);
+        isStale: file => !_touched.ContainsKey(Path.GetFileName(file)),
+        isLeftover: CacheFiles.IsOrphan,
+        deleted: file => Forget(Path.GetFileName(file)));
 
-    /// <summary>Drops an entry's record before the entry is deleted; true, so it can stand in a condition.</summary>
-    private bool Forget(string fingerprint)
+    /// <summary>Drops the record of a deleted entry, so the index does not grow with pages long gone.</summary>
+    private void Forget(string fingerprint)
     {
         if (_index.Value.TryRemove(fingerprint, out _))
         {
             Interlocked.Increment(ref _indexChanges);
         }
-
-        return true;
     }
 
     /// <summary>
