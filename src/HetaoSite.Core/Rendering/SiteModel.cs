@@ -237,10 +237,14 @@ public sealed class SiteModel
     }
 
     /// <summary>The years articles were published in, oldest first: <c>[{year, count, path}]</c> (<c>/sources/2024/</c>).</summary>
-    private ScriptArray SourceYears() => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
+    /// <summary>
+    /// The years articles were published in, each with its sources page; with <paramref name="counts"/> false, every
+    /// <c>count</c> is null, so that the year bar of a sources page does not change when another year gains an article.
+    /// </summary>
+    private ScriptArray SourceYears(bool counts) => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
     {
         ["year"] = y.Year,
-        ["count"] = y.Articles.Count,
+        ["count"] = counts ? y.Articles.Count : null,
         ["path"] = SourcesPath(y.Year),
     }));
 
@@ -411,7 +415,7 @@ public sealed class SiteModel
             page["sources"] = new ScriptObject
             {
                 ["articles"] = Paging.Paged ? null : Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!)),
-                ["years"] = Paging.Paged ? SourceYears() : null,
+                ["years"] = Paging.Paged ? SourceYears(counts: true) : null,
             };
             return page;
         });
@@ -426,7 +430,7 @@ public sealed class SiteModel
                     var page = Page("sources", path, title, null, null);
                     page["year"] = new ScriptObject { ["year"] = year, ["count"] = articles.Count };
                     page["articles"] = Array(articles.Select(a => Shared(a.Article.Id, form)!));
-                    page["years"] = SourceYears();
+                    page["years"] = SourceYears(counts: false);
                     return page;
                 });
             }

@@ -123,6 +123,22 @@ public sealed class PagedSiteTests
     }
 
     [Fact]
+    public void An_article_added_to_one_year_leaves_the_other_years_sources_pages_alone()
+    {
+        var settings = SiteSettings.Default with { BaseUrl = "https://example.org/hetao/", BuildDate = SampleSite.BuildDate, Paginate = PageSize };
+        var added = SampleSite.Article("2024-more", "004_more.md", "又一篇報道", null, null, new PartialDate(2024, 9, 1), Script.Hant,
+            [new("2024年9月，合作區再有進展。", BlockKind.Paragraph, 3)]);
+
+        var before = RenderedSite.Fingerprints(SampleSite.Content(new FakeScriptConverter(), settings: settings));
+        var after = RenderedSite.Fingerprints(SampleSite.Content(new FakeScriptConverter(), articles: [.. SampleSite.Articles(), added], settings: settings));
+
+        var others = before.Keys.Where(p => p.Contains("sources/", StringComparison.Ordinal) && !p.Contains("2024", StringComparison.Ordinal)).ToList();
+        Assert.True(others.Count == 4, $"expected the 2017 and 2021 sources pages in both scripts, got {string.Join(", ", others)}");
+        Assert.All(others, p => Assert.True(before[p] == after[p], $"expected {p} to keep its fingerprint when an article is added to 2024"));
+        Assert.NotEqual(before["sources/2024/index.html"], after["sources/2024/index.html"]);
+    }
+
+    [Fact]
     public void A_site_that_is_not_paged_lists_its_sources_on_the_about_page()
     {
         var site = RenderedSite.Sample(converter: false);
