@@ -43,6 +43,13 @@ internal static class CacheFiles
         }
     }
 
+    /// <summary>The file at <paramref name="path"/> when it is a regular file (not missing, not a link someone put there), else null.</summary>
+    public static FileInfo? RegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint) ? info : null;
+    }
+
     public static bool IsTemporary(string file) => file.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
     /// <summary>A temporary file of <see cref="TryWriteAtomically"/> whose writer process has ended.</summary>

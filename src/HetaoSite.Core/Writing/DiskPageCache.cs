@@ -181,13 +181,8 @@ public sealed class DiskPageCache : IPageCache
     }
 
     /// <summary>The size and time of the file at <paramref name="path"/>, or null when it is not a regular file.</summary>
-    private static Stamp? StampOf(string path)
-    {
-        var info = new FileInfo(path);
-        return !info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint)
-            ? null
-            : new Stamp(info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds());
-    }
+    private static Stamp? StampOf(string path) =>
+        CacheFiles.RegularFile(path) is { } info ? new Stamp(info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds()) : null;
 
     private string PathOf(string fingerprint) => Path.Combine(Root, fingerprint[..2], fingerprint);
 

@@ -107,13 +107,8 @@ public sealed class OutputManifest
         && Stat(fingerprint, fullPath) == entry;
 
     /// <summary>The entry describing the file at <paramref name="fullPath"/> as it is now, or null if it is not a regular file.</summary>
-    public static Entry? Stat(string fingerprint, string fullPath)
-    {
-        var info = new FileInfo(fullPath);
-        return !info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint)
-            ? null
-            : new Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks);
-    }
+    public static Entry? Stat(string fingerprint, string fullPath) =>
+        CacheFiles.RegularFile(fullPath) is { } info ? new Entry(fingerprint, info.Length, info.LastWriteTimeUtc.Ticks) : null;
 
     private static string FullPath(string directory) => CacheFiles.FullPath(directory);
 }

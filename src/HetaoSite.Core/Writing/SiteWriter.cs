@@ -319,8 +319,7 @@ public static class SiteWriter
     /// <summary>True when <paramref name="path"/> is a regular file (not a link someone put there) holding exactly <paramref name="content"/>.</summary>
     private static bool IsSameFile(string path, byte[] content)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != content.Length || info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+        if (CacheFiles.RegularFile(path) is not { } info || info.Length != content.Length)
         {
             return false;
         }
