@@ -12,7 +12,8 @@ public static class CommandLine
           dates   --ref YYYY-MM-DD --text "…"   |   dates --jsonl  (reads {"ref","text"} lines on stdin)
           serve   [--port N] [--config FILE] [--seeds DIR] [--templates DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--quiet] [--verbose]
           check   [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--quiet] [--verbose]
-          new     "標題" [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR]
+          new     "標題" --text FILE|- [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR]
+          new     --from page.html [--seeds DIR] [--config FILE]
         """;
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -32,7 +33,7 @@ public static class CommandLine
                 "dates" => DatesCommand.Run(rest, stdin, stdout, stderr),
                 "serve" => ServeCommand.Run(rest, stdout, stderr),
                 "check" => CheckCommand.Run(rest, stdout, stderr),
-                "new" => NewCommand.Run(rest, stdout, stderr, TimeProvider.System),
+                "new" => NewCommand.Run(rest, stdin, stdout, stderr, TimeProvider.System),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

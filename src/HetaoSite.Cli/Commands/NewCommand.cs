@@ -7,9 +7,11 @@ using Scriban.Runtime;
 namespace HetaoSite.Cli.Commands;
 
 /// <summary>
-/// <c>new "標題" [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR] [--config FILE]</c> writes a new Markdown
-/// article <c>{date}-{slug}.md</c> into the seeds folder from the archetype <c>templates/archetypes/article.md</c>.
-/// It never overwrites a file.
+/// <c>new "標題" --text FILE|- [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR] [--config FILE]</c> writes
+/// a new Markdown article <c>{date}-{slug}.md</c> into the seeds folder from the archetype
+/// <c>templates/archetypes/article.md</c>, with the article's text from FILE or standard input.
+/// <c>new --from page.html</c> imports a saved web page instead (<see cref="PageImport"/>). It never overwrites a file, and
+/// never writes an article without text (the build would refuse it).
 /// </summary>
 /// <remarks>
 /// Without <c>--date</c> the article is dated today, in the machine's time zone: the one place HetaoSite reads the
@@ -19,13 +21,25 @@ public static class NewCommand
 {
     public const string ArchetypePath = "archetypes/article.md";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        var arguments = CommandArguments.Parse(args, ["date", "url", "seeds", "templates", "config"], []);
+        var arguments = CommandArguments.Parse(args, ["date", "url", "seeds", "templates", "config", "text", "from"], []);
+        if (arguments.Get("from") is { } page)
+        {
+            if (arguments.Positional.Count > 0 || arguments.Get("text") is not null || arguments.Get("date") is not null || arguments.Get("url") is not null)
+            {
+                throw new UsageException("new --from takes the title, date and address from the page: give no title, --text, --date or --url with it");
+            }
+
+            return PageImport.Run(page, SitePaths.From(arguments), stdout, stderr);
+        }
+
         if (arguments.Positional.Count != 1 || string.IsNullOrWhiteSpace(arguments.Positional[0]))
         {
-            throw new UsageException("new needs exactly one title: hetao new \"標題\"");
+            throw new UsageException("new needs exactly one title: hetao new \"標題\" --text article.txt");
         }
+
+        var body = ReadBody(arguments.Get("text"), stdin);
 
         var title = arguments.Positional[0].Trim();
         var date = ParseDate(arguments.Get("date"), clock);
@@ -54,7 +68,7 @@ public static class NewCommand
             return ExitCode.ContentErrors;
         }
 
-        var text = Render(template, title, date, url);
+        var text = Render(template, title, date, url, body);
         var fileName = FileName(title, date);
         Directory.CreateDirectory(paths.Seeds);
         var path = Path.Combine(paths.Seeds, fileName);
@@ -83,13 +97,14 @@ public static class NewCommand
         return $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{slug}.md";
     }
 
-    public static string Render(Template template, string title, DateOnly date, string? url)
+    public static string Render(Template template, string title, DateOnly date, string? url, string body)
     {
         var globals = new ScriptObject
         {
             ["title"] = title,
             ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["url"] = url,
+            ["text"] = body,
         };
         globals.Import("yaml_quote", new Func<string?, string>(YamlQuote));
         var context = new TemplateContext { StrictVariables = true };
@@ -120,6 +135,32 @@ public static class NewCommand
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// The article's text from <c>--text FILE</c> (<c>-</c>: standard input), line endings as LF, without leading or trailing blank lines.
+    /// An article without text would fail the next build, so none is written: that is a usage error.
+    /// </summary>
+    private static string ReadBody(string? source, TextReader stdin)
+    {
+        const string How = "pass the article's text with --text FILE (or --text - to read standard input), or import a saved page with --from page.html";
+        if (source is null)
+        {
+            throw new UsageException($"new writes no article without text: {How}");
+        }
+
+        string text;
+        try
+        {
+            text = source == "-" ? stdin.ReadToEnd() : File.ReadAllText(source);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--text '{source}' cannot be read: {ex.Message}");
+        }
+
+        text = text.ReplaceLineEndings("\n").Trim('\n', ' ', '\t', '\uFEFF');
+        return text.Length == 0 ? throw new UsageException($"the text given to new is empty: {How}") : text;
     }
 
     private static DateOnly ParseDate(string? text, TimeProvider clock)
