@@ -441,13 +441,19 @@ public sealed class SiteModel
         yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, form =>
         {
             var page = Page("feed", "/feeds/events.xml", null, null, null);
-            page["events"] = Array(Latest(_facts.Events).Select(e => Shared(e, form)));
+            var events = Newest(_facts.Events.OrderByDescending(e => e.Date.FirstDay).ThenBy(e => e.Id, StringComparer.Ordinal)).ToList();
+            page["events"] = Array(events.Select(e => Shared(e, form)));
+            page["entries"] = Array(events.Select(e => FeedTimes(e.Date.FirstDay, LastReported(e))));
+            page["updated"] = FeedTime(events.Select(LastReported).DefaultIfEmpty(_facts.BuildDate).Max());
             return page;
         });
         yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, form =>
         {
             var page = Page("feed", "/feeds/articles.xml", null, null, null);
-            page["articles"] = Array(Latest(Content.Articles).Select(a => Shared(a.Article.Id, form)!));
+            var articles = Newest(Content.Articles.OrderByDescending(a => a.Article.Published.FirstDay)
+                .ThenBy(a => a.Article.Id, StringComparer.Ordinal)).ToList();
+            page["articles"] = Array(articles.Select(a => Shared(a.Article.Id, form)!));
+            page["updated"] = FeedTime(articles.Select(a => a.Article.Published.FirstDay).DefaultIfEmpty(_facts.BuildDate).Max());
             return page;
         });
     }
@@ -549,9 +555,22 @@ public sealed class SiteModel
         return -1;
     }
 
-    /// <summary>The last <c>site.feed_limit</c> items of a list in timeline order (the latest), in the same order.</summary>
-    private IEnumerable<T> Latest<T>(IReadOnlyList<T> items) =>
-        Content.Config.Site.FeedLimit is > 0 and var limit && items.Count > limit ? items.Skip(items.Count - limit) : items;
+    /// <summary>The first <c>site.feed_limit</c> items of a list ordered newest first (all of them when the limit is 0).</summary>
+    private IEnumerable<T> Newest<T>(IEnumerable<T> newestFirst) =>
+        Content.Config.Site.FeedLimit is > 0 and var limit ? newestFirst.Take(limit) : newestFirst;
+
+    /// <summary>
+    /// When an event was last reported: the latest publication date of the articles that state it, and never before
+    /// the event's own first day. A feed entry's <c>updated</c>; its <c>published</c> is the event's date.
+    /// </summary>
+    private DateOnly LastReported(TimelineEvent e) =>
+        e.Sources.Select(s => _facts.ArticlesById.TryGetValue(s.ArticleId, out var a) ? a.Article.Published.FirstDay : e.Date.FirstDay)
+            .Append(e.Date.FirstDay).Max();
+
+    private static ScriptObject FeedTimes(DateOnly published, DateOnly updated) =>
+        new() { ["published"] = FeedTime(published), ["updated"] = FeedTime(updated) };
+
+    private static string FeedTime(DateOnly day) => DateDisplay.Iso(day) + "T00:00:00Z";
 
     private PageJob Html(string path, string template, Func<SharedForm, ScriptObject> page) =>
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);

@@ -389,13 +389,20 @@ public sealed class SiteRendererTests
     }
 
     [Fact]
-    public void Feeds_are_atom_with_absolute_urls_and_the_build_date()
+    public void Feeds_are_atom_with_absolute_urls_newest_first_and_dated_by_their_entries()
     {
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var events = XDocument.Parse(Both.Value.Text("feeds/events.xml"));
-        Assert.Equal("2025-06-30T00:00:00Z", events.Root!.Element(atom + "updated")!.Value);
-        var entries = events.Root.Elements(atom + "entry").ToList();
+        var entries = events.Root!.Elements(atom + "entry").ToList();
         Assert.Equal(15, entries.Count);
+        var published = entries.Select(e => e.Element(atom + "published")!.Value).ToList();
+        Assert.True(published.SequenceEqual(published.OrderDescending(StringComparer.Ordinal)),
+            $"expected entries newest first, got {string.Join(", ", published)}");
+        Assert.All(entries, e => Assert.True(string.CompareOrdinal(e.Element(atom + "updated")!.Value, e.Element(atom + "published")!.Value) >= 0,
+            $"expected updated not before published in {e}"));
+        var newest = entries.Max(e => e.Element(atom + "updated")!.Value);
+        Assert.Equal(newest, events.Root.Element(atom + "updated")!.Value);
+        Assert.DoesNotContain("2025-06-30", Both.Value.Text("feeds/events.xml"), StringComparison.Ordinal);
         Assert.All(entries, e => Assert.StartsWith("https://example.org/hetao/#", e.Element(atom + "id")!.Value, StringComparison.Ordinal));
         var articles = XDocument.Parse(Both.Value.Text("zh-hans/feeds/articles.xml"));
         Assert.Equal(3, articles.Root!.Elements(atom + "entry").Count());
@@ -407,7 +414,7 @@ public sealed class SiteRendererTests
     public void Build_date_falls_back_to_the_newest_article_never_the_clock()
     {
         var site = new RenderedSite(SampleSite.Content(settings: SiteSettings.Default with { BaseUrl = "https://example.org/" }));
-        Assert.Contains("<updated>2024-08-30T00:00:00Z</updated>", site.Text("feeds/events.xml"), StringComparison.Ordinal);
+        Assert.Contains("<lastmod>2024-08-30</lastmod>", site.Text("sitemaps/pages.xml"), StringComparison.Ordinal);
         var content = SampleSite.Content() with { Context = new BuildContext(new DateOnly(2030, 1, 2), null) };
         Assert.Contains("<lastmod>2030-01-02</lastmod>", new RenderedSite(content).Text("sitemaps/pages.xml"), StringComparison.Ordinal);
     }
