@@ -90,7 +90,7 @@ public sealed class PagedSiteTests
         var all = JsonNode.Parse(Paged.Value.Text("data/events.json"))!["events"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
 
         Assert.Equal(4, entries.Count);
-        Assert.EndsWith("#" + all[^1], entries[^1].Elements().First(e => e.Name.LocalName == "id").Value, StringComparison.Ordinal);
+        Assert.EndsWith("#" + all[^1], entries[0].Elements().First(e => e.Name.LocalName == "id").Value, StringComparison.Ordinal);
         Assert.Contains("/years/", entries[0].Elements().First(e => e.Name.LocalName == "id").Value, StringComparison.Ordinal);
         var articles = XDocument.Parse(Paged.Value.Text("feeds/articles.xml")).Root!.Elements().Count(e => e.Name.LocalName == "entry");
         Assert.Equal(3, articles);
