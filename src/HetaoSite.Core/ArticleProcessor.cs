@@ -78,12 +78,6 @@ public static class ArticleProcessor
             return new StageResult<ArticleExtraction?>(extraction.Value,
                 [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics, .. extraction.Diagnostics]);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !file.IsRead)
-        {
-            // Found unchanged by the source index, then unreadable or different when its bytes were needed.
-            return new StageResult<ArticleExtraction?>(null,
-                [Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", file.FileName, hint: "build again once nothing is writing to seeds/")]);
-        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug must still name the article that triggered it, and never print a stack trace at the user.
@@ -113,9 +107,9 @@ public static class ArticleProcessor
                 Writing.CachedArticlePage.WhenDamaged(found, () => ProcessAgain(file, config, converter));
             }
 
-            return WithKey(cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
+            return cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
                 ? WithScriptTexts(cached, converter)
-                : cached, key);
+                : cached;
         }
 
         var result = WithScriptTexts(ProcessWithTimeLimit(file, config), converter);
@@ -124,17 +118,13 @@ public static class ArticleProcessor
             cache.Put(key, result);
         }
 
-        return WithKey(result, key);
+        return result;
     }
 
     private static ArticleExtraction ProcessAgain(SourceFile file, SiteConfig config, IScriptConverter? converter) =>
         WithScriptTexts(ProcessWithTimeLimit(file, config), converter) is { Value: { } extraction, HasErrors: false }
             ? extraction
             : throw new IOException($"{file.FileName}: its cache entry is damaged and the article could not be processed again (delete .hetao-cache/ and build again)");
-
-    // The key names what the result was made from, so later stages can fingerprint by it (the article page cache).
-    private static StageResult<ArticleExtraction?> WithKey(StageResult<ArticleExtraction?> result, string key) =>
-        result.Value is null ? result : result with { Value = result.Value with { ContentKey = key } };
 
     // Here rather than in the renderer: this stage runs in parallel and is cached, so the conversions are too.
     private static StageResult<ArticleExtraction?> WithScriptTexts(StageResult<ArticleExtraction?> result, IScriptConverter? converter) =>

@@ -14,8 +14,7 @@ public sealed record BuildContext(
     string? BasePathOverride = null,
     bool KeepGoing = false,
     StageTimings? Timings = null,
-    string? BaseUrlOverride = null,
-    IPageCache? PageCache = null)
+    string? BaseUrlOverride = null)
 {
     /// <summary>
     /// Changes whenever the engine's output for the same input may change; part of every cache key. The engine assembly

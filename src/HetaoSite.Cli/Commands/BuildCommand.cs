@@ -25,11 +25,10 @@ public static class BuildCommand
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
         var cache = OpenCache(paths, arguments);
-        var pageCache = cache is null ? null : new DiskPageCache(cache.Root);
         var quiet = arguments.Has("quiet");
         var verbose = arguments.Has("verbose");
         var timings = verbose ? new StageTimings() : null;
-        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings, pageCache));
+        var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings));
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
         if (build.HasErrors)
         {
@@ -37,7 +36,7 @@ public static class BuildCommand
             return ExitCode.ContentErrors;
         }
 
-        var written = timings.Time("write", () => Write(build, paths, cache));
+        var written = timings.Time("write", () => SiteWriter.Write(build.Files, paths.Output));
         if (verbose)
         {
             stdout.WriteLine($"timings: {timings}");
@@ -45,7 +44,6 @@ public static class BuildCommand
             if (cache is not null)
             {
                 stdout.WriteLine($"cache: {cache.Hits} hits, {cache.Misses} misses, {cache.Writes} stored ({cache.Root})");
-                stdout.WriteLine($"page cache: {pageCache!.Hits} pages reused, {pageCache.Misses} rendered");
             }
         }
 
@@ -70,37 +68,13 @@ public static class BuildCommand
         return ExitCode.Success;
     }
 
-    /// <summary>
-    /// Writes the site; with a cache, the output manifest kept there lets pages already in the output be left alone
-    /// without reading them (<see cref="OutputManifest"/>).
-    /// </summary>
-    private static WriteSummary Write(SiteBuild build, SitePaths paths, DiskArticleCache? cache)
-    {
-        var manifestPath = cache is null ? null : OutputManifest.PathFor(cache.Root, paths.Output);
-        var manifest = manifestPath is null ? null : OutputManifest.Load(manifestPath, paths.Output);
-        var written = SiteWriter.Write(build.Files, paths.Output, manifest);
-        if (manifestPath is not null)
-        {
-            written.Manifest?.TrySave(manifestPath);
-        }
-
-        return written;
-    }
-
     /// <summary>Reads the site from <paramref name="paths"/> and builds it in memory (shared by build, serve and check).</summary>
     /// <param name="cache">The per-article cache; when null, the disk cache of <see cref="OpenCache"/> is used.</param>
     /// <param name="timings">Where to record stage timings (--verbose), or null.</param>
-    /// <param name="pageCache">Rendered pages by fingerprint; when null, the one beside a disk article cache is used.</param>
-    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null, StageTimings? timings = null,
-        DiskPageCache? pageCache = null)
+    public static SiteBuild BuildSite(SitePaths paths, CommandArguments arguments, IArticleCache? cache = null, StageTimings? timings = null)
     {
         cache ??= OpenCache(paths, arguments);
-        pageCache ??= cache is DiskArticleCache disk ? new DiskPageCache(disk.Root) : null;
-        // With a disk cache, the source index kept beside it spares reading the articles that did not change.
-        var indexPath = cache is DiskArticleCache diskCache ? SourceIndex.PathFor(diskCache.Root, paths.Seeds) : null;
-        var examinedAt = DateTime.UtcNow;
-        var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates,
-            indexPath is null ? null : SourceIndex.Load(indexPath, paths.Seeds)));
+        var source = timings.Time("read sources", () => SiteSourceReader.Read(paths.Config, paths.Seeds, paths.Templates));
         var context = new BuildContext(
             BuildDates.FromEnvironment(),
             ScriptConverters.Default,
@@ -108,16 +82,9 @@ public static class BuildCommand
             arguments.Get("base-path"),
             arguments.Has("keep-going"),
             timings,
-            BaseUrl(arguments),
-            pageCache);
+            BaseUrl(arguments));
         var build = SiteBuilder.Build(source, context);
-        timings.Time("prune cache", () => (cache as DiskArticleCache)?.Prune(source.Articles.Count) + pageCache?.Prune());
-        pageCache?.TrySaveIndex();
-        if (indexPath is not null)
-        {
-            SourceIndex.Of(paths.Seeds, examinedAt, source.Articles).TrySave(indexPath);
-        }
-
+        timings.Time("prune cache", () => (cache as DiskArticleCache)?.Prune(source.Articles.Count));
         return build;
     }
 

@@ -17,9 +17,7 @@ public static class SiteSourceReader
     /// <summary>Files larger than this are refused before reading; the configurable, smaller limit is applied when loading.</summary>
     public const long HardMaxFileBytes = 256L * 1024 * 1024;
 
-    /// <param name="index">What the last build learned about the seeds folder: files it vouches for are not read until
-    /// their bytes are needed (see <see cref="SourceIndex"/>); null reads every file.</param>
-    public static SiteSource Read(string configPath, string seedsDirectory, string templatesDirectory, SourceIndex? index = null)
+    public static SiteSource Read(string configPath, string seedsDirectory, string templatesDirectory)
     {
         var diagnostics = new List<Diagnostic>();
         var configText = string.Empty;
@@ -34,12 +32,12 @@ public static class SiteSourceReader
                 hint: "run from the site folder or pass --config PATH"));
         }
 
-        var articles = ReadArticles(seedsDirectory, diagnostics, index);
+        var articles = ReadArticles(seedsDirectory, diagnostics);
         var templates = ReadTemplates(templatesDirectory, diagnostics);
         return new SiteSource(configText, configName, articles, templates, diagnostics);
     }
 
-    public static IReadOnlyList<SourceFile> ReadArticles(string seedsDirectory, List<Diagnostic> diagnostics, SourceIndex? index = null)
+    public static IReadOnlyList<SourceFile> ReadArticles(string seedsDirectory, List<Diagnostic> diagnostics)
     {
         if (!Directory.Exists(seedsDirectory))
         {
@@ -56,7 +54,7 @@ public static class SiteSourceReader
 
         // Read in parallel, kept in path order: ten thousand small files are mostly system calls, which two cores halve.
         var result = new List<SourceFile>();
-        foreach (var (file, diagnostic) in paths.AsParallel().AsOrdered().Select(path => ReadArticle(root, path, index)))
+        foreach (var (file, diagnostic) in paths.AsParallel().AsOrdered().Select(path => ReadArticle(root, path)))
         {
             if (diagnostic is not null)
             {
@@ -72,7 +70,7 @@ public static class SiteSourceReader
         return result;
     }
 
-    private static (SourceFile? File, Diagnostic? Problem) ReadArticle(string root, string path, SourceIndex? index)
+    private static (SourceFile? File, Diagnostic? Problem) ReadArticle(string root, string path)
     {
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         var name = Path.GetFileName(path);
@@ -101,26 +99,12 @@ public static class SiteSourceReader
 
         try
         {
-            // The stamp is taken before the bytes are read: a write in between changes it, so the next build reads again.
-            var stamp = new SourceStamp(info.Length, info.LastWriteTimeUtc.Ticks, info.CreationTimeUtc.Ticks);
-            var fullName = info.FullName;
-            return index?.HashOf(relative, stamp) is { } hash
-                ? (SourceFile.Unread(relative, hash, stamp, () => ReadUnchanged(fullName, hash)), null)
-                : (new SourceFile(relative, File.ReadAllBytes(fullName), stamp), null);
+            return (new SourceFile(relative, File.ReadAllBytes(info.FullName)), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
         }
-    }
-
-    /// <summary>The bytes of a file the source index vouched for, which must still have the hash it recorded.</summary>
-    private static byte[] ReadUnchanged(string path, string hash)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return string.Equals(SourceFile.HashOf(bytes), hash, StringComparison.Ordinal)
-            ? bytes
-            : throw new IOException("the file changed while the site was being built");
     }
 
     private static List<TemplateFile> ReadTemplates(string templatesDirectory, List<Diagnostic> diagnostics)

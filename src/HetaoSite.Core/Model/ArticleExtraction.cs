@@ -5,8 +5,6 @@ namespace HetaoSite.Core.Model;
 /// content hash and computed in parallel.
 /// </summary>
 /// <param name="ScriptTexts">The article's displayed texts in both scripts, when a converter was present (see <see cref="Model.ScriptTexts"/>).</param>
-/// <param name="ContentKey">The article cache's key of this result: a hash of everything it was made from (file bytes,
-/// engine version, configuration, converter). Null when built without a cache; never stored in the cache itself.</param>
 public sealed record ArticleExtraction(
     Article Article,
     IReadOnlyList<Sentence> Sentences,
@@ -14,5 +12,4 @@ public sealed record ArticleExtraction(
     IReadOnlyList<KeyFigure> Figures,
     IReadOnlyList<DroppedDate> Dropped,
     int DatesFound,
-    ScriptTexts? ScriptTexts = null,
-    string? ContentKey = null);
+    ScriptTexts? ScriptTexts = null);

@@ -12,8 +12,7 @@ namespace HetaoSite.Core.Rendering;
 /// <c>chart</c>, <c>articles</c>, <c>pages</c>, and the functions <c>url</c> and <c>absolute_url</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
 /// Objects shared by many pages (events, article summaries) are built once, when a page to render first needs them,
-/// and only read while rendering. A page whose fingerprint shows it unchanged never builds them: to fingerprint a page,
-/// its <c>page</c> object is built in <see cref="SharedForm.Records"/>, holding the records instead.
+/// and only read while rendering.
 /// </summary>
 public sealed class SiteModel
 {
@@ -27,59 +26,29 @@ public sealed class SiteModel
     private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
-    private readonly Lazy<ScriptObject> _recordGlobals;
-    private readonly Func<string, bool> _isRead;
 
-    /// <param name="isRead">Whether any template reads a global: the globals that list every event or article
-    /// (<c>events</c>, <c>timeline</c>, <c>articles</c>) are built only then.</param>
-    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings, Func<string, bool> isRead)
+    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
         _facts = facts;
-        _isRead = isRead;
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
-        _globals = new(() => BuildGlobals(SharedForm.Objects));
-        _recordGlobals = new(() => BuildGlobals(SharedForm.Records));
-        SiteSettingsText = facts.Content.Config.Site.ToString();
+        _globals = new(BuildGlobals);
     }
 
     public Rendition Rendition { get; }
-
-    /// <summary>
-    /// Besides the article itself (<see cref="ArticleExtraction.ContentKey"/>), the site settings and the rendering, all an
-    /// article page shows: its summary and the events it is a source of, in order (they carry the titles, dates and
-    /// links the page shows for its cited sentences), as records. <see cref="PageFingerprints.OfArticle"/> hashes these.
-    /// </summary>
-    internal IEnumerable<object> ArticlePageInputs(string articleId)
-    {
-        yield return _facts.ArticlesById[articleId].Article;
-        foreach (var e in _facts.EventsByArticle.GetValueOrDefault(articleId, []))
-        {
-            yield return _facts.EventsById[e.Id];
-        }
-    }
-
-    /// <summary>The site settings as text (title, description, base URL…), part of every article page's fingerprint.</summary>
-    internal string SiteSettingsText { get; }
 
     public SiteUrls Urls { get; }
 
     /// <summary>The read-only globals of this rendering, built when the first page is rendered.</summary>
     public ScriptObject Globals => _globals.Value;
 
-    /// <summary>The globals in <see cref="SharedForm.Records"/>: what page fingerprints hash.</summary>
-    internal ScriptObject RecordGlobals => _recordGlobals.Value;
-
     private SiteContent Content => _facts.Content;
 
     /// <summary>Which list page shows which events; the same for both renderings.</summary>
     internal TimelinePages Paging => _facts.Pages;
 
-    /// <summary>The normalised base path every link starts with.</summary>
-    internal string BasePath => _facts.BasePath;
-
-    private ScriptObject BuildGlobals(SharedForm form)
+    private ScriptObject BuildGlobals()
     {
         var site = Content.Config.Site;
         var globals = new ScriptObject
@@ -113,22 +82,9 @@ public sealed class SiteModel
             ["years"] = Array(_facts.Years.Select(Year)),
             ["chart"] = Chart(),
         };
-        // Each of these holds every event or article: built for the templates that read it (none of the default
-        // ones but the About page), not for every rendering.
-        if (_isRead("events"))
-        {
-            globals["events"] = Array(_facts.Events.Select(e => Shared(e, form)));
-        }
-
-        if (_isRead("timeline"))
-        {
-            globals["timeline"] = Timeline(_facts.Events, form);
-        }
-
-        if (_isRead("articles"))
-        {
-            globals["articles"] = Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!));
-        }
+        globals["events"] = Array(_facts.Events.Select(EventObject));
+        globals["timeline"] = Timeline(_facts.Events);
+        globals["articles"] = Array(Content.Articles.Select(a => SummaryObject(a.Article.Id)!));
 
         // Plain delegates, not DynamicCustomFunction over the methods: url runs a few hundred thousand times per build
         // and reflection-based argument binding was a measurable part of rendering.
@@ -141,21 +97,9 @@ public sealed class SiteModel
 
     // ---- shared objects -------------------------------------------------------------------------------------
 
-    /// <summary>An event as pages hold it: its object, or in <see cref="SharedForm.Records"/> its record.</summary>
-    private object Shared(TimelineEvent e, SharedForm form)
-    {
-        var first = _facts.EventsById[e.Id];
-        return form == SharedForm.Records ? first : EventObject(first);
-    }
-
-    /// <summary>An article's summary as pages hold it (null for an id no article has).</summary>
-    private object? Shared(string articleId, SharedForm form) =>
-        !_facts.ArticlesById.TryGetValue(articleId, out var a) ? null
-        : form == SharedForm.Records ? a.Article
-        : SummaryObject(articleId);
-
-    private ScriptObject EventObject(TimelineEvent first) =>
-        _events.GetOrAdd(first.Id, static (_, arg) => arg.Model.Event(arg.Event), (Model: this, Event: first));
+    /// <summary>An event's shared object, built once (for the first event with its id).</summary>
+    private ScriptObject EventObject(TimelineEvent e) =>
+        _events.GetOrAdd(e.Id, static (id, model) => model.Event(model._facts.EventsById[id]), this);
 
     private ScriptObject? SummaryObject(string articleId) =>
         _facts.ArticlesById.TryGetValue(articleId, out var a)
@@ -237,14 +181,10 @@ public sealed class SiteModel
     }
 
     /// <summary>The years articles were published in, oldest first: <c>[{year, count, path}]</c> (<c>/sources/2024/</c>).</summary>
-    /// <summary>
-    /// The years articles were published in, each with its sources page; with <paramref name="counts"/> false, every
-    /// <c>count</c> is null, so that the year bar of a sources page does not change when another year gains an article.
-    /// </summary>
-    private ScriptArray SourceYears(bool counts) => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
+    private ScriptArray SourceYears() => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
     {
         ["year"] = y.Year,
-        ["count"] = counts ? y.Articles.Count : null,
+        ["count"] = y.Articles.Count,
         ["path"] = SourcesPath(y.Year),
     }));
 
@@ -273,7 +213,7 @@ public sealed class SiteModel
     /// Events grouped by year, then month, in the configured order: <c>[{year, anchor, count, months: [{month (null when
     /// only the year is known), anchor, events}]}]</c>.
     /// </summary>
-    private ScriptArray Timeline(IEnumerable<TimelineEvent> events, SharedForm form, bool inDisplayOrder = false)
+    private ScriptArray Timeline(IEnumerable<TimelineEvent> events, bool inDisplayOrder = false)
     {
         var ordered = events.ToList();
         if (Content.Config.Site.NewestFirst && !inDisplayOrder)
@@ -292,7 +232,7 @@ public sealed class SiteModel
                 {
                     ["month"] = month.Key,
                     ["anchor"] = month.Key is { } m ? $"y{y}-m{m:D2}" : $"y{y}-m00",
-                    ["events"] = Array(month.Select(e => Shared(e, form))),
+                    ["events"] = Array(month.Select(EventObject)),
                 });
             }
 
@@ -365,11 +305,11 @@ public sealed class SiteModel
             {
                 var (number, events) = (i + 1, pages[i]);
                 var path = TimelinePages.YearPath(year, number);
-                yield return Html(path, "layouts/year.scriban-html", form =>
+                yield return Html(path, "layouts/year.scriban-html", () =>
                 {
                     var page = Page("year", path, Numbered(year.ToString(CultureInfo.InvariantCulture) + "年", number), null, null);
-                    page["year"] = LaterPage(Year(year), number);
-                    page["timeline"] = Timeline(events, form, inDisplayOrder: true);
+                    page["year"] = Year(year);
+                    page["timeline"] = Timeline(events, inDisplayOrder: true);
                     // On a paged site the year pages are the timeline, read page after page across years.
                     var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.YearPath(year, n),
@@ -388,11 +328,11 @@ public sealed class SiteModel
             {
                 var (number, events) = (i + 1, pages[i]);
                 var path = TimelinePages.Numbered(listPath, number);
-                yield return Html(path, "layouts/category.scriban-html", form =>
+                yield return Html(path, "layouts/category.scriban-html", () =>
                 {
                     var page = Page("category", path, Numbered(_facts.CategoryName(category.Id, Rendition.Script), number), null, null);
-                    page["category"] = LaterPage(Category(category.Id), number);
-                    page["timeline"] = Timeline(events, form, inDisplayOrder: true);
+                    page["category"] = Category(category.Id);
+                    page["timeline"] = Timeline(events, inDisplayOrder: true);
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.Numbered(listPath, n),
                         number > 1 ? TimelinePages.Numbered(listPath, number - 1) : null,
                         number < pages.Count ? TimelinePages.Numbered(listPath, number + 1) : null);
@@ -404,18 +344,18 @@ public sealed class SiteModel
         foreach (var article in Content.Articles)
         {
             var id = article.Article.Id;
-            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", form => ArticlePage(article, form)) with { Article = article };
+            yield return Html($"/articles/{id}/", "layouts/article.scriban-html", () => ArticlePage(article));
         }
 
-        yield return Html("/about/", "layouts/about.scriban-html", form =>
+        yield return Html("/about/", "layouts/about.scriban-html", () =>
         {
             var page = Page("about", "/about/", null, null, null);
             page["report"] = Report();
             // On a paged site the sources are listed a year of publication per page, linked from here.
             page["sources"] = new ScriptObject
             {
-                ["articles"] = Paging.Paged ? null : Array(Content.Articles.Select(a => Shared(a.Article.Id, form)!)),
-                ["years"] = Paging.Paged ? SourceYears(counts: true) : null,
+                ["articles"] = Paging.Paged ? null : Array(Content.Articles.Select(a => SummaryObject(a.Article.Id)!)),
+                ["years"] = Paging.Paged ? SourceYears() : null,
             };
             return page;
         });
@@ -425,83 +365,93 @@ public sealed class SiteModel
             {
                 var path = SourcesPath(year);
                 var title = (_strings["sources_year_title"] as string ?? "{year}").Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                yield return Html(path, "layouts/sources.scriban-html", form =>
+                yield return Html(path, "layouts/sources.scriban-html", () =>
                 {
                     var page = Page("sources", path, title, null, null);
                     page["year"] = new ScriptObject { ["year"] = year, ["count"] = articles.Count };
-                    page["articles"] = Array(articles.Select(a => Shared(a.Article.Id, form)!));
-                    page["years"] = SourceYears(counts: false);
+                    page["articles"] = Array(articles.Select(a => SummaryObject(a.Article.Id)!));
+                    page["years"] = SourceYears();
                     return page;
                 });
             }
         }
 
         yield return new PageJob(Urls.Relative("/404.html"), "layouts/404.scriban-html", "layouts/base.scriban-html", this,
-            _ => Page("not_found", "/404.html", null, null, null));
-        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, form =>
+            () => Page("not_found", "/404.html", null, null, null));
+        yield return new PageJob(Urls.Relative("/feeds/events.xml"), "layouts/feed-events.scriban-xml", null, this, () =>
         {
             var page = Page("feed", "/feeds/events.xml", null, null, null);
             var events = Newest(_facts.Events.OrderByDescending(e => e.Date.FirstDay).ThenBy(e => e.Id, StringComparer.Ordinal)).ToList();
-            page["events"] = Array(events.Select(e => Shared(e, form)));
+            page["events"] = Array(events.Select(e => EventObject(e)));
             page["entries"] = Array(events.Select(e => FeedTimes(e.Date.FirstDay, LastReported(e))));
             page["updated"] = FeedTime(events.Select(LastReported).DefaultIfEmpty(_facts.BuildDate).Max());
             return page;
         });
-        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, form =>
+        yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, () =>
         {
             var page = Page("feed", "/feeds/articles.xml", null, null, null);
             var articles = Newest(Content.Articles.OrderByDescending(a => a.Article.Published.FirstDay)
                 .ThenBy(a => a.Article.Id, StringComparer.Ordinal)).ToList();
-            page["articles"] = Array(articles.Select(a => Shared(a.Article.Id, form)!));
+            page["articles"] = Array(articles.Select(a => SummaryObject(a.Article.Id)!));
             page["updated"] = FeedTime(articles.Select(a => a.Article.Published.FirstDay).DefaultIfEmpty(_facts.BuildDate).Max());
             return page;
         });
     }
 
     /// <summary>
-    /// Files rendered once for the whole site, in the default rendering: robots.txt and the sitemaps. <c>/sitemap.xml</c>
-    /// is a sitemap index naming <c>/sitemaps/pages.xml</c> (every page but the articles') and one
-    /// <c>/sitemaps/articles-{year}.xml</c> per year of publication, so that adding an article renders the sitemap of
-    /// its year rather than one of every page, and no sitemap nears the protocol's 50,000 URLs.
+    /// Files rendered once for the whole site, in the default rendering: robots.txt and the sitemap. <c>/sitemap.xml</c>
+    /// lists every page in every script; a site with more than <see cref="SitemapLimit"/> of them gets a sitemap index
+    /// there instead, naming <c>/sitemaps/1.xml</c>, <c>/sitemaps/2.xml</c>… of at most that many each.
     /// </summary>
     internal IEnumerable<PageJob> RootFiles(IReadOnlyList<SiteModel> renditions)
     {
-        var pages = renditions[0].Pages().Where(p => p.Path is not null).ToList();
-        var langs = renditions.Select(r => r.Rendition.Lang).ToList();
-        var sitemaps = new List<(string Path, List<string> Paths)> { ("/sitemaps/pages.xml", [.. pages.Where(p => p.Article is null).Select(p => p.Path!)]) };
-        sitemaps.AddRange(pages.Where(p => p.Article is not null)
-            .GroupBy(p => p.Article!.Article.Published.Year)
-            .OrderBy(g => g.Key)
-            .Select(g => ($"/sitemaps/articles-{g.Key.ToString(CultureInfo.InvariantCulture)}.xml", g.Select(p => p.Path!).ToList())));
-        yield return new PageJob("sitemap.xml", "layouts/sitemap-index.scriban-xml", null, this, _ =>
+        var paths = renditions[0].Pages().Where(p => p.Path is not null).Select(p => (object)p.Path!).ToList();
+        var langs = Array(renditions.Select(r => (object)r.Rendition.Lang));
+        var perSitemap = Math.Max(1, SitemapLimit / langs.Count);
+        var parts = paths.Chunk(perSitemap).ToList();
+        if (parts.Count <= 1)
         {
-            var page = Page("sitemap_index", "/sitemap.xml", null, null, null);
-            page["sitemaps"] = Array(sitemaps.Select(s => (object)s.Path));
-            return page;
-        });
-        foreach (var (path, paths) in sitemaps)
+            yield return Sitemap("sitemap.xml", paths, langs);
+        }
+        else
         {
-            yield return new PageJob(path.TrimStart('/'), "layouts/sitemap.scriban-xml", null, this, _ =>
+            var names = Enumerable.Range(1, parts.Count).Select(n => $"/sitemaps/{n.ToString(CultureInfo.InvariantCulture)}.xml").ToList();
+            yield return new PageJob("sitemap.xml", "layouts/sitemap-index.scriban-xml", null, this, () =>
             {
-                var page = Page("sitemap", path, null, null, null);
-                page["paths"] = Array(paths.Select(p => (object)p));
-                page["langs"] = Array(langs.Select(l => (object)l));
+                var page = Page("sitemap_index", "/sitemap.xml", null, null, null);
+                page["sitemaps"] = Array(names);
                 return page;
             });
+            for (var i = 0; i < parts.Count; i++)
+            {
+                yield return Sitemap(names[i].TrimStart('/'), parts[i], langs);
+            }
         }
 
-        yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, _ => Page("robots", "/robots.txt", null, null, null));
+        yield return new PageJob("robots.txt", "layouts/robots.scriban-txt", null, this, () => Page("robots", "/robots.txt", null, null, null));
     }
+
+    /// <summary>The sitemap protocol's limit of URLs per sitemap file.</summary>
+    internal const int SitemapLimit = 50_000;
+
+    private PageJob Sitemap(string outputPath, IEnumerable<object> paths, ScriptArray langs) =>
+        new(outputPath, "layouts/sitemap.scriban-xml", null, this, () =>
+        {
+            var page = Page("sitemap", "/" + outputPath, null, null, null);
+            page["paths"] = Array(paths);
+            page["langs"] = langs;
+            return page;
+        });
 
     /// <summary>
     /// The home page: the whole timeline, or on a paged site the first year page's events with a link onwards
     /// (<c>page.timeline</c>, <c>page.pager</c>).
     /// </summary>
-    private ScriptObject HomePage(SharedForm form)
+    private ScriptObject HomePage()
     {
         var shown = Paging.Paged ? Paging.Years[TimelinePages.InDisplayOrder(_facts.Events, Content.Config.Site.NewestFirst)[0].Date.Year][0] : _facts.Events;
         var page = Page("home", "/", null, null, HomeJsonLd(shown));
-        page["timeline"] = Paging.Paged ? Timeline(shown, form, inDisplayOrder: true) : Timeline(shown, form);
+        page["timeline"] = Paging.Paged ? Timeline(shown, inDisplayOrder: true) : Timeline(shown);
         page["pager"] = Paging.Paged && Paging.Sequence.Count > 1 ? Pager(1, 1, _ => "/", null, Paging.Sequence[1]) : null;
         return page;
     }
@@ -524,20 +474,6 @@ public sealed class SiteModel
                 ["current"] = n == number,
             })),
         };
-
-    /// <summary>
-    /// The year or category as shown on page <paramref name="number"/>: the count only on the first page, so that adding
-    /// an event renders again the first page and the pages whose events change, not every page of the list.
-    /// </summary>
-    private static ScriptObject LaterPage(ScriptObject list, int number)
-    {
-        if (number > 1)
-        {
-            list["count"] = null;
-        }
-
-        return list;
-    }
 
     private string Numbered(string title, int number) =>
         number <= 1 ? title : title + " · " + (_strings["page_number"] as string ?? "{n}").Replace("{n}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -572,7 +508,7 @@ public sealed class SiteModel
 
     private static string FeedTime(DateOnly day) => DateDisplay.Iso(day) + "T00:00:00Z";
 
-    private PageJob Html(string path, string template, Func<SharedForm, ScriptObject> page) =>
+    private PageJob Html(string path, string template, Func<ScriptObject> page) =>
         new(Urls.Relative(path) + "index.html", template, "layouts/base.scriban-html", this, page, path);
 
     /// <summary>
@@ -590,7 +526,7 @@ public sealed class SiteModel
         ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
     };
 
-    private ScriptObject ArticlePage(ArticleExtraction extraction, SharedForm form)
+    private ScriptObject ArticlePage(ArticleExtraction extraction)
     {
         // The converter was handed only the texts shown beyond this page; its segments' conversions come now.
         _facts.RememberPageTexts(extraction, Rendition.Converter);
@@ -598,18 +534,11 @@ public sealed class SiteModel
         var summary = _facts.ArticlesById[a.Id].Article;
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title), null, ArticleJsonLd(a, summary));
         var article = new ScriptObject();
-        if (Shared(a.Id, form) is ScriptObject built)
-        {
-            article.Import(built);
-        }
-        else
-        {
-            article["summary"] = summary;
-        }
+        article.Import(SummaryObject(a.Id)!);
 
         article["blocks"] = Blocks(extraction);
         article["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line) : null;
-        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(e => Shared(e, form)));
+        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(EventObject));
         page["article"] = article;
         return page;
     }
@@ -771,14 +700,4 @@ public sealed class SiteModel
     }
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// How a <c>page</c> object holds the objects many pages share: built (to render the page), or as the records they are
-/// built from (to fingerprint it: <see cref="PageFingerprints"/> hashes a record once per build, and nothing is built).
-/// </summary>
-internal enum SharedForm
-{
-    Objects,
-    Records,
 }

@@ -68,19 +68,9 @@ public static class SiteRenderer
 
         // The renderings share only read-only facts, so they are built side by side.
         var models = timings.Time("render: model", () =>
-            renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!, set.ReadsGlobal)).ToList());
+            renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList());
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
-        var cache = content.Context.PageCache;
-        var site = content.Config.Site;
-        var hashes = cache is null ? null : new RecordHashes(facts);
-        var fingerprints = hashes is null ? null : models.ToDictionary(m => m, m => new PageFingerprints(m, hashes, set, m.BasePath, site.BaseUrl));
-        var planned = timings.Time("render: fingerprints", () =>
-        {
-            hashes?.HashAll();
-            return jobs.AsParallel().Select(job => Fingerprinted(job, fingerprints?[job.Model])).ToList();
-        });
-        var rendered = timings.Time("render: pages", () => planned.AsParallel()
-            .Select(p => RenderPage(p, set, cache)).ToList());
+        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, set)).ToList());
         foreach (var (file, error) in rendered)
         {
             if (error is not null)
@@ -121,50 +111,6 @@ public static class SiteRenderer
         return context;
     }
 
-    /// <summary>A page to render, with its fingerprint (null without a page cache).</summary>
-    private sealed record PlannedPage(PageJob Job, string? Fingerprint);
-
-    /// <summary>
-    /// An article page is fingerprinted from its inputs; any other page from its <c>page</c> object in
-    /// <see cref="SharedForm.Records"/>, so that no event or summary object is built for a page that is not rendered.
-    /// </summary>
-    private static PlannedPage Fingerprinted(PageJob job, PageFingerprints? fingerprints) =>
-        fingerprints is null ? new PlannedPage(job, null)
-        : job.Article is { ContentKey: not null } article ? new PlannedPage(job, fingerprints.OfArticle(job, article))
-        : new PlannedPage(job, fingerprints.Of(job, job.Page(SharedForm.Records)));
-
-    /// <summary>
-    /// Renders one page, or takes it from the page cache when a page with the same fingerprint was rendered before. A
-    /// cached page is read only if its bytes are asked for (the writer skips pages the output already holds); should
-    /// the entry vanish in between, the page is rendered then, with the same result.
-    /// </summary>
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PlannedPage planned, TemplateSet set, IPageCache? cache)
-    {
-        var (job, fingerprint) = planned;
-        if (fingerprint is not null && cache!.TryFind(fingerprint, out var found))
-        {
-            return (Cached(job, fingerprint, found, set), null);
-        }
-
-        var rendered = RenderPage(job, set);
-        if (fingerprint is null || rendered.File is not { } file)
-        {
-            return rendered;
-        }
-
-        // A stored page is read back when written rather than kept: ten thousand articles make 600 MB of pages.
-        return cache!.Put(fingerprint, file.Content) is { } stored
-            ? (Cached(job, fingerprint, stored, set), null)
-            : (file.WithFingerprint(fingerprint), null);
-    }
-
-    private static OutputFile Cached(PageJob job, string fingerprint, StoredPage stored, TemplateSet set) =>
-        OutputFile.Cached(job.OutputPath, fingerprint, () => stored.Read() ?? RenderAgain(job, set), stored.File);
-
-    private static byte[] RenderAgain(PageJob job, TemplateSet set) =>
-        RenderPage(job, set).File?.Content
-        ?? throw new InvalidOperationException($"{job.OutputPath} rendered before under the same fingerprint but failed now");
-
     private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set)
     {
         var context = NewContext(set);
@@ -174,7 +120,7 @@ public static class SiteRenderer
         var template = job.Template;
         try
         {
-            locals["page"] = job.Page(SharedForm.Objects);
+            locals["page"] = job.Page();
             var output = set.Get(template).Render(context);
             if (job.Layout is not null)
             {
@@ -190,11 +136,6 @@ public static class SiteRenderer
             var file = string.IsNullOrEmpty(e.Span.FileName) ? template : e.Span.FileName;
             return (null, Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
                 e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md"));
-        }
-        catch (IOException e) when (job.Article is { } article)
-        {
-            // The article's page texts, left in its cache entry, could not be decoded nor the article processed again.
-            return (null, Diagnostic.Error("HS0008", $"cannot read file: {e.Message}", article.Article.FileName, hint: "build again once nothing is writing to seeds/"));
         }
     }
 

@@ -21,23 +21,12 @@ public sealed class TemplateSet
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _strings;
 
     private TemplateSet(Dictionary<string, Template> templates, Dictionary<string, IReadOnlyDictionary<string, string>> strings,
-        IReadOnlyList<TemplateFile> staticFiles, Dictionary<string, string> sourceHashes)
+        IReadOnlyList<TemplateFile> staticFiles)
     {
         _templates = templates;
         _strings = strings;
         StaticFiles = staticFiles;
-        SourceHashes = sourceHashes;
-        Reads = templates.ToDictionary(t => t.Key, t => TemplateReads.Of(t.Value), StringComparer.Ordinal);
     }
-
-    /// <summary>SHA-256 (hex) of each template's source, by path: part of the fingerprint of every page rendered with it.</summary>
-    public IReadOnlyDictionary<string, string> SourceHashes { get; }
-
-    /// <summary>What each template reads (globals and includes), by path.</summary>
-    public IReadOnlyDictionary<string, TemplateReads> Reads { get; }
-
-    /// <summary>Whether any template may read the global <paramref name="name"/> (or reads everything).</summary>
-    public bool ReadsGlobal(string name) => Reads.Values.Any(r => r.ReadsEverything || r.Globals.ContainsKey(name));
 
     /// <summary>Files under <c>static/</c>, with the <c>static/</c> prefix removed from their paths.</summary>
     public IReadOnlyList<TemplateFile> StaticFiles { get; }
@@ -50,7 +39,6 @@ public sealed class TemplateSet
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
         var strings = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var statics = new List<TemplateFile>();
-        var sourceHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var path = file.Path.Replace('\\', '/');
@@ -86,12 +74,11 @@ public sealed class TemplateSet
                 else
                 {
                     templates[path] = template;
-                    sourceHashes[path] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Content));
                 }
             }
         }
 
-        return new StageResult<TemplateSet>(new TemplateSet(templates, strings, statics, sourceHashes), diagnostics);
+        return new StageResult<TemplateSet>(new TemplateSet(templates, strings, statics), diagnostics);
     }
 
     public bool Has(string path) => _templates.ContainsKey(path);

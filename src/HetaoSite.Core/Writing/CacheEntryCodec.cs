@@ -35,7 +35,7 @@ namespace HetaoSite.Core.Writing;
 internal static class CacheEntryCodec
 {
     /// <summary>Bumped when the layout changes (1 was JSON).</summary>
-    public const int CurrentFormat = 3;
+    public const int CurrentFormat = 4;
 
     private const int MaxKeyLength = 128;
     private static ReadOnlySpan<byte> Magic => "HTAC"u8;
@@ -172,8 +172,6 @@ internal static class CacheEntryCodec
                 writer.WriteString(scripts.Traditional[i]);
             }
         }
-
-        writer.WriteString(extraction.ContentKey);
     }
 
     /// <summary>The blocks, the sentences (each as a slice of its block where it is one) and the converted texts after the first <paramref name="head"/>.</summary>
@@ -235,9 +233,8 @@ internal static class CacheEntryCodec
                 new CachedArticlePage.Texts(traditional, (int)traditionalCount, page, p => p.TraditionalTail));
         }
 
-        var contentKey = reader.ReadNullableString();
         return new ArticleExtraction(article, new CachedArticlePage.List<Sentence>(page, p => p.Sentences), statements, figures, dropped,
-            datesFound, scripts, contentKey);
+            datesFound, scripts);
     }
 
     /// <summary>

@@ -8,19 +8,6 @@ internal static class CacheFiles
 {
     private const string TemporarySuffix = ".tmp";
 
-    /// <summary>A folder's full path without a trailing separator, as the caches name and compare folders.</summary>
-    public static string FullPath(string directory) => Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-
-    /// <summary>
-    /// Where the cache folder <paramref name="cacheRoot"/> keeps what it remembers about the folder
-    /// <paramref name="directory"/>: <c>{cacheRoot}/{kind}/{hash of the folder's full path}{extension}</c>.
-    /// </summary>
-    public static string PathAbout(string cacheRoot, string kind, string directory, string extension)
-    {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FullPath(directory))));
-        return Path.Combine(Path.GetFullPath(cacheRoot), kind, hash[..32] + extension);
-    }
-
     /// <summary>
     /// Writes <paramref name="bytes"/> to a unique temporary file beside <paramref name="path"/>
     /// (<c>{path}.{pid}-{guid}.tmp</c>) and renames it over <paramref name="path"/>. A read-only or full disk only
@@ -41,13 +28,6 @@ internal static class CacheFiles
             TryDelete(temporary);
             return false;
         }
-    }
-
-    /// <summary>The file at <paramref name="path"/> when it is a regular file (not missing, not a link someone put there), else null.</summary>
-    public static FileInfo? RegularFile(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint) ? info : null;
     }
 
     public static bool IsTemporary(string file) => file.EndsWith(TemporarySuffix, StringComparison.Ordinal);
@@ -102,10 +82,8 @@ internal static class CacheFiles
     /// <paramref name="writes"/> is at most <paramref name="keep"/>: nothing would be deleted. Leftovers then wait for
     /// the next full prune.
     /// </remarks>
-    /// <param name="deleted">Told of each entry deleted (e.g. to drop what an index records of it).</param>
     /// <returns>The number of files deleted.</returns>
-    public static int Prune(string root, int keep, int writes, Func<string, bool> isEntry, Func<string, bool> isStale, Func<string, bool> isLeftover,
-        Action<string>? deleted = null)
+    public static int Prune(string root, int keep, int writes, Func<string, bool> isEntry, Func<string, bool> isStale, Func<string, bool> isLeftover)
     {
         if (!Directory.Exists(root))
         {
@@ -136,7 +114,6 @@ internal static class CacheFiles
                 if (entry)
                 {
                     remaining--;
-                    deleted?.Invoke(file);
                 }
             }
         }

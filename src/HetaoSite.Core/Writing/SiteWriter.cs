@@ -24,10 +24,9 @@ namespace HetaoSite.Core.Writing;
 /// build no longer produces are deleted, folders left empty are removed, and the journal is deleted. If the process
 /// dies during the commit, the next write finishes it from the journal before doing anything else.</item>
 /// </list>
-/// <para>Why not always stage and swap the whole folder: that creates and deletes one folder per page on every build.
-/// Measured on the 2-core build machine with 20,000 pages, deleting the previous tree alone took 23–42 s, while the
-/// in-place comparison of an unchanged site takes about a second (see docs/PERFORMANCE.md). Unchanged files keep their
-/// inode and modification time, which <c>serve</c>, rsync and browsers can rely on.</para>
+/// <para>Why not always stage and swap the whole folder: that creates and deletes a folder per page on every build,
+/// and deleting a large tree costs far more than comparing it. Unchanged files keep their inode and modification
+/// time, which <c>serve</c>, rsync and browsers can rely on.</para>
 /// <para>If an output path needs a folder where a file is, or a file where a folder is, the write falls back to the
 /// staging folder and a swap.</para>
 /// </remarks>
@@ -38,12 +37,7 @@ public static class SiteWriter
 
     /// <param name="files">The site.</param>
     /// <param name="outputDirectory">The output folder.</param>
-    /// <param name="manifest">
-    /// What the previous write left (<see cref="OutputManifest"/>): a file whose fingerprint it records for a file still
-    /// as written is left alone without reading anything. When given (even empty), the summary carries the manifest of
-    /// this write; without one nothing is hashed or recorded (<c>--no-cache</c>).
-    /// </param>
-    public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory, OutputManifest? manifest = null)
+    public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"output folder has no parent: {target}");
@@ -55,23 +49,12 @@ public static class SiteWriter
             Commit(target, journal, ReadJournal(target, journal));
         }
 
-        var record = manifest is not null;
-        if (!Directory.Exists(target))
+        if (!Directory.Exists(target) || plan.Any(HasFolderConflict))
         {
-            return Replace(plan, target, parent, record);
+            return Replace(plan, target, parent);
         }
 
-        // A page the manifest shows still in place is a regular file under existing folders: no stat beyond its own.
-        manifest = manifest is not null && manifest.OutputDirectory == target ? manifest : null;
-        var held = new OutputManifest.Entry?[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => held[i] = manifest is not null
-            && manifest.Holds(plan[i].File.Path, plan[i].Fingerprint, plan[i].Path) ? manifest.Find(plan[i].File.Path) : null);
-        if (plan.Where((_, i) => held[i] is null).Any(HasFolderConflict))
-        {
-            return Replace(plan, target, parent, record);
-        }
-
-        return Update(plan, target, journal, held, record);
+        return Update(plan, target, journal);
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>; throws if it would leave the root.</summary>
@@ -92,16 +75,7 @@ public static class SiteWriter
         return full;
     }
 
-    private sealed record Item(OutputFile File, string Path)
-    {
-        /// <summary>
-        /// The page fingerprint, or for other files (data files, static files) a hash of the bytes: hashing the tens of
-        /// megabytes of data files of a large site is cheaper than reading the old ones back to compare.
-        /// </summary>
-        public string Fingerprint => File.Fingerprint ?? _contentHash.Value;
-
-        private readonly Lazy<string> _contentHash = new(() => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.Content)));
-    }
+    private sealed record Item(OutputFile File, string Path);
 
     private sealed record Change(string Temporary, string Destination);
 
@@ -140,19 +114,17 @@ public static class SiteWriter
         return plan;
     }
 
-    /// <param name="held">For each planned file, the manifest entry when the output already holds it (null: compare).</param>
-    /// <param name="record">Whether to return the manifest of this write.</param>
-    private static WriteSummary Update(List<Item> plan, string target, string journal, OutputManifest.Entry?[] held, bool record)
+    private static WriteSummary Update(List<Item> plan, string target, string journal)
     {
         var changed = new bool[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = held[i] is null && !IsSameFile(plan[i].Path, plan[i].File.Content));
+        ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = !IsSameFile(plan[i].Path, plan[i].File.Content));
         var changes = plan.Where((_, i) => changed[i]).ToList();
         var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var removed = FilesUnder(target).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
 
         var created = new List<string>();
         var prepared = changes.Select(c => new Change(TemporaryFor(c.Path), c.Path)).ToList();
-        var written = new Placed[changes.Count];
+        var written = new long[changes.Count];
         try
         {
             foreach (var folder in changes.Select(c => Path.GetDirectoryName(c.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -171,11 +143,7 @@ public static class SiteWriter
         }
 
         Commit(target, journal, (prepared, removed));
-        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum(w => w.Bytes))
-        {
-            Linked = written.Count(w => w.Linked),
-            Manifest = record ? ManifestOf(plan, target, held) : null,
-        };
+        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum());
     }
 
     /// <summary>Finishes a prepared update: renames, deletions, empty folders, then the journal. Safe to run twice.</summary>
@@ -206,7 +174,7 @@ public static class SiteWriter
     }
 
     /// <summary>First build, or a file/folder swap: a fresh folder renamed into place (the old one, if any, deleted after).</summary>
-    private static WriteSummary Replace(List<Item> plan, string target, string parent, bool record)
+    private static WriteSummary Replace(List<Item> plan, string target, string parent)
     {
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
         var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{Environment.ProcessId}");
@@ -220,7 +188,7 @@ public static class SiteWriter
                 Directory.CreateDirectory(folder);
             }
 
-            var written = new Placed[plan.Count];
+            var written = new long[plan.Count];
             ForEach(Enumerable.Range(0, plan.Count), i => written[i] = Place(inStaging[i], plan[i].File));
             var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
             var removed = Directory.Exists(target) ? FilesUnder(target).Count(f => !expected.Contains(f)) : 0;
@@ -242,11 +210,7 @@ public static class SiteWriter
             }
 
             DeleteIfExists(retired);
-            return new WriteSummary(plan.Count, 0, removed, written.Sum(w => w.Bytes))
-            {
-                Linked = written.Count(w => w.Linked),
-                Manifest = record ? ManifestOf(plan, target, new OutputManifest.Entry?[plan.Count]) : null,
-            };
+            return new WriteSummary(plan.Count, 0, removed, written.Sum());
         }
         catch
         {
@@ -255,35 +219,11 @@ public static class SiteWriter
         }
     }
 
-    /// <summary>How a file was placed: the bytes written, or none because it was linked.</summary>
-    private readonly record struct Placed(long Bytes, bool Linked);
-
-    /// <summary>
-    /// Puts the file at <paramref name="path"/> (a new name): a hard link to its page cache entry where the file system
-    /// allows one, which costs neither reading nor writing its bytes; otherwise its bytes (a cached page's bytes are
-    /// read once here). The entry is never changed in place (the cache replaces entries whole, and this writer replaces
-    /// output files by renaming), so the two names keep the same bytes; the cache notices an output file edited in
-    /// place by hand (see <see cref="DiskPageCache"/>).
-    /// </summary>
-    private static Placed Place(string path, OutputFile file)
+    /// <summary>Writes the file's bytes at <paramref name="path"/> (a new name); returns how many.</summary>
+    private static long Place(string path, OutputFile file)
     {
-        if (file.StoredAt is { } stored && HardLinks.TryCreate(stored, path))
-        {
-            return new Placed(0, Linked: true);
-        }
-
-        var bytes = file.Content;
-        File.WriteAllBytes(path, bytes);
-        return new Placed(bytes.Length, Linked: false);
-    }
-
-    /// <summary>The manifest after a write: the entries kept from the previous one, and the files' state for the rest.</summary>
-    private static OutputManifest ManifestOf(List<Item> plan, string target, OutputManifest.Entry?[] kept)
-    {
-        var entries = new OutputManifest.Entry?[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => entries[i] = kept[i] ?? OutputManifest.Stat(plan[i].Fingerprint, plan[i].Path));
-        return OutputManifest.Of(target, plan.Select((p, i) => (p.File.Path, Entry: entries[i]))
-            .Where(e => e.Entry is not null).Select(e => KeyValuePair.Create(e.Path, e.Entry!)));
+        File.WriteAllBytes(path, file.Content);
+        return file.Content.Length;
     }
 
     /// <summary>True when the new file needs a folder where the old site has a file, or a file where it has a folder.</summary>
@@ -316,10 +256,14 @@ public static class SiteWriter
         return false;
     }
 
-    /// <summary>True when <paramref name="path"/> is a regular file (not a link someone put there) holding exactly <paramref name="content"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> is a regular file (not a link someone put there) holding exactly
+    /// <paramref name="content"/>: the sizes first (one <c>stat</c>), the bytes only when they are equal.
+    /// </summary>
     private static bool IsSameFile(string path, byte[] content)
     {
-        if (CacheFiles.RegularFile(path) is not { } info || info.Length != content.Length)
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != content.Length)
         {
             return false;
         }
@@ -382,8 +326,7 @@ public static class SiteWriter
 
     /// <summary>
     /// Every file under <paramref name="root"/> (hidden ones too), in no particular order. The folders of each level are
-    /// read in parallel: a large site has a folder per page (twenty thousand at ten thousand articles), and reading them
-    /// one after the other was most of the time a rebuild spent writing.
+    /// read in parallel: a large site has a folder per page.
     /// </summary>
     internal static List<string> FilesUnder(string root)
     {

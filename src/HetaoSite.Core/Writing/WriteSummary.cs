@@ -4,20 +4,11 @@ namespace HetaoSite.Core.Writing;
 /// <param name="Written">Files whose bytes were written, because they are new or their content changed.</param>
 /// <param name="Unchanged">Files whose bytes equal the previous output's; not touched (same inode, same modification time).</param>
 /// <param name="Removed">Files of the previous output that the new build no longer has (e.g. pages of removed articles).</param>
-/// <param name="BytesWritten">Total size of the <paramref name="Written"/> files whose bytes were written (not linked).</param>
+/// <param name="BytesWritten">Total size of the <paramref name="Written"/> files.</param>
 public sealed record WriteSummary(int Written, int Unchanged, int Removed, long BytesWritten)
 {
-    /// <summary>What the output now holds, for the next write's shortcut (see <see cref="OutputManifest"/>).</summary>
-    public OutputManifest? Manifest { get; init; }
-
-    /// <summary>
-    /// How many of the <see cref="Written"/> files are hard links to their page cache entries: placed without writing
-    /// their bytes, which <see cref="BytesWritten"/> therefore does not count.
-    /// </summary>
-    public int Linked { get; init; }
-
-    /// <summary>"12 written (10 linked from the page cache), 9,988 unchanged, 1 removed (40,960 bytes written)".</summary>
+    /// <summary>"12 written, 9,988 unchanged, 1 removed (40,960 bytes written)".</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Written:N0} written{(Linked > 0 ? $" ({Linked:N0} linked from the page cache)" : "")}, {Unchanged:N0} unchanged, {Removed:N0} removed ({BytesWritten:N0} bytes written)");
+            $"{Written:N0} written, {Unchanged:N0} unchanged, {Removed:N0} removed ({BytesWritten:N0} bytes written)");
 }

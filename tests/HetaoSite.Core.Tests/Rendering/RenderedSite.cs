@@ -27,21 +27,4 @@ public sealed class RenderedSite
 
     public static RenderedSite Sample(bool converter = false, string? basePath = null) =>
         new(SampleSite.Content(converter ? new FakeScriptConverter() : null, basePath));
-
-    /// <summary>Every page's fingerprint by path, rendering <paramref name="content"/> with a page cache that keeps nothing.</summary>
-    public static Dictionary<string, string?> Fingerprints(SiteContent content) =>
-        SiteRenderer.Render(content with { Context = content.Context with { PageCache = new KeepsNothing() } }, RepoTemplates.All).Value
-            .ToDictionary(f => f.Path, f => f.Fingerprint, StringComparer.Ordinal);
-
-    /// <summary>A page cache that stores nothing: every page is fingerprinted and rendered, none reused.</summary>
-    private sealed class KeepsNothing : IPageCache
-    {
-        public bool TryFind(string fingerprint, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoredPage? page)
-        {
-            page = null;
-            return false;
-        }
-
-        public StoredPage? Put(string fingerprint, byte[] content) => null;
-    }
 }

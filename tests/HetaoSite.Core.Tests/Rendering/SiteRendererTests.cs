@@ -34,7 +34,7 @@ public sealed class SiteRendererTests
             Assert.True(Both.Value.Files.ContainsKey("zh-hans/" + path), $"missing zh-hans/{path}");
         }
 
-        foreach (var path in new[] { "sitemap.xml", "sitemaps/pages.xml", "robots.txt", ".nojekyll", "favicon.svg", "css/site.css", "js/site.js", "js/search.js",
+        foreach (var path in new[] { "sitemap.xml", "robots.txt", ".nojekyll", "favicon.svg", "css/site.css", "js/site.js", "js/search.js",
                      "data/events.json", "data/timelinejs.json", "data/search-index.json" })
         {
             Assert.True(Both.Value.Files.ContainsKey(path), $"missing {path}");
@@ -190,32 +190,6 @@ public sealed class SiteRendererTests
     }
 
     [Fact]
-    public void An_article_whose_text_cannot_be_read_again_fails_its_page_with_an_error_naming_the_file()
-    {
-        // An article from the cache whose page section did not decode and whose file then failed to read again.
-        var articles = SampleSite.Articles().ToList();
-        articles[0] = articles[0] with { Sentences = new UnreadableSentences("001_mou.txt changed while the site was built") };
-        var site = new RenderedSite(SampleSite.Content(articles: articles, events: []));
-
-        var error = Assert.Single(site.Diagnostics);
-        Assert.Equal(("HS0008", "001_mou.txt"), (error.Code, error.File));
-        Assert.Contains("changed while the site was built", error.Message, StringComparison.Ordinal);
-        Assert.False(site.Files.ContainsKey("articles/2017-hetao-mou/index.html"), "expected no page for the unreadable article");
-        Assert.True(site.Files.ContainsKey("articles/2021-shenzhen-park/index.html"), "expected the other articles' pages");
-    }
-
-    private sealed class UnreadableSentences(string message) : IReadOnlyList<Sentence>
-    {
-        public int Count => throw new IOException(message);
-
-        public Sentence this[int index] => throw new IOException(message);
-
-        public IEnumerator<Sentence> GetEnumerator() => throw new IOException(message);
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    [Fact]
     public void Script_tags_in_titles_and_text_are_escaped_everywhere()
     {
         const string evil = "</script><script>alert(1)</script><b style=\"x\">";
@@ -358,33 +332,21 @@ public sealed class SiteRendererTests
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
-        var index = XDocument.Parse(Both.Value.Text("sitemap.xml"));
-        Assert.Equal(sm + "sitemapindex", index.Root!.Name);
-        var sitemaps = index.Descendants(sm + "loc").Select(l => l.Value).ToList();
-        Assert.Equal(
-            ["https://example.org/hetao/sitemaps/pages.xml", "https://example.org/hetao/sitemaps/articles-2017.xml",
-             "https://example.org/hetao/sitemaps/articles-2021.xml", "https://example.org/hetao/sitemaps/articles-2024.xml"],
-            sitemaps);
-
-        var docs = sitemaps.ToDictionary(url => url, url => XDocument.Parse(Both.Value.Text(url["https://example.org/hetao/".Length..])));
-        var locs = docs.Values.SelectMany(d => d.Descendants(sm + "loc")).Select(l => l.Value).ToList();
+        var sitemap = XDocument.Parse(Both.Value.Text("sitemap.xml"));
+        Assert.Equal(sm + "urlset", sitemap.Root!.Name);
+        XDocument[] docs = [sitemap];
+        var locs = sitemap.Descendants(sm + "loc").Select(l => l.Value).ToList();
         Assert.Contains("https://example.org/hetao/", locs);
         Assert.Contains("https://example.org/hetao/zh-hans/articles/2024-plan/", locs);
+        Assert.Contains("https://example.org/hetao/zh-hans/about/", locs);
         Assert.DoesNotContain(locs, l => l.EndsWith("404.html", StringComparison.Ordinal));
         Assert.Equal(locs.Count, locs.Distinct(StringComparer.Ordinal).Count());
         var htmlPages = Both.Value.Files.Keys.Where(p => p.EndsWith("index.html", StringComparison.Ordinal)).ToList();
         Assert.Equal(htmlPages.Count, locs.Count);
+        Assert.DoesNotContain(Both.Value.Files.Keys, p => p.StartsWith("sitemaps/", StringComparison.Ordinal));
 
-        // Each article is listed in the sitemap of its year of publication, the other pages in pages.xml.
-        var inPages = docs["https://example.org/hetao/sitemaps/pages.xml"].Descendants(sm + "loc").Select(l => l.Value).ToList();
-        Assert.DoesNotContain(inPages, l => l.Contains("/articles/", StringComparison.Ordinal));
-        Assert.Contains("https://example.org/hetao/zh-hans/about/", inPages);
-        var in2024 = docs["https://example.org/hetao/sitemaps/articles-2024.xml"].Descendants(sm + "loc").Select(l => l.Value).ToList();
-        Assert.Contains("https://example.org/hetao/articles/2024-plan/", in2024);
-        Assert.All(in2024, l => Assert.Contains("/articles/", l, StringComparison.Ordinal));
-
-        Assert.All(docs.Values.SelectMany(d => d.Descendants(sm + "url")), u => Assert.Equal(2, u.Elements(xhtml + "link").Count()));
-        Assert.All(docs.Values.SelectMany(d => d.Descendants(sm + "lastmod")), l => Assert.Equal("2025-06-30", l.Value));
+        Assert.All(docs.SelectMany(d => d.Descendants(sm + "url")), u => Assert.Equal(2, u.Elements(xhtml + "link").Count()));
+        Assert.All(docs.SelectMany(d => d.Descendants(sm + "lastmod")), l => Assert.Equal("2025-06-30", l.Value));
         Assert.Contains("Sitemap: https://example.org/hetao/sitemap.xml", Both.Value.Text("robots.txt"), StringComparison.Ordinal);
     }
 
@@ -416,7 +378,7 @@ public sealed class SiteRendererTests
         var site = new RenderedSite(SampleSite.Content(settings: SiteSettings.Default with { BaseUrl = "https://example.org/" }));
         Assert.Contains("<lastmod>2024-08-30</lastmod>", site.Text("sitemaps/pages.xml"), StringComparison.Ordinal);
         var content = SampleSite.Content() with { Context = new BuildContext(new DateOnly(2030, 1, 2), null) };
-        Assert.Contains("<lastmod>2030-01-02</lastmod>", new RenderedSite(content).Text("sitemaps/pages.xml"), StringComparison.Ordinal);
+        Assert.Contains("<lastmod>2030-01-02</lastmod>", new RenderedSite(content).Text("sitemap.xml"), StringComparison.Ordinal);
     }
 
     [Fact]

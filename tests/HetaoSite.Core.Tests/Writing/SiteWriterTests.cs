@@ -203,57 +203,6 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal(["a"], Directory.EnumerateDirectories(Path.Combine(Output, "articles")).Select(Path.GetFileName));
     }
 
-    [Fact]
-    public void A_page_kept_in_a_cache_file_is_linked_into_the_output_without_reading_it()
-    {
-        var stored = CacheFile("首頁");
-        var reads = 0;
-        var page = OutputFile.Cached("index.html", "fingerprint", () => { reads++; return File.ReadAllBytes(stored); }, stored);
-
-        var summary = SiteWriter.Write([page], Output);
-
-        var written = Path.Combine(Output, "index.html");
-        Assert.Equal("首頁", File.ReadAllText(written));
-        Assert.Equal((1, 1, 0L, 0), (summary.Written, summary.Linked, summary.BytesWritten, reads));
-        Assert.Contains("(1 linked from the page cache)", summary.ToString(), StringComparison.Ordinal);
-        // One file under two names: what is appended through one name shows through the other.
-        File.AppendAllText(stored, "!");
-        Assert.Equal("首頁!", File.ReadAllText(written));
-    }
-
-    [Fact]
-    public void A_changed_page_kept_in_a_cache_file_replaces_the_old_file_as_a_link()
-    {
-        SiteWriter.Write(Site(("index.html", "舊"), ("about/index.html", "關於")), Output);
-        var stored = CacheFile("新");
-
-        var summary = SiteWriter.Write([OutputFile.Cached("index.html", "fingerprint", () => File.ReadAllBytes(stored), stored), .. Site(("about/index.html", "關於"))], Output);
-
-        Assert.Equal((1, 1, 1), (summary.Written, summary.Linked, summary.Unchanged));
-        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["about"] = "<dir>", [Path.Combine("about", "index.html")] = "關於", ["index.html"] = "新" }, Snapshot());
-    }
-
-    [Fact]
-    public void A_page_whose_cache_file_is_gone_is_written_from_its_bytes()
-    {
-        var gone = Path.Combine(_root, "cache", "gone");
-
-        var summary = SiteWriter.Write([OutputFile.Cached("index.html", "fingerprint", () => Encoding.UTF8.GetBytes("首頁"), gone)], Output);
-
-        Assert.Equal("首頁", File.ReadAllText(Path.Combine(Output, "index.html")));
-        Assert.Equal((1, 0, (long)Encoding.UTF8.GetByteCount("首頁")), (summary.Written, summary.Linked, summary.BytesWritten));
-        Assert.DoesNotContain("linked", summary.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A file outside the output holding <paramref name="text"/>, as a page cache entry does.</summary>
-    private string CacheFile(string text)
-    {
-        var path = Path.Combine(_root, "cache", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static OutputFile[] Site(params (string Path, string Text)[] files) =>
         files.Select(f => new OutputFile(f.Path, Encoding.UTF8.GetBytes(f.Text))).ToArray();
 
