@@ -376,7 +376,7 @@ public sealed class SiteRendererTests
     public void Build_date_falls_back_to_the_newest_article_never_the_clock()
     {
         var site = new RenderedSite(SampleSite.Content(settings: SiteSettings.Default with { BaseUrl = "https://example.org/" }));
-        Assert.Contains("<lastmod>2024-08-30</lastmod>", site.Text("sitemaps/pages.xml"), StringComparison.Ordinal);
+        Assert.Contains("<lastmod>2024-08-30</lastmod>", site.Text("sitemap.xml"), StringComparison.Ordinal);
         var content = SampleSite.Content() with { Context = new BuildContext(new DateOnly(2030, 1, 2), null) };
         Assert.Contains("<lastmod>2030-01-02</lastmod>", new RenderedSite(content).Text("sitemap.xml"), StringComparison.Ordinal);
     }
