@@ -172,7 +172,7 @@ public static class ArticleProcessor
     /// computed once per build. Per-article overrides are added by <see cref="CacheKey(SourceFile, SiteConfig, string)"/>.
     /// </summary>
     public static string ConfigFingerprint(SiteConfig config) =>
-        Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits });
+        Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits, config.Zone, Keep = config.Editorial.KeepIds });
 
     private static string Fingerprint<T>(T value)
     {

@@ -4,6 +4,7 @@ using HetaoSite.Core.Yaml;
 namespace HetaoSite.Core.Configuration;
 
 /// <summary>Everything <c>site-config.yml</c> says, with defaults for what it leaves out. See README for the reference.</summary>
+/// <param name="Zone">The gazetteer of <c>zone:</c>; null (no such section) turns the "about the zone" filter off.</param>
 public sealed record SiteConfig(
     SiteSettings Site,
     TimelineWindow Window,
@@ -11,7 +12,8 @@ public sealed record SiteConfig(
     CleaningOptions Cleaning,
     IReadOnlyList<CategoryRule> Categories,
     EditorialOptions Editorial,
-    BuildLimits Limits)
+    BuildLimits Limits,
+    ZoneGazetteer? Zone = null)
 {
     public static SiteConfig Default { get; } = new(
         SiteSettings.Default,
@@ -87,30 +89,50 @@ public sealed record CleaningOptions(IReadOnlyList<string> Boilerplate, IReadOnl
     public static CleaningOptions Default { get; } = new([], []);
 }
 
-/// <summary>A category and the keywords that put an event in it (first matching rule wins; the last rule is the fallback).</summary>
-public sealed record CategoryRule(string Id, string Name, string NameHans, IReadOnlyList<string> Keywords)
+/// <summary>
+/// A category and the keywords that put an event in it (most keyword weight wins; ties go to the earlier rule; no hit
+/// at all gives the last rule that may apply).
+/// </summary>
+/// <param name="Requires">When set, the rule applies only to an event whose title or sentence names one of these
+/// (深港合作 needs a Hong Kong party).</param>
+public sealed record CategoryRule(string Id, string Name, string NameHans, IReadOnlyList<string> Keywords, IReadOnlyList<string>? Requires = null)
 {
+    /// <summary>Words that name a Hong Kong party: what makes a development Shenzhen–Hong Kong cooperation.</summary>
+    private static readonly string[] HongKongParties =
+    [
+        "香港", "港方", "港府", "特區政府", "特区政府", "港資", "港资", "港企", "港青", "港澳", "港大", "港科大", "港中大", "港城大", "港理工",
+        "兩地政府", "两地政府", "深港雙方", "深港双方", "深港兩地", "深港两地", "Hong Kong",
+    ];
+
     public static IReadOnlyList<CategoryRule> Defaults { get; } =
     [
         new("policy", "政策與規劃", "政策与规划", ["規劃", "规划", "政策", "意見", "意见", "實施方案", "实施方案", "條例", "条例", "措施", "政策包", "批准", "印發", "印发", "決定", "决定", "機制", "机制"]),
         new("finance", "金融", "金融", ["基金", "金融", "融資", "融资", "科匯通", "科汇通", "證券", "证券", "上市", "跨境質押", "跨境质押", "交易所", "資金", "资金"]),
         new("research", "科研平台", "科研平台", ["實驗室", "实验室", "研究院", "研究所", "科研", "量子", "平台", "中試", "中试", "研發中心", "研发中心"]),
-        new("industry", "企業與產業", "企业与产业", ["企業", "企业", "公司", "產業", "产业", "芯片", "獨角獸", "独角兽", "落戶", "落户", "推出", "產品", "产品", "量產", "量产", "自動駕駛", "自动驾驶", "總部", "总部"]),
+        new("industry", "企業與產業", "企业与产业", ["企業", "企业", "公司", "產業", "产业", "芯片", "獨角獸", "独角兽", "落戶", "落户", "落地", "入駐", "入驻", "進駐", "进驻", "推出", "產品", "产品", "量產", "量产", "自動駕駛", "自动驾驶", "總部", "总部"]),
         new("talent", "人才與教育", "人才与教育", ["人才", "學院", "学院", "高校", "大學", "大学", "開學", "开学", "青年", "教育"]),
-        new("infrastructure", "園區與基建", "园区与基建", ["園區", "园区", "開園", "开园", "口岸", "建設", "建设", "大樓", "大楼", "空間", "空间", "通道"]),
-        new("forums", "論壇與活動", "论坛与活动", ["論壇", "论坛", "峰會", "峰会", "會議", "会议", "發布會", "发布会", "交易會", "交易会", "活動", "活动", "展"]),
-        new("cooperation", "深港合作", "深港合作", ["深港合作", "深港協同", "深港协同", "兩地", "两地", "跨境", "港澳", "香港", "合作", "協議", "协议", "聯合", "联合"]),
+        // A service of the park (one-stop centre, 一網通辦, a virtual park) is part of the park, not a company's product.
+        new("infrastructure", "園區與基建", "园区与基建", ["園區", "园区", "開園", "开园", "口岸", "建設", "建设", "大樓", "大楼", "空間", "空间", "通道", "服務", "服务", "服務中心", "服务中心", "服務矩陣", "服务矩阵", "一網通辦", "一网通办", "一站式"]),
+        // Gatherings only: "展" alone matched 發展 and 開展 (a river clean-up became a forum).
+        new("forums", "論壇與活動", "论坛与活动", ["論壇", "论坛", "峰會", "峰会", "會議", "会议", "發布會", "发布会", "交易會", "交易会", "活動", "活动", "展會", "展会", "展覽", "展览", "博覽會", "博览会", "研討會", "研讨会"]),
+        new("cooperation", "深港合作", "深港合作", ["深港合作", "深港協同", "深港协同", "兩地", "两地", "跨境", "港澳", "香港", "合作", "協議", "协议", "聯合", "联合"], HongKongParties),
     ];
 }
 
 /// <summary>Editorial control over the timeline: excluded ids, corrections, merges and manual events.</summary>
+/// <param name="Keep">Ids of statements the extraction dropped as mentions or as not about the zone, kept as events
+/// (the id is listed with each such drop in data/report.json).</param>
 public sealed record EditorialOptions(
     IReadOnlyList<string> Exclude,
     IReadOnlyList<EventCorrection> Corrections,
     IReadOnlyList<EventMerge> Merges,
-    IReadOnlyList<ManualEvent> Manual)
+    IReadOnlyList<ManualEvent> Manual,
+    IReadOnlyList<string>? Keep = null)
 {
     public static EditorialOptions Empty { get; } = new([], [], [], []);
+
+    /// <summary>The ids of <see cref="Keep"/> (empty when none).</summary>
+    public IReadOnlyList<string> KeepIds => Keep ?? [];
 }
 
 /// <summary>Corrects the date and/or title of the event with <paramref name="Id"/>.</summary>

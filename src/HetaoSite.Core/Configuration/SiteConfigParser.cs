@@ -11,7 +11,7 @@ namespace HetaoSite.Core.Configuration;
 /// </summary>
 public static class SiteConfigParser
 {
-    private static readonly string[] TopLevelKeys = ["site", "window", "articles", "cleaning", "categories", "events", "limits"];
+    private static readonly string[] TopLevelKeys = ["site", "window", "articles", "cleaning", "categories", "events", "limits", "zone"];
 
     public static StageResult<SiteConfig> Parse(string yaml, string file = "site-config.yml")
     {
@@ -31,7 +31,8 @@ public static class SiteConfigParser
             root.GetMapping("cleaning") is { } cleaning ? reader.Cleaning(cleaning) : defaults.Cleaning,
             root.Get("categories") is YamlSequenceNode categories ? reader.Categories(categories) : defaults.Categories,
             root.GetMapping("events") is { } events ? reader.Editorial(events) : defaults.Editorial,
-            root.GetMapping("limits") is { } limits ? reader.Limits(limits) : defaults.Limits);
+            root.GetMapping("limits") is { } limits ? reader.Limits(limits) : defaults.Limits,
+            root.Get("zone") is { } zone ? reader.Zone(zone) : null);
         return new StageResult<SiteConfig>(config, [.. parsed.Diagnostics, .. reader.Diagnostics]);
     }
 
@@ -130,9 +131,10 @@ public static class SiteConfigParser
                     continue;
                 }
 
-                WarnUnknownKeys(map, ["id", "name", "name_hans", "keywords"], "categories[].");
+                WarnUnknownKeys(map, ["id", "name", "name_hans", "keywords", "requires"], "categories[].");
                 var name = map.GetString("name") ?? id;
-                rules.Add(new CategoryRule(id, name, map.GetString("name_hans") ?? name, map.GetStrings("keywords")));
+                var requires = map.Get("requires") is null ? null : map.GetStrings("requires");
+                rules.Add(new CategoryRule(id, name, map.GetString("name_hans") ?? name, map.GetStrings("keywords"), requires));
             }
 
             return rules.Count > 0 ? rules : CategoryRule.Defaults;
@@ -140,7 +142,7 @@ public static class SiteConfigParser
 
         public EditorialOptions Editorial(YamlMappingNode map)
         {
-            WarnUnknownKeys(map, ["exclude", "corrections", "merge", "add"], "events.");
+            WarnUnknownKeys(map, ["exclude", "corrections", "merge", "add", "keep"], "events.");
             var corrections = Items(map, "corrections", "events.corrections", item =>
                 item.GetString("id") is { } id ? new EventCorrection(id, Date(item, "date"), item.GetString("title"), item.GetString("category"), LineOf(item)) : null);
             var merges = Items(map, "merge", "events.merge", item =>
@@ -157,7 +159,75 @@ public static class SiteConfigParser
 
                 return new ManualEvent(date.Value, Date(item, "end"), title, item.GetString("category") ?? "policy", sourceFile, sentence, LineOf(item));
             });
-            return new EditorialOptions(map.GetStrings("exclude"), corrections, merges, manual);
+            return new EditorialOptions(map.GetStrings("exclude"), corrections, merges, manual, Ids(map, "keep"));
+        }
+
+        /// <summary><c>zone: {names, parks, places}</c>, each a list of non-empty names; at least one name in all.</summary>
+        public ZoneGazetteer? Zone(YamlNode node)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                Error("HS0003", "zone must be a mapping with names, parks and places (lists of names)", node);
+                return null;
+            }
+
+            WarnUnknownKeys(map, ["names", "parks", "places"], "zone.");
+            var gazetteer = new ZoneGazetteer(Names(map, "names"), Names(map, "parks"), Names(map, "places"));
+            if (gazetteer.Names.Count + gazetteer.Parks.Count + gazetteer.Places.Count == 0)
+            {
+                Error("HS0003", "zone lists no name: give at least one under zone.names (or remove the section to turn the filter off)", map);
+                return null;
+            }
+
+            return gazetteer;
+        }
+
+        // A list of names under zone.<key>: each a non-empty text of at least two characters (one character would match
+        // almost every sentence).
+        private List<string> Names(YamlMappingNode map, string key)
+        {
+            var names = new List<string>();
+            switch (map.Get(key))
+            {
+                case null:
+                    return names;
+                case YamlSequenceNode seq:
+                    foreach (var item in seq.Children)
+                    {
+                        if (item is YamlScalarNode { Value: { } value } && value.Trim().Length >= 2)
+                        {
+                            names.Add(value.Trim());
+                        }
+                        else
+                        {
+                            Error("HS0003", $"zone.{key}: each entry must be a name of at least two characters", item);
+                        }
+                    }
+
+                    return names;
+                case var other:
+                    Error("HS0003", $"zone.{key} must be a list of names", other);
+                    return names;
+            }
+        }
+
+        // A list of event ids (e2024-3f9a1c2b7d): anything else is an error on its line.
+        private List<string> Ids(YamlMappingNode map, string key)
+        {
+            var ids = new List<string>();
+            foreach (var id in map.GetStrings(key))
+            {
+                if (System.Text.RegularExpressions.Regex.IsMatch(id, "^[em][0-9]{4}-[0-9a-f]{10}(-[0-9]+)?$"))
+                {
+                    ids.Add(id);
+                }
+                else
+                {
+                    Error("HS0003", $"events.{key}: '{id}' is not an event id (like e2024-3f9a1c2b7d, from data/report.json)", map.Get(key));
+                }
+            }
+
+            return ids;
         }
 
         public BuildLimits Limits(YamlMappingNode map)

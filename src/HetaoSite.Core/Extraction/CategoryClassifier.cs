@@ -7,7 +7,8 @@ namespace HetaoSite.Core.Extraction;
 /// <summary>
 /// Puts an event in a category by keyword rules from <c>site-config.yml</c>: each keyword found scores its length (a
 /// longer keyword is more specific), doubled in the title; the highest score wins, ties go to the earlier rule, and no
-/// hit at all gives the last rule.
+/// hit at all gives the last rule. A rule with <c>requires</c> applies only when the title or sentence names one of
+/// those words (深港合作 needs a Hong Kong party); when the last rule does not apply, no hit gives the last one that does.
 /// </summary>
 public static class CategoryClassifier
 {
@@ -39,7 +40,7 @@ public static class CategoryClassifier
         index.Find(title, inTitle);
         index.Find(sentence, inSentence);
 
-        var best = rules[^1];
+        var best = rules.LastOrDefault(r => Applies(r, title, sentence)) ?? rules[^1];
         var bestScore = 0;
         var k = 0;
         foreach (var rule in rules)
@@ -51,7 +52,7 @@ public static class CategoryClassifier
                 k++;
             }
 
-            if (score > bestScore)
+            if (score > bestScore && Applies(rule, title, sentence))
             {
                 best = rule;
                 bestScore = score;
@@ -60,6 +61,10 @@ public static class CategoryClassifier
 
         return best.Id;
     }
+
+    private static bool Applies(CategoryRule rule, string title, string sentence) =>
+        rule.Requires is not { Count: > 0 } requires
+        || requires.Any(w => title.Contains(w, StringComparison.Ordinal) || sentence.Contains(w, StringComparison.Ordinal));
 
     private static string WithoutZoneNames(string text)
     {

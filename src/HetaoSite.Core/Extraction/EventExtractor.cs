@@ -1,18 +1,26 @@
-using System.Buffers;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Extraction.Temporal;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Timeline;
 
 namespace HetaoSite.Core.Extraction;
 
 /// <summary>
 /// Finds the dated statements of one article: every date expression in its text, resolved against the publication date,
-/// kept as an event candidate with its sentence — or dropped with a reason (caption, byline, out of window, duration,
-/// figure, duplicate…) that the build report shows.
+/// kept as an event candidate with its sentence when the sentence states a development of the zone — or dropped with a
+/// reason (caption, byline, out of window, duration, figure, reporters' activity, opinion, no development, not about
+/// the zone, duplicate…) that the build report lists with the sentence.
 /// </summary>
+/// <remarks>
+/// The order of the decisions: a date inside a 《title》, outside the window, a mention rather than a development
+/// (<see cref="EventWording"/>), not about the zone (<see cref="ZoneGazetteer"/>, when site-config.yml has a
+/// <c>zone:</c> section), then duplicates. A mention or a statement not about the zone carries the id it would have as
+/// an event; <c>events.keep</c> lists ids to keep anyway.
+/// </remarks>
 public static class EventExtractor
 {
-    private static readonly SearchValues<string> FigureMarkers = SearchValues.Create(["截至", "截止", "累計", "累计", "共計", "共计"], StringComparison.Ordinal);
+    /// <summary>How many blocks after a dated gathering a sentence opening with 現場/會上 still refers to it.</summary>
+    private const int OccasionReach = 3;
 
     public static StageResult<ArticleExtraction> Extract(Article article, SiteConfig config)
     {
@@ -21,13 +29,15 @@ public static class EventExtractor
         var statements = new List<DatedStatement>();
         var figures = new List<KeyFigure>();
         var dropped = new List<DroppedDate>();
+        var keep = config.Editorial.KeepIds.Count == 0 ? null : config.Editorial.KeepIds.ToHashSet(StringComparer.Ordinal);
+        (DatedStatement Statement, int Block)? lastOccasion = null;
         var found = 0;
 
         foreach (var byline in article.Bylines)
         {
             var parse = TemporalParser.Parse(byline.Text, article.Published);
             found += parse.Dates.Count;
-            dropped.AddRange(parse.Dates.Select(d => new DroppedDate(d.Text, DropReason.Byline, -1, byline.Text)));
+            dropped.AddRange(parse.Dates.Select(d => new DroppedDate(d.Text, DropReason.Byline, -1, null, byline.Text)));
         }
 
         for (var b = 0; b < article.Blocks.Count; b++)
@@ -35,7 +45,6 @@ public static class EventExtractor
             var block = article.Blocks[b];
             var parse = TemporalParser.Parse(block.Text, article.Published);
             found += parse.Dates.Count + parse.Rejected.Count;
-            dropped.AddRange(parse.Rejected.Select(r => new DroppedDate(r.Text, Reason(r.Reason), b)));
             if (found > config.Limits.MaxDatesPerArticle)
             {
                 diagnostics.Add(Diagnostic.Error("HS0141", $"more than {config.Limits.MaxDatesPerArticle} date expressions in one article",
@@ -43,66 +52,128 @@ public static class EventExtractor
                 return new StageResult<ArticleExtraction>(new ArticleExtraction(article, sentences, [], [], dropped, found), diagnostics);
             }
 
+            var dates = parse.Dates.ToList();
+            foreach (var rejected in parse.Rejected)
+            {
+                if (block.Kind is not (BlockKind.Caption or BlockKind.Heading) && SinceDevelopment(block.Text, rejected, article.Published) is { } since)
+                {
+                    dates.Add(since);
+                }
+                else
+                {
+                    dropped.Add(new DroppedDate(rejected.Text, Reason(rejected.Reason), b, null, SentenceText(sentences, b, rejected.Start)));
+                }
+            }
+
             if (block.Kind is BlockKind.Caption or BlockKind.Heading)
             {
                 var reason = block.Kind == BlockKind.Caption ? DropReason.Caption : DropReason.NotAnEvent;
-                dropped.AddRange(parse.Dates.Select(d => new DroppedDate(d.Text, reason, b, block.Kind == BlockKind.Heading ? "heading" : null)));
+                dropped.AddRange(dates.Select(d => new DroppedDate(d.Text, reason, b, block.Kind == BlockKind.Heading ? "heading" : null,
+                    SentenceText(sentences, b, d.Start))));
                 continue;
             }
 
-            foreach (var group in parse.Dates.GroupBy(d => SentenceSplitter.At(sentences, b, d.Start)))
+            var dated = new HashSet<Sentence>(ReferenceEqualityComparer.Instance);
+            foreach (var group in dates.OrderBy(d => d.Start).GroupBy(d => SentenceSplitter.At(sentences, b, d.Start)))
             {
                 if (group.Key is not { } sentence)
                 {
                     continue;
                 }
 
-                var kept = new List<TemporalExpression>();
-                foreach (var date in group)
+                dated.Add(sentence);
+                foreach (var statement in Consider(article, block, sentence, [.. group], config, keep, statements, figures, dropped))
                 {
-                    var offset = date.Start - sentence.Offset;
-                    if (IsInsideBookTitle(sentence.Text, offset))
+                    statements.Add(statement);
+                    if (EventWording.NamesOccasion(EventWording.Parts(statement.Sentence.Text,
+                        statement.Expression.Start - sentence.Offset, statement.Expression.Length).Head))
                     {
-                        dropped.Add(new DroppedDate(date.Text, DropReason.NotAnEvent, b, "inside a title 《…》"));
-                    }
-                    else if (!config.Window.Contains(date.Date) && !(date.End is { } end && config.Window.Contains(end)))
-                    {
-                        dropped.Add(new DroppedDate(date.Text, DropReason.OutOfWindow, b, date.Date.ToString()));
-                    }
-                    else if (IsFigure(sentence.Text, offset))
-                    {
-                        dropped.Add(new DroppedDate(date.Text, DropReason.Figure, b));
-                        figures.Add(new KeyFigure(date.Date, date.Text, sentence.Text, article.FileName, article.Id, sentence.Anchor));
-                    }
-                    else
-                    {
-                        kept.Add(date);
+                        lastOccasion = (statement, b);
                     }
                 }
+            }
 
-                foreach (var date in kept)
+            // "現場簽約落地成核心新聞點：…": a sentence without a date that opens by pointing at the gathering told just before
+            // (現場, 會上, 論壇上) states a development of that gathering's day.
+            if (lastOccasion is { } occasion && b - occasion.Block <= OccasionReach)
+            {
+                foreach (var sentence in sentences.Where(s => s.Block == b && !dated.Contains(s)))
                 {
-                    // "12月11日,2025年度河套創新論壇…": the year only repeats what the day already says.
-                    if (kept.Any(other => !ReferenceEquals(other, date) && Refines(other.Date, date.Date)))
+                    if (EventWording.OccasionReference(sentence.Text) is { } marker && EventWording.StatesDevelopment(sentence.Text))
                     {
-                        dropped.Add(new DroppedDate(date.Text, DropReason.Duplicate, b, "a more precise date in the same sentence"));
-                        continue;
+                        var told = occasion.Statement.Expression;
+                        var date = new TemporalExpression(marker, sentence.Offset + sentence.Text.IndexOf(marker, StringComparison.Ordinal),
+                            told.Date, told.End, Relative: true, Approximate: told.Approximate);
+                        found++;
+                        statements.AddRange(Consider(article, block, sentence, [date], config, keep, statements, figures, dropped));
                     }
-
-                    var statement = ToStatement(article, sentence, date, config);
-                    if (statements.Any(s => s.Expression.Date == statement.Expression.Date && s.Title == statement.Title))
-                    {
-                        dropped.Add(new DroppedDate(date.Text, DropReason.Duplicate, b, "stated twice in this article"));
-                        continue;
-                    }
-
-                    statements.Add(statement);
                 }
             }
         }
 
         var extraction = new ArticleExtraction(article, sentences, statements, figures, dropped, found);
         return new StageResult<ArticleExtraction>(extraction, diagnostics);
+    }
+
+    // The dates of one sentence: each is dropped with its reason or becomes a statement.
+    private static List<DatedStatement> Consider(Article article, TextBlock block, Sentence sentence, IReadOnlyList<TemporalExpression> dates,
+        SiteConfig config, HashSet<string>? keep, List<DatedStatement> earlier, List<KeyFigure> figures, List<DroppedDate> dropped)
+    {
+        var b = sentence.Block;
+        var kept = new List<TemporalExpression>();
+        foreach (var date in dates)
+        {
+            var offset = date.Start - sentence.Offset;
+            if (IsInsideBookTitle(sentence.Text, offset))
+            {
+                dropped.Add(new DroppedDate(date.Text, DropReason.NotAnEvent, b, "inside a title 《…》", sentence.Text));
+            }
+            else if (!config.Window.Contains(date.Date) && !(date.End is { } end && config.Window.Contains(end)))
+            {
+                dropped.Add(new DroppedDate(date.Text, DropReason.OutOfWindow, b, date.Date.ToString(), sentence.Text));
+            }
+            else if (EventWording.WhyNotAnEvent(sentence.Text, offset, date.Length) is { } mention
+                && !Kept(keep, article, sentence, date))
+            {
+                dropped.Add(new DroppedDate(date.Text, mention.Reason, b, mention.Detail, sentence.Text, Id(article, sentence, date)));
+                if (mention.Reason == DropReason.Figure)
+                {
+                    figures.Add(new KeyFigure(date.Date, date.Text, sentence.Text, article.FileName, article.Id, sentence.Anchor));
+                }
+            }
+            else if (config.Zone is { } zone && zone.FindIn(sentence.Text) is null && zone.FindIn(block.Text) is null
+                && !Kept(keep, article, sentence, date))
+            {
+                dropped.Add(new DroppedDate(date.Text, DropReason.NotAboutZone, b, "neither the sentence nor its paragraph names the zone",
+                    sentence.Text, Id(article, sentence, date)));
+            }
+            else
+            {
+                kept.Add(date);
+            }
+        }
+
+        var result = new List<DatedStatement>();
+        foreach (var date in kept)
+        {
+            // "12月11日,2025年度河套創新論壇…": the year only repeats what the day already says.
+            if (kept.Any(other => !ReferenceEquals(other, date) && Refines(other.Date, date.Date)))
+            {
+                dropped.Add(new DroppedDate(date.Text, DropReason.Duplicate, b, "a more precise date in the same sentence", sentence.Text));
+                continue;
+            }
+
+            var statement = ToStatement(article, sentence, date, config);
+            if (earlier.Concat(result).Any(s => s.Expression.Date == statement.Expression.Date && s.Title == statement.Title))
+            {
+                dropped.Add(new DroppedDate(date.Text, DropReason.Duplicate, b, "stated twice in this article", sentence.Text));
+                continue;
+            }
+
+            result.Add(statement);
+        }
+
+        return result;
     }
 
     private static DatedStatement ToStatement(Article article, Sentence sentence, TemporalExpression date, SiteConfig config)
@@ -113,6 +184,82 @@ public static class EventExtractor
         var planned = date.Date.FirstDay > article.Published.LastDay || PlannedWording.IsPlanned(clause) || PlannedWording.IsPlanned(title);
         var category = CategoryClassifier.Classify(title, sentence.Text, config.Categories);
         return new DatedStatement(article.Id, article.FileName, sentence, date, title, category, planned);
+    }
+
+    // The id an event made of this statement alone would have (what events.keep lists).
+    private static string Id(Article article, Sentence sentence, TemporalExpression date) =>
+        EventIds.For(new DatedStatement(article.Id, article.FileName, sentence, date, string.Empty, string.Empty, false));
+
+    private static bool Kept(HashSet<string>? keep, Article article, Sentence sentence, TemporalExpression date) =>
+        keep is not null && keep.Contains(Id(article, sentence, date));
+
+    private static string? SentenceText(IReadOnlyList<Sentence> sentences, int block, int offset) =>
+        SentenceSplitter.At(sentences, block, offset)?.Text;
+
+    /// <summary>
+    /// "落地河套深圳園區不到一年的香港科學園深圳分園": a development (落地) dated only by an upper bound on the time since it
+    /// happened (不到/不足/未滿 N 年, 個月). It yields an approximate range, from that long before publication to the
+    /// publication month. Other durations (三年來, 一年多) say nothing this precise and stay dropped as durations.
+    /// </summary>
+    private static TemporalExpression? SinceDevelopment(string text, RejectedExpression rejected, PartialDate published)
+    {
+        if (rejected.Reason != RejectionReason.Duration || published.Month is not { } month)
+        {
+            return null;
+        }
+
+        var start = rejected.Start;
+        var expression = rejected.Text;
+        if (!EventWording.UpperBounds.Any(w => expression.StartsWith(w, StringComparison.Ordinal)))
+        {
+            var bound = EventWording.UpperBounds.FirstOrDefault(w => start >= w.Length && text.AsSpan(start - w.Length, w.Length).SequenceEqual(w));
+            if (bound is null)
+            {
+                return null;
+            }
+
+            start -= bound.Length;
+            expression = bound + expression;
+        }
+
+        var after = start + expression.Length;
+        var clauseStart = Clause.Split(text).LastOrDefault(c => c.Start <= start).Start;
+        if (after >= text.Length || text[after] != '的' || !EventWording.StatesDevelopment(text[clauseStart..start])
+            || Months(expression) is not { } months)
+        {
+            return null;
+        }
+
+        var end = new DateOnly(published.Year, month, 1);
+        var from = end.AddMonths(-months);
+        return new TemporalExpression(expression, start, new PartialDate(from.Year, from.Month), new PartialDate(end.Year, end.Month),
+            Relative: true, Approximate: true);
+    }
+
+    // "不到一年" → 12, "不足半年" → 6, "未滿三個月" → 3; null when the span is not a count of years or months.
+    private static int? Months(string expression)
+    {
+        var unitAt = expression.IndexOfAny(['年', '月']);
+        if (unitAt < 0)
+        {
+            return null;
+        }
+
+        var perUnit = expression[unitAt] == '年' ? 12 : 1;
+        if (expression.Contains('半', StringComparison.Ordinal))
+        {
+            return perUnit / 2 is var half and > 0 ? half : null;
+        }
+
+        for (var i = 0; i < unitAt; i++)
+        {
+            if (Numeral.TryRead(expression, i, out var numeral) && numeral.IsValid && numeral.Value is > 0 and <= 10)
+            {
+                return (int)numeral.Value * perUnit;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when <paramref name="precise"/> is a more precise statement of <paramref name="coarse"/> (2025-12-11 refines 2025).</summary>
@@ -131,13 +278,6 @@ public static class EventExtractor
 
         var close = sentence.IndexOf('》', open);
         return close > offset;
-    }
-
-    private static bool IsFigure(string sentence, int offset)
-    {
-        var clause = Clause.Split(sentence).LastOrDefault(c => c.Start <= offset);
-        var text = clause.Text ?? sentence;
-        return text.AsSpan().ContainsAny(FigureMarkers);
     }
 
     private static DropReason Reason(RejectionReason reason) => reason switch

@@ -15,4 +15,16 @@ public enum DropReason
     Figure,
     Duplicate,
     NotAnEvent,
+
+    /// <summary>The reporters' own visit or inquiry (記者近日走訪, 採訪團).</summary>
+    ReporterActivity,
+
+    /// <summary>An opinion, a forecast or quoted speech (認為, 有望, “…”).</summary>
+    Opinion,
+
+    /// <summary>A dated statement that states no development (nothing done, opened, signed, held…).</summary>
+    NoDevelopment,
+
+    /// <summary>Neither the sentence nor its paragraph names the zone, its parks or a place in it (site-config.yml <c>zone:</c>).</summary>
+    NotAboutZone,
 }

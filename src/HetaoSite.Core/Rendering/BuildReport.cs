@@ -26,7 +26,14 @@ public static class BuildReport
     /// <summary>For each reason's value, its place in <see cref="ReasonsByName"/> (-1 for values that are not reasons).</summary>
     private static readonly int[] ReasonSlots = Slots();
 
-    public sealed record ArticleLine(string File, string ArticleId, int Found, int Kept, IReadOnlyDictionary<string, int> Dropped, int YearOnly, int MonthOnly);
+    private static readonly JsonEncodedText DroppedDates = JsonOutput.Name("dropped_dates");
+
+    public sealed record ArticleLine(string File, string ArticleId, int Found, int Kept, IReadOnlyDictionary<string, int> Dropped, int YearOnly, int MonthOnly,
+        IReadOnlyList<Drop>? Drops = null);
+
+    /// <summary>One dropped date as listed: its expression, reason (as named in <c>dropped</c>), detail, sentence, source line, and
+    /// the id to list under <c>events.keep</c> (for the drops a maintainer may overrule).</summary>
+    public sealed record Drop(string Expression, string Reason, string? Detail, string? Sentence, int? Line, string? Id);
 
     public static IReadOnlyList<ArticleLine> Lines(SiteContent content) => Lines(content.Articles, content.Timeline);
 
@@ -53,11 +60,16 @@ public static class BuildReport
         return articles.Select(a =>
         {
             var (year, month) = precision.GetValueOrDefault(a.Article.Id);
-            return new ArticleLine(a.Article.FileName, a.Article.Id, a.DatesFound, a.Statements.Count, Dropped(a.Dropped), year, month);
+            return new ArticleLine(a.Article.FileName, a.Article.Id, a.DatesFound, a.Statements.Count, Dropped(a.Dropped), year, month, Drops(a));
         }).ToList();
     }
 
-    /// <summary><c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"events_year_only","events_month_only"}],"events","figures","notes"}</c>, indented.</summary>
+    /// <summary>An article's dropped dates in the order of its text (bylines first), with the source line of their block.</summary>
+    private static List<Drop> Drops(ArticleExtraction a) =>
+        [.. a.Dropped.Select(d => new Drop(d.Expression, Name(d.Reason), d.Detail, d.Sentence,
+            d.Block >= 0 && d.Block < a.Article.Blocks.Count ? a.Article.Blocks[d.Block].Line : null, d.Id))];
+
+    /// <summary><c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"dropped_dates":[{"expression","reason","detail"?,"sentence"?,"line"?,"id"?}],"events_year_only","events_month_only"}],"events","figures","notes"}</c>, indented.</summary>
     public static byte[] ToBytes(SiteContent content) =>
         JsonPieces.WriteArray(Lines(content), indented: true, 300, json =>
         {
@@ -91,9 +103,35 @@ public static class BuildReport
         }
 
         json.WriteEndObject();
+        json.WriteStartArray(DroppedDates);
+        foreach (var drop in line.Drops ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("expression", drop.Expression);
+            json.WriteString("reason", drop.Reason);
+            WriteIfSet(json, "detail", drop.Detail);
+            WriteIfSet(json, "sentence", drop.Sentence);
+            if (drop.Line is { } sourceLine)
+            {
+                json.WriteNumber("line", sourceLine);
+            }
+
+            WriteIfSet(json, "id", drop.Id);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteNumber(YearOnly, line.YearOnly);
         json.WriteNumber(MonthOnly, line.MonthOnly);
         json.WriteEndObject();
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 
     /// <summary>"dates: 120 found, 28 kept, 92 dropped (caption 5, duration 20, …)" — the console's one-line summary.</summary>

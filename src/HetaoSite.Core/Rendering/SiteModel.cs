@@ -624,11 +624,20 @@ public sealed class SiteModel
     }
 
     /// <summary><c>{found, kept, dropped: [{reason, count}], year_only, month_only}</c> of one article or of the whole site.</summary>
-    private static ScriptObject ReportOf(BuildReport.ArticleLine line) => new()
+    private ScriptObject ReportOf(BuildReport.ArticleLine line) => new()
     {
         ["found"] = line.Found,
         ["kept"] = line.Kept,
         ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject { ["reason"] = kv.Key, ["count"] = kv.Value })),
+        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject
+        {
+            ["expression"] = Rendition.Text(d.Expression),
+            ["reason"] = d.Reason,
+            ["detail"] = d.Detail,
+            ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence),
+            ["line"] = d.Line,
+            ["id"] = d.Id,
+        })),
         ["year_only"] = line.YearOnly,
         ["month_only"] = line.MonthOnly,
     };

@@ -155,6 +155,8 @@ internal static class CacheEntryCodec
             writer.WriteEnum(dropped.Reason);
             writer.WriteInt(dropped.Block);
             writer.WriteString(dropped.Detail);
+            writer.WriteString(dropped.Sentence);
+            writer.WriteString(dropped.Id);
         }
 
         writer.WriteInt(extraction.DatesFound);
@@ -373,7 +375,8 @@ internal static class CacheEntryCodec
         new(reader.ReadDate(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
 
     private static DroppedDate ReadDropped(ref CacheBinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadEnum<DropReason>(), reader.ReadInt(), reader.ReadNullableString());
+        new(reader.ReadString(), reader.ReadEnum<DropReason>(), reader.ReadInt(), reader.ReadNullableString(), reader.ReadNullableString(),
+            reader.ReadNullableString());
 
     private static TextBlock ReadBlock(ref CacheBinaryReader reader) =>
         new(reader.ReadString(), reader.ReadEnum<BlockKind>(), reader.ReadInt());

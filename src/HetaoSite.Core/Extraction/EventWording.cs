@@ -1,0 +1,280 @@
+using HetaoSite.Core.Model;
+
+namespace HetaoSite.Core.Extraction;
+
+/// <summary>
+/// Decides whether a dated statement states a development of the zone (something done, opened, signed, launched,
+/// issued, founded, moved, approved, held…) or is only a mention of a date: page metadata, a photo caption, the
+/// reporters' own visit, a figure, an opinion or a forecast. Every word list is written once, in Simplified script,
+/// and matched against text folded to Simplified (<see cref="ScriptFold"/>), so both scripts are recognised.
+/// </summary>
+/// <remarks>
+/// A statement is read in two parts. Its <em>head</em> is the clause holding the date, or — when that clause is only
+/// the date ("2024年6月，…") — the clause after it. Its <em>span</em> is the head and the next clause
+/// ("2023年，在兩地推動下，首座大樓落成"). Metadata, captions and the reporters' activity are recognised in the whole
+/// sentence or head; development and figure words in the span.
+/// </remarks>
+public static class EventWording
+{
+    /// <summary>Verbs of a development: the statement says something was done.</summary>
+    private static readonly string[] Developments =
+    [
+        // founded, set up, named
+        "成立", "设立", "挂牌", "揭牌", "揭幕", "创立", "创办", "组建", "建立", "授牌", "诞生",
+        // opened, started, put into use
+        "开园", "开业", "开幕", "开学", "开通", "开工", "动工", "奠基", "封顶", "竣工", "建成", "落成", "完工", "启用",
+        "投入使用", "投用", "投入运营", "运营", "上线", "启动", "开放", "投产", "通车", "开设", "改造完成", "交付",
+        // issued, approved, decided
+        "发布", "公布", "印发", "出台", "颁布", "实施", "施行", "批准", "批复", "获批", "审议通过", "通过", "决定", "提出", "部署",
+        // signed, agreed
+        "签署", "签约", "签订", "签发", "达成",
+        // held
+        "举行", "举办", "召开", "亮相", "考察", "视察", "到访", "来访",
+        // launched, listed, won
+        "推出", "上市", "首发", "获得", "荣获", "获评", "入选", "颁奖", "中标", "收购", "并购", "完成",
+        // settled in, moved
+        "落户", "落地", "入驻", "进驻", "迁入", "搬迁", "引进", "引入", "迎来",
+        // firsts and trials
+        "首次", "试点", "开展", "宣布",
+    ];
+
+    /// <summary>Gatherings whose naming with a date says they were held ("9月12日，在…新聞發布會上").</summary>
+    private static readonly string[] Occasions =
+    [
+        "论坛", "峰会", "大会", "发布会", "会议", "仪式", "典礼", "交易会", "博览会", "展览会", "研讨会", "推介会", "座谈会", "签约会",
+        "路演", "大赛", "创客日", "开放日",
+    ];
+
+    /// <summary>Labels of page metadata and bylines, wherever they stand in the text.</summary>
+    private static readonly string[] PageMetadata =
+    [
+        "发布时间", "发稿时间", "信息提供日期", "更新时间", "来源：", "来源:", "责任编辑", "编辑：", "编辑:", "作者：", "作者:", "稿件来源",
+        "日期：", "日期:",
+    ];
+
+    /// <summary>English page metadata, recognised at the start of a line only ("The plan was published in 2023" is prose).</summary>
+    private static readonly string[] EnglishPageMetadata = ["published", "updated", "posted", "last modified", "last updated"];
+
+    /// <summary>The known news outlets (<see cref="Cleaning.KnownOutlets"/>), folded, longest first.</summary>
+    private static readonly string[] FoldedOutlets = [.. Cleaning.KnownOutlets.All.Select(ScriptFold.Fold).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Openings of a photo caption: 圖為…, 圖：…, 圖片來源…, 資料圖片….</summary>
+    private static readonly string[] CaptionOpenings = ["图为", "图：", "图:", "图片来源", "资料图片", "资料图：", "（图）", "(图)"];
+
+    /// <summary>Words inside or at the end of a caption: the photo's date and credit (2023年8月1日攝, 新華社記者 X 攝, 受訪者供圖).</summary>
+    private static readonly string[] CaptionMarks = ["日摄", "月摄", "拍摄的", "摄）", "摄)", "供图", "资料图片", "图片来源"];
+
+    /// <summary>The reporters' own activity: a date that tells when the reporter went, saw or learnt, not what happened.</summary>
+    private static readonly string[] ReporterActivity =
+    [
+        "记者跟随", "记者随", "记者近日", "记者日前", "记者了解到", "记者获悉", "记者看到", "记者走访", "记者探访", "记者来到", "记者在现场",
+        "记者发现", "记者注意到", "记者一行", "采访团", "记者团", "采访调研", "调研行", "媒体行", "走进河套", "探访河套",
+    ];
+
+    /// <summary>A figure or budget as the statement's point (the figure belongs in figures.json).</summary>
+    private static readonly string[] Figures =
+    [
+        "计划投资", "总投资", "投资额", "完成投资", "产值", "营收", "同比", "增长", "增速", "占比", "达到", "水质", "空气质量", "监测",
+        "人次", "万元", "亿元",
+    ];
+
+    /// <summary>Figures whatever the verb: a cumulative count up to a date (截至2024年6月…累計推出標準138項).</summary>
+    private static readonly string[] CumulativeFigures = ["截至", "截止", "累计", "共计"];
+
+    /// <summary>Opinions: what someone thinks, not what happened.</summary>
+    private static readonly string[] Opinions = ["认为", "相信", "看来", "预判", "坦言", "感叹", "希望", "期待", "期望", "建议"];
+
+    /// <summary>Forecasts: what may happen. 預計 alone is a forecast too, unless it schedules a completion (see <see cref="Schedules"/>).</summary>
+    private static readonly string[] Forecasts = ["有望", "可望", "或将", "料将", "预期", "预测", "预计"];
+
+    /// <summary>A forecast that states a dated schedule of the builder's ("預計2026年建成") is a plan, kept as a planned event.</summary>
+    private static readonly string[] Schedules = ["建成", "落成", "完工", "竣工", "投入使用", "开园", "启用", "开通", "开学", "投用", "交付"];
+
+    /// <summary>"蘋果公司宣布預計投入…": the announcement is what happened; the forecast is its content.</summary>
+    private static readonly string[] Announcements = ["宣布", "公布", "签署", "发布了"];
+
+    /// <summary>Openings that point at the gathering told just before: "現場簽約…", "會上發布了…" (Simplified; compared folded).</summary>
+    private static readonly string[] OccasionReferences =
+    [
+        "现场", "会上", "会议上", "论坛上", "峰会上", "大会上", "发布会上", "仪式上", "活动上", "活动现场", "论坛期间", "会议期间", "峰会期间",
+    ];
+
+    /// <summary>Upper bounds on a span of time: "落地…不到一年的…" (see <c>EventExtractor</c>), in both scripts.</summary>
+    public static IReadOnlyList<string> UpperBounds { get; } = ["不到", "不足", "未满", "未滿"];
+
+    /// <summary>
+    /// Why the statement whose date stands at <paramref name="offset"/> (length <paramref name="length"/>) in
+    /// <paramref name="sentence"/> is not an event, or null when it states a development.
+    /// </summary>
+    public static (DropReason Reason, string Detail)? WhyNotAnEvent(string sentence, int offset, int length)
+    {
+        var folded = ScriptFold.Fold(sentence);
+        var (head, span) = Parts(folded, offset, length);
+
+        if (PageMetadataIn(folded, offset) is { } metadata)
+        {
+            return (DropReason.Byline, $"page metadata ({metadata})");
+        }
+
+        if (IsCaption(folded))
+        {
+            return (DropReason.Caption, "photo caption");
+        }
+
+        if (IsInsideQuotedSpeech(sentence, offset))
+        {
+            return (DropReason.Opinion, "quoted speech");
+        }
+
+        if (Any(head, ReporterActivity) is { } reporter)
+        {
+            return (DropReason.ReporterActivity, reporter);
+        }
+
+        var development = Any(span, Developments) ?? Any(head, Occasions);
+        if (Any(head, CumulativeFigures) is { } cumulative)
+        {
+            return (DropReason.Figure, cumulative);
+        }
+
+        if (Any(head, Opinions) is { } opinion)
+        {
+            return (DropReason.Opinion, opinion);
+        }
+
+        if (Any(head, Forecasts) is { } forecast && Any(head, Announcements) is null && Any(head, Schedules) is null)
+        {
+            return (DropReason.Opinion, $"forecast ({forecast})");
+        }
+
+        if (development is null && Any(span, Figures) is { } figure)
+        {
+            return (DropReason.Figure, figure);
+        }
+
+        return development is null ? (DropReason.NoDevelopment, "no development stated") : null;
+    }
+
+    /// <summary>True when the statement states a development (a verb of <see cref="Developments"/> or a gathering held).</summary>
+    public static bool StatesDevelopment(string text)
+    {
+        var folded = ScriptFold.Fold(text);
+        return Any(folded, Developments) is not null || Any(folded, Occasions) is not null;
+    }
+
+    /// <summary>The words (as written in <paramref name="sentence"/>) with which it opens by pointing at a gathering, or null.</summary>
+    public static string? OccasionReference(string sentence)
+    {
+        var folded = ScriptFold.Fold(sentence.TrimStart());
+        var skipped = sentence.Length - sentence.TrimStart().Length;
+        var marker = OccasionReferences.Where(r => folded.StartsWith(r, StringComparison.Ordinal)).MaxBy(r => r.Length);
+        return marker is null ? null : sentence.Substring(skipped, marker.Length);
+    }
+
+    /// <summary>True when the text names a gathering (論壇, 發布會, 儀式…).</summary>
+    public static bool NamesOccasion(string text) => Any(ScriptFold.Fold(text), Occasions) is not null;
+
+    /// <summary>True when the text reads as a photo caption (圖為…, …(2023年8月1日攝), 這是…拍攝的…, 受訪者供圖).</summary>
+    public static bool IsCaption(string folded)
+    {
+        var trimmed = folded.TrimEnd('。', ' ', '.');
+        return CaptionOpenings.Any(o => folded.StartsWith(o, StringComparison.Ordinal))
+            || Any(folded, CaptionMarks) is not null
+            || (folded.StartsWith("这是", StringComparison.Ordinal) && folded.Contains("拍摄", StringComparison.Ordinal))
+            || (trimmed.EndsWith('摄') && folded.Contains("记者", StringComparison.Ordinal));
+    }
+
+    // A metadata label anywhere, an English one opening the line, or a news outlet's name right before the date
+    // ("大公報 2024年3月5日").
+    private static string? PageMetadataIn(string folded, int offset)
+    {
+        if (Any(folded, PageMetadata) is { } label)
+        {
+            return label;
+        }
+
+        var lower = folded.TrimStart().ToLowerInvariant();
+        if (EnglishPageMetadata.FirstOrDefault(m => lower.StartsWith(m, StringComparison.Ordinal)) is { } english)
+        {
+            return english;
+        }
+
+        var outlet = FoldedOutlets.FirstOrDefault(o => folded.StartsWith(o, StringComparison.Ordinal));
+        return outlet is not null && folded.AsSpan(outlet.Length, Math.Max(0, offset - outlet.Length)).Trim().IsEmpty ? outlet : null;
+    }
+
+    /// <summary>The head and the span of the statement whose date is at <paramref name="offset"/> (see the remarks).</summary>
+    public static (string Head, string Span) Parts(string sentence, int offset, int length)
+    {
+        var clauses = Clause.Split(sentence);
+        var at = -1;
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (clauses[i].Start <= offset)
+            {
+                at = i;
+            }
+        }
+
+        if (at < 0)
+        {
+            return (sentence, sentence);
+        }
+
+        var clause = clauses[at];
+        var rest = clause.Text.Remove(Math.Clamp(offset - clause.Start, 0, clause.Text.Length),
+            Math.Clamp(length, 0, clause.Text.Length - Math.Clamp(offset - clause.Start, 0, clause.Text.Length)));
+        var headIndex = rest.Count(c => Cleaning.ChineseText.IsHan(c) || char.IsAsciiLetter(c)) < 3 && at + 1 < clauses.Count ? at + 1 : at;
+        var head = headIndex == at ? clause.Text : clause.Text + "，" + clauses[headIndex].Text;
+        var span = headIndex + 1 < clauses.Count ? head + "，" + clauses[headIndex + 1].Text : head;
+        return (head, span);
+    }
+
+    // A date inside quotation marks that hold speech (a quote with sentence punctuation, or a long one) — not a name
+    // in quotes such as “科匯通” or 「量子谷」.
+    private static bool IsInsideQuotedSpeech(string sentence, int offset)
+    {
+        foreach (var (open, close) in (ReadOnlySpan<(char, char)>)[('“', '”'), ('「', '」'), ('"', '"')])
+        {
+            var start = sentence.LastIndexOf(open, Math.Clamp(offset, 0, Math.Max(0, sentence.Length - 1)));
+            if (start < 0)
+            {
+                continue;
+            }
+
+            var end = sentence.IndexOf(close, start + 1);
+            if (end < 0)
+            {
+                end = sentence.Length;
+            }
+
+            if (end <= offset)
+            {
+                continue;
+            }
+
+            var quote = sentence.AsSpan(start + 1, end - start - 1);
+            if (quote.IndexOfAny(SpeechPunctuation) >= 0 || quote.Length > 20)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SpeechPunctuation = System.Buffers.SearchValues.Create("，。！？,!?");
+
+    private static string? Any(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+}
