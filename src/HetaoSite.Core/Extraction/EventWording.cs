@@ -231,32 +231,27 @@ public static class EventWording
     }
 
     // A date inside quotation marks that hold speech (a quote with sentence punctuation, or a long one) — not a name
-    // in quotes such as “科匯通” or 「量子谷」.
+    // in quotes such as “科匯通” or 「量子谷」. Marks are paired innermost first; an unclosed mark (often a garbled one)
+    // quotes nothing, as in the sentence splitter.
     private static bool IsInsideQuotedSpeech(string sentence, int offset)
     {
-        foreach (var (open, close) in (ReadOnlySpan<(char, char)>)[('“', '”'), ('「', '」'), ('"', '"')])
+        foreach (var (open, close) in (ReadOnlySpan<(char, char)>)[('“', '”'), ('「', '」')])
         {
-            var start = sentence.LastIndexOf(open, Math.Clamp(offset, 0, Math.Max(0, sentence.Length - 1)));
-            if (start < 0)
+            var opened = new Stack<int>();
+            for (var i = 0; i < sentence.Length; i++)
             {
-                continue;
-            }
-
-            var end = sentence.IndexOf(close, start + 1);
-            if (end < 0)
-            {
-                end = sentence.Length;
-            }
-
-            if (end <= offset)
-            {
-                continue;
-            }
-
-            var quote = sentence.AsSpan(start + 1, end - start - 1);
-            if (quote.IndexOfAny(SpeechPunctuation) >= 0 || quote.Length > 20)
-            {
-                return true;
+                if (sentence[i] == open)
+                {
+                    opened.Push(i);
+                }
+                else if (sentence[i] == close && opened.TryPop(out var start) && start < offset && offset < i)
+                {
+                    var quote = sentence.AsSpan(start + 1, i - start - 1);
+                    if (quote.IndexOfAny(SpeechPunctuation) >= 0 || quote.Length > 20)
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

@@ -84,14 +84,21 @@ public class SeedTimelineTests(ITestOutputHelper output)
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds")).Order(StringComparer.Ordinal)
             .Select(p => new SourceFile(Path.GetFileName(p), File.ReadAllBytes(p))).ToList();
-        var config = SiteConfigParser.Parse(Config).Value;
+        var config = SeedConfig();
         var result = ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null));
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         return result.Value;
     });
 
     private static SiteTimeline Build() =>
-        TimelineBuilder.Build(Articles.Value, SiteConfigParser.Parse(Config).Value, null);
+        TimelineBuilder.Build(Articles.Value, SeedConfig(), null);
+
+    // The metadata above, with the zone gazetteer of the repository's site-config.yml (what "about the zone" means).
+    private static SiteConfig SeedConfig() =>
+        SiteConfigParser.Parse(Config).Value with
+        {
+            Zone = SiteConfigParser.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "site-config.yml"))).Value.Zone,
+        };
 
     private static List<TimelineEvent> Matches(GoldEvent gold) =>
         Built.Value.Events.Where(e => e.Sources.Any(s => s.File == gold.File && s.Sentence.Contains(gold.Phrase, StringComparison.Ordinal))).ToList();
