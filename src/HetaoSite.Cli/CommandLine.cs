@@ -14,6 +14,7 @@ public static class CommandLine
           check   [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--quiet] [--verbose]
           new     "標題" --text FILE|- [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR]
           new     --from page.html [--seeds DIR] [--config FILE]
+          eval    [--set tests/DevSet] [--config FILE] [--json] [--verbose]
         """;
 
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -34,6 +35,7 @@ public static class CommandLine
                 "serve" => ServeCommand.Run(rest, stdout, stderr),
                 "check" => CheckCommand.Run(rest, stdout, stderr),
                 "new" => NewCommand.Run(rest, stdin, stdout, stderr, TimeProvider.System),
+                "eval" => EvalCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
