@@ -10,7 +10,7 @@ namespace HetaoSite.Core.Evaluation;
 /// </summary>
 public static class GoldParser
 {
-    public const string Code = "HS0400";
+    public const string Code = "HS0410";
 
     private static readonly string[] Scripts = ["Hant", "Hans", "Latn"];
 

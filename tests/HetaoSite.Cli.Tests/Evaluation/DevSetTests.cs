@@ -87,7 +87,7 @@ public class DevSetTests
         var run = CliRun.Of("eval", "--set", set, "--config", Config);
 
         Assert.True(run.ExitCode == 1, $"expected exit 1, got {run}");
-        Assert.Contains("a.txt.yml:5: error HS0400: event date '12 June' is not YYYY, YYYY-MM or YYYY-MM-DD", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("a.txt.yml:5: error HS0410: event date '12 June' is not YYYY, YYYY-MM or YYYY-MM-DD", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Stdout);
     }
 
