@@ -2,11 +2,14 @@ namespace HetaoSite.Core.Evaluation;
 
 /// <summary>
 /// The headline rules of issue 17 (item 4) that can be checked on a title alone: at most 28 characters outside a
-/// document's name in 《》, no trailing ellipsis, no leading particle or time word, not a lone time word.
+/// document's name in 《》 (an English title: at most 14 words), no trailing ellipsis, no leading particle or time
+/// word, not a lone time word.
 /// </summary>
 public static class TitleRules
 {
     public const int MaxLength = 28;
+
+    public const int MaxEnglishWords = 14;
 
     private static readonly string[] LeadingWords =
     [
@@ -31,8 +34,14 @@ public static class TitleRules
             return ["empty"];
         }
 
+        var english = !trimmed.Any(c => c is >= '\u3400' and <= '\u9FFF');
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var length = LengthOutsideDocumentNames(trimmed);
-        if (length > MaxLength)
+        if (english && words > MaxEnglishWords)
+        {
+            faults.Add($"too long ({words} words)");
+        }
+        else if (!english && length > MaxLength)
         {
             faults.Add($"too long ({length} characters outside 《》)");
         }

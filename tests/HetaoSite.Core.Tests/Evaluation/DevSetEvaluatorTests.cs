@@ -69,6 +69,21 @@ public class DevSetEvaluatorTests
     }
 
     [Fact]
+    public void A_finer_date_counts_only_when_another_article_gave_it()
+    {
+        var refinedHere = new BuiltEvent("2023-08-08", "國務院印發規劃", [new BuiltSource(A, "去年8月國務院印發規劃。")]);
+        var refinedByB = refinedHere with { Sources = [.. refinedHere.Sources, new BuiltSource(B, "2023年8月8日，国务院印发规划。")] };
+
+        var alone = Score(Opening, refinedHere);
+        var merged = Score(Opening, refinedByB);
+
+        Assert.Contains(alone.Missed, m => m.Key == "國務院印發");
+        Assert.Contains(alone.FalsePositives, f => f.Date == "2023-08-08");
+        Assert.DoesNotContain(merged.Missed, m => m.Key == "國務院印發");
+        Assert.DoesNotContain(merged.FalsePositives, f => f.FileName == A);
+    }
+
+    [Fact]
     public void A_publication_date_counts_only_when_it_equals_the_gold()
     {
         var score = Score(Opening);
