@@ -23,9 +23,10 @@ public static class SiteBuilder
         }
 
         var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
-        var files = timings.Time("render", () => SiteRenderer.Render(new SiteContent(config.Value, articles.Value, timeline, context), source.Templates));
-        var diagnostics = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics)
-            .Concat(timeline.Diagnostics).Concat(files.Diagnostics).ToList();
+        var found = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics).Concat(timeline.Diagnostics).ToList();
+        var content = new SiteContent(config.Value, articles.Value, timeline, context) { Diagnostics = found };
+        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates));
+        var diagnostics = found.Concat(files.Diagnostics).ToList();
         var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, diagnostics, skipped);
     }

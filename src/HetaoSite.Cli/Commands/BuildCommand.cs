@@ -29,7 +29,9 @@ public static class BuildCommand
         var verbose = arguments.Has("verbose");
         var timings = verbose ? new StageTimings() : null;
         var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings));
-        DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose);
+        // A failed build writes nothing, so the full list is only in --verbose.
+        var reportFile = build.HasErrors ? null : $"{Path.GetFileName(paths.Output)}/data/report.json";
+        DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose, reportFile);
         if (build.HasErrors)
         {
             stderr.WriteLine($"build failed: {build.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s); {Path.GetFileName(paths.Output)}/ was left as it was.");
@@ -62,6 +64,11 @@ public static class BuildCommand
             var events = build.Timeline.Events.Count;
             var pages = build.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            if (build.Timeline.PossibleDuplicates.Count is var duplicates and > 0)
+            {
+                stdout.WriteLine($"{duplicates} possible duplicate event pair(s) (look-alike titles, dates that cannot both be right) are listed in {reportFile}");
+            }
+
             stdout.WriteLine($"{build.Articles.Count} articles, {events} events, {pages} pages in {seconds} s");
         }
 

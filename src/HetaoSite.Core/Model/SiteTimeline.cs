@@ -4,4 +4,8 @@ namespace HetaoSite.Core.Model;
 public sealed record SiteTimeline(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<KeyFigure> Figures,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Events with look-alike titles kept apart because their dates cannot both be right, for an editor to check.</summary>
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; init; } = [];
+}

@@ -69,7 +69,12 @@ public static class BuildReport
         [.. a.Dropped.Select(d => new Drop(d.Expression, Name(d.Reason), d.Detail, d.Sentence,
             d.Block >= 0 && d.Block < a.Article.Blocks.Count ? a.Article.Blocks[d.Block].Line : null, d.Id))];
 
-    /// <summary><c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"dropped_dates":[{"expression","reason","detail"?,"sentence"?,"line"?,"id"?}],"events_year_only","events_month_only"}],"events","figures","notes"}</c>, indented.</summary>
+    /// <summary>
+    /// <c>{"articles":[{"file","article","dates_found","kept","dropped":{reason: count},"dropped_dates":[{"expression","reason","detail"?,"sentence"?,"line"?,"id"?}],
+    /// "events_year_only","events_month_only"}], "events","figures","possible_duplicates":[{"first":{"id","date","end"?,"title"},"second":{…}}],
+    /// "diagnostics":[{"severity","code","file"?,"line"?,"message","hint"?}]}</c>, indented. The diagnostics are every one
+    /// the build found before rendering, in the order found: the full list the console only summarises.
+    /// </summary>
     public static byte[] ToBytes(SiteContent content) =>
         JsonPieces.WriteArray(Lines(content), indented: true, 300, json =>
         {
@@ -79,15 +84,63 @@ public static class BuildReport
         {
             json.WriteNumber("events", content.Timeline.Events.Count);
             json.WriteNumber("figures", content.Timeline.Figures.Count);
-            json.WriteStartArray("notes");
-            foreach (var note in content.Timeline.Diagnostics)
+            json.WriteStartArray("possible_duplicates");
+            foreach (var pair in content.Timeline.PossibleDuplicates)
             {
-                json.WriteStringValue(note.ToString());
+                json.WriteStartObject();
+                WriteEvent(json, "first", pair.First);
+                WriteEvent(json, "second", pair.Second);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in content.Diagnostics)
+            {
+                WriteDiagnostic(json, diagnostic);
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         });
+
+    private static void WriteEvent(Utf8JsonWriter json, string name, TimelineEvent e)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("id", e.Id);
+        json.WriteString("date", e.Date.ToString());
+        if (e.End is { } end)
+        {
+            json.WriteString("end", end.ToString());
+        }
+
+        json.WriteString("title", e.Title);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+        json.WriteString("code", diagnostic.Code);
+        if (diagnostic.File is { } file)
+        {
+            json.WriteString("file", file);
+        }
+
+        if (diagnostic.Line is { } line)
+        {
+            json.WriteNumber("line", line);
+        }
+
+        json.WriteString("message", diagnostic.Message);
+        if (diagnostic.Hint is { } hint)
+        {
+            json.WriteString("hint", hint);
+        }
+
+        json.WriteEndObject();
+    }
 
     private static void WriteLine(Utf8JsonWriter json, ArticleLine line)
     {

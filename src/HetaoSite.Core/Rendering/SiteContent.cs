@@ -4,4 +4,8 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Rendering;
 
 /// <summary>Everything the renderer shows: the config, the processed articles and the timeline.</summary>
-public sealed record SiteContent(SiteConfig Config, IReadOnlyList<ArticleExtraction> Articles, SiteTimeline Timeline, BuildContext Context);
+public sealed record SiteContent(SiteConfig Config, IReadOnlyList<ArticleExtraction> Articles, SiteTimeline Timeline, BuildContext Context)
+{
+    /// <summary>What the build found before rendering (reading, config, articles, timeline), for <c>data/report.json</c>.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+}

@@ -1,81 +1,152 @@
 using System.Runtime.InteropServices;
 using HetaoSite.Core.Conversion;
-using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Timeline;
 
 /// <summary>
-/// Groups statements that tell the same event — from one or several articles, in either script. Two statements are the
-/// same event when their titles are similar (character-bigram Dice ≥ <see cref="SimilarTitle"/>) and their dates agree
-/// (equal, or one refines the other), or when their titles are near-identical (≥ <see cref="SameTitle"/>) even though
-/// the dates disagree — a conflict that is reported. Candidate groups come from an inverted bigram index, skipping
-/// bigrams common to too many groups, so the cost stays near-linear at ten thousand articles.
+/// Groups statements that tell the same development — from one or several articles, in either script — and never
+/// more. A statement joins a group when
+/// <list type="number">
+/// <item>its title is like the group's (character-bigram Dice ≥ <see cref="SimilarTitle"/>, scripts folded),</item>
+/// <item>its key facts agree with those of every statement in the group (<see cref="StatementFacts"/>: the same edition of
+/// a series, the same counted numbers, the same names where both give them), and</item>
+/// <item>its date is compatible with every date in the group (<see cref="DateSpan.Compatible"/>: one refines the other).</item>
+/// </list>
+/// So a group's dates form a chain, 2024 ⊇ 2024-06 ⊇ 2024-06-12, and the event takes the innermost. A statement whose
+/// title is a look-alike (Dice ≥ <see cref="LookAlikeTitle"/>) of a group it did not join only because the dates cannot
+/// both be right stays apart, and the pair is reported as a possible duplicate (<see cref="Result.LookAlikes"/>).
+/// Candidate groups come from an inverted bigram index, skipping bigrams common to too many groups, so the cost stays
+/// near-linear at ten thousand articles.
 /// </summary>
 public static class EventMerger
 {
     public const double SimilarTitle = 0.6;
-    public const double SameTitle = 0.85;
+    public const double LookAlikeTitle = 0.85;
     private const int CommonBigramLimit = 200;
     private const int MaxCandidates = 16;
 
     /// <param name="bigrams">The first statement's title as packed bigrams (<see cref="TextKey.BigramCodes"/>).</param>
-    public sealed class Group(DatedStatement first, long[] bigrams)
+    public sealed class Group(DatedStatement first, long[] bigrams, StatementFacts facts)
     {
         public List<DatedStatement> Statements { get; } = [first];
 
         /// <summary>The first statement's title bigrams, packed and sorted (<see cref="TextKey.BigramCodes"/>).</summary>
         public long[] Bigrams { get; } = bigrams;
 
-        public bool HasConflict { get; set; }
+        /// <summary>The facts of each statement, in the order of <see cref="Statements"/>.</summary>
+        public List<StatementFacts> Facts { get; } = [facts];
+
+        /// <summary>The distinct date spans of the statements (a chain: each contains or refines every other).</summary>
+        public List<DateSpan> Spans { get; } = [DateSpan.Of(first.Expression)];
+
+        public bool DatesAllow(DateSpan span)
+        {
+            foreach (var other in Spans)
+            {
+                if (!DateSpan.Compatible(span, other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public bool FactsAllow(StatementFacts facts)
+        {
+            foreach (var other in Facts)
+            {
+                if (!facts.AgreesWith(other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void Add(DatedStatement statement, DateSpan span, StatementFacts facts)
+        {
+            Statements.Add(statement);
+            Facts.Add(facts);
+            if (!Spans.Contains(span))
+            {
+                Spans.Add(span);
+            }
+        }
     }
 
+    /// <summary>The groups in order of their first statements, and the look-alike pairs (indices into the groups, lower first).</summary>
+    public sealed record Result(IReadOnlyList<Group> Groups, IReadOnlyList<(int First, int Second)> LookAlikes);
+
     /// <param name="statements">All statements, already in timeline order (the first of a group is its primary source).</param>
-    public static IReadOnlyList<Group> Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
+    public static Result Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
     {
         // Keys do not depend on each other, so they are computed in parallel; the grouping itself is sequential.
         var keys = new long[statements.Count][];
-        Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter)));
+        var facts = new StatementFacts[statements.Count];
+        Parallel.For(0, statements.Count, i =>
+        {
+            keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter));
+            facts[i] = StatementFacts.Of(statements[i], converter);
+        });
 
         var groups = new List<Group>();
+        var lookAlikes = new List<(int, int)>();
+        var seenPairs = new HashSet<(int, int)>();
+        var found = new List<int>();
         var index = new Dictionary<long, List<int>>();
         var candidates = new CandidateCounter();
         for (var i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
             var bigrams = keys[i];
-            var match = FindMatch(statement, bigrams, groups, index, candidates);
-            if (match is { } found)
+            var span = DateSpan.Of(statement.Expression);
+            found.Clear();
+            var match = FindMatch(span, facts[i], bigrams, groups, index, candidates, found);
+            if (match >= 0)
             {
-                found.Group.Statements.Add(statement);
-                found.Group.HasConflict |= found.Conflict;
-                continue;
+                groups[match].Add(statement, span, facts[i]);
+            }
+            else
+            {
+                match = groups.Count;
+                groups.Add(new Group(statement, bigrams, facts[i]));
+                candidates.Grow(groups.Count);
+                foreach (var bigram in bigrams)
+                {
+                    if (!index.TryGetValue(bigram, out var postings))
+                    {
+                        index[bigram] = postings = [];
+                    }
+
+                    postings.Add(groups.Count - 1);
+                }
             }
 
-            groups.Add(new Group(statement, bigrams));
-            candidates.Grow(groups.Count);
-            foreach (var bigram in bigrams)
+            foreach (var other in found)
             {
-                if (!index.TryGetValue(bigram, out var postings))
+                var pair = other < match ? (other, match) : (match, other);
+                if (other != match && seenPairs.Add(pair))
                 {
-                    index[bigram] = postings = [];
+                    lookAlikes.Add(pair);
                 }
-
-                postings.Add(groups.Count - 1);
             }
         }
 
-        return groups;
+        return new Result(groups, lookAlikes);
     }
 
     /// <summary>True when two dates can describe the same moment: equal, or one refines the other.</summary>
-    public static bool Compatible(PartialDate a, PartialDate b) =>
-        a == b || EventExtractor.Refines(a, b) || EventExtractor.Refines(b, a);
+    public static bool Compatible(PartialDate a, PartialDate b) => DateSpan.Compatible(DateSpan.Of(a), DateSpan.Of(b));
 
     // Shared uncommon bigrams are counted through the postings, so a statement costs the length of the postings it walks
     // (at most CommonBigramLimit per bigram) plus an exact comparison with its best few candidates.
-    private static (Group Group, bool Conflict)? FindMatch(
-        DatedStatement statement, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index, CandidateCounter candidates)
+    // Returns the index of the group to join, or -1; adds to lookAlikes the groups with a look-alike title that the
+    // statement's facts agree with but its date does not.
+    private static int FindMatch(DateSpan span, StatementFacts facts, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index,
+        CandidateCounter candidates, List<int> lookAlikes)
     {
         var common = 0;
         foreach (var bigram in bigrams)
@@ -95,9 +166,8 @@ public static class EventMerger
 
         // The groups sharing the most uncommon bigrams are the only plausible matches; their exact similarity (common
         // bigrams included) decides. The winner is the best score, then the earliest group, whatever order they come in.
-        (Group Group, bool Conflict)? best = null;
+        var best = -1;
         var bestScore = 0.0;
-        var bestIndex = int.MaxValue;
         var best16 = candidates.TakeBest(out var sharedCounts);
         for (var i = 0; i < best16.Length; i++)
         {
@@ -113,18 +183,25 @@ public static class EventMerger
             }
 
             var score = TextKey.Dice(bigrams, group.Bigrams);
-            if (score < SimilarTitle)
+            if (score < SimilarTitle || !group.FactsAllow(facts))
             {
                 continue;
             }
 
-            var compatible = Compatible(statement.Expression.Date, group.Statements[0].Expression.Date);
-            var same = compatible || score >= SameTitle;
-            if (same && (score > bestScore || (score == bestScore && candidate < bestIndex)))
+            if (!group.DatesAllow(span))
             {
-                best = (group, !compatible);
+                if (score >= LookAlikeTitle)
+                {
+                    lookAlikes.Add(candidate);
+                }
+
+                continue;
+            }
+
+            if (score > bestScore || (score == bestScore && candidate < best))
+            {
+                best = candidate;
                 bestScore = score;
-                bestIndex = candidate;
             }
         }
 

@@ -5,9 +5,10 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Timeline;
 
 /// <summary>
-/// Merges the dated statements of all articles into one timeline: same events merged with all their sources, the most
-/// precise well-supported date chosen, editorial overrides from <c>site-config.yml</c> applied, and events ordered by
-/// (date, coarser precision first, earliest source, position in that source).
+/// Merges the dated statements of all articles into one timeline: statements of the same development merged with all
+/// their sources and the most precise of their dates (<see cref="EventMerger"/>), editorial overrides from
+/// <c>site-config.yml</c> applied, events ordered by (date, coarser precision first, earliest source, position in that
+/// source), and look-alike events whose dates cannot both be right listed as possible duplicates.
 /// </summary>
 public static class TimelineBuilder
 {
@@ -16,28 +17,48 @@ public static class TimelineBuilder
         var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
         var statements = InStatementOrder(articles, published);
 
-        var diagnostics = new List<Diagnostic>();
-        var groups = EventMerger.Merge(statements, converter);
+        var merged = EventMerger.Merge(statements, converter);
+        var groups = merged.Groups;
         var events = new TimelineEvent[groups.Count];
         Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements));
         EventIds.MakeUnique(events);
-        for (var i = 0; i < groups.Count; i++)
-        {
-            var (group, merged) = (groups[i], events[i]);
-            if (group.HasConflict)
-            {
-                var dates = string.Join(", ", group.Statements.Select(s => $"{s.Expression.Date} ({s.FileName})").Distinct());
-                diagnostics.Add(Diagnostic.Warning("HS0501", $"event '{merged.Title}' has conflicting dates: {dates}; {merged.Date} was chosen",
-                    group.Statements[0].FileName, hint: $"correct it under events.corrections with id {merged.Id} if the choice is wrong"));
-            }
-        }
 
         var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
-        diagnostics.AddRange(edited.Diagnostics);
         var figures = articles.SelectMany(a => a.Figures)
             .OrderBy(f => f.Date).ThenBy(f => f.FileName, StringComparer.Ordinal).ThenBy(f => f.Anchor, StringComparer.Ordinal)
             .ToList();
-        return new SiteTimeline(Order(edited.Value, published), figures, diagnostics);
+        var ordered = Order(edited.Value, published);
+        return new SiteTimeline(ordered, figures, edited.Diagnostics) { PossibleDuplicates = PossibleDuplicates(merged.LookAlikes, events, ordered) };
+    }
+
+    /// <summary>
+    /// The look-alike pairs as the timeline shows them (after editorial corrections), each pair in timeline order and the
+    /// pairs in timeline order of their first events; a pair an editorial merge or exclusion has settled is left out.
+    /// </summary>
+    public static IReadOnlyList<PossibleDuplicate> PossibleDuplicates(
+        IReadOnlyList<(int First, int Second)> lookAlikes, IReadOnlyList<TimelineEvent> merged, IReadOnlyList<TimelineEvent> timeline)
+    {
+        if (lookAlikes.Count == 0)
+        {
+            return [];
+        }
+
+        var position = new Dictionary<string, int>(timeline.Count, StringComparer.Ordinal);
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            position.TryAdd(timeline[i].Id, i);
+        }
+
+        var pairs = new List<(int First, int Second)>();
+        foreach (var (a, b) in lookAlikes)
+        {
+            if (position.TryGetValue(merged[a].Id, out var first) && position.TryGetValue(merged[b].Id, out var second))
+            {
+                pairs.Add(first < second ? (first, second) : (second, first));
+            }
+        }
+
+        return [.. pairs.Distinct().Order().Select(p => new PossibleDuplicate(timeline[p.First], timeline[p.Second]))];
     }
 
     /// <summary>Timeline order: date (coarser precision first on the same first day), then earliest source, then position.</summary>
@@ -156,26 +177,19 @@ public static class TimelineBuilder
     private static EventSource Source(DatedStatement s) =>
         new(s.FileName, s.ArticleId, s.Sentence.Text, s.Expression.Text, s.Sentence.Anchor);
 
-    // The most precise date that agrees with the most sources; among equals, the exact over the approximate, then the first told.
-    // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
+    // A group's dates form a chain (each contains or refines every other), so the innermost is the most precise; among
+    // equal spans, the exact over the approximate, then the first told.
     private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements)
     {
-        if (statements.Count == 1)
-        {
-            return statements[0];
-        }
-
-        var counts = statements.CountBy(s => s.Expression.Date).ToList();
-        var support = counts.ToDictionary(c => c.Key, c => counts.Where(o => EventMerger.Compatible(o.Key, c.Key)).Sum(o => o.Value));
         var best = statements[0];
-        var bestSupport = support[best.Expression.Date];
+        var bestSpan = DateSpan.Of(best.Expression);
         for (var i = 1; i < statements.Count; i++)
         {
             var candidate = statements[i];
-            var candidateSupport = support[candidate.Expression.Date];
-            if (IsBetterDate(candidate, candidateSupport, best, bestSupport))
+            var span = DateSpan.Of(candidate.Expression);
+            if (IsBetterDate(candidate, span, best, bestSpan))
             {
-                (best, bestSupport) = (candidate, candidateSupport);
+                (best, bestSpan) = (candidate, span);
             }
         }
 
@@ -183,18 +197,6 @@ public static class TimelineBuilder
     }
 
     // Strictly better only, so among equals the first told stays chosen.
-    private static bool IsBetterDate(DatedStatement candidate, int candidateSupport, DatedStatement best, int bestSupport)
-    {
-        if (candidateSupport != bestSupport)
-        {
-            return candidateSupport > bestSupport;
-        }
-
-        if (candidate.Expression.Date.Precision != best.Expression.Date.Precision)
-        {
-            return candidate.Expression.Date.Precision > best.Expression.Date.Precision;
-        }
-
-        return !candidate.Expression.Approximate && best.Expression.Approximate;
-    }
+    private static bool IsBetterDate(DatedStatement candidate, DateSpan candidateSpan, DatedStatement best, DateSpan bestSpan) =>
+        candidateSpan.Days != bestSpan.Days ? candidateSpan.Days < bestSpan.Days : !candidate.Expression.Approximate && best.Expression.Approximate;
 }

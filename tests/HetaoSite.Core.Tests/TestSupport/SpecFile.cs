@@ -2,7 +2,8 @@ namespace HetaoSite.Core.Tests.TestSupport;
 
 /// <summary>
 /// Reads Markdown spec files whose examples are fenced <c>```example</c> blocks (no code generation):
-/// a header line (<c>anchor: 2024-08-09</c>), the input lines, a line holding only <c>.</c>, then the expected lines.
+/// a header line (<c>anchor: 2024-08-09</c> for dates, <c>published: 2024-08-09</c> for merging; its value is
+/// <see cref="SpecExample.Anchor"/>), the input lines, a line holding only <c>.</c>, then the expected lines.
 /// </summary>
 public sealed class SpecFile
 {
@@ -67,9 +68,10 @@ public sealed class SpecFile
 
     private static SpecExample ParseExample(string path, string heading, int line, List<string> body)
     {
-        if (body.Count == 0 || !body[0].StartsWith("anchor:", StringComparison.Ordinal))
+        var colon = body.Count == 0 ? -1 : body[0].IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !body[0][..colon].All(char.IsAsciiLetterLower))
         {
-            throw new FormatException($"{path}:{line + 1}: an example starts with 'anchor: YYYY[-MM[-DD]]'");
+            throw new FormatException($"{path}:{line + 1}: an example starts with a header line such as 'anchor: YYYY[-MM[-DD]]'");
         }
 
         var dot = body.IndexOf(".");
@@ -78,7 +80,7 @@ public sealed class SpecFile
             throw new FormatException($"{path}:{line + 1}: an example needs a line '.' between input and expected output");
         }
 
-        var anchor = body[0]["anchor:".Length..].Trim();
+        var anchor = body[0][(colon + 1)..].Trim();
         var input = string.Join('\n', body.Skip(1).Take(dot - 1));
         var expected = body.Skip(dot + 1).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList();
         return new SpecExample(System.IO.Path.GetFileName(path), heading, line, anchor, input, expected);

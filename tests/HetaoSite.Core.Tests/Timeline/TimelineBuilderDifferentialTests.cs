@@ -10,7 +10,8 @@ namespace HetaoSite.Core.Tests.Timeline;
 
 /// <summary>
 /// The optimised merger (packed bigrams, counting arrays, top-k selection, precomputed sort keys) must give exactly what
-/// the straightforward version in <c>Reference/</c> gives: same events, ids, dates, sources, order and diagnostics.
+/// the straightforward version in <c>Reference/</c> gives: same events, ids, dates, sources, order, diagnostics and
+/// possible duplicates; and whatever the corpus, no merged event holds two dates that cannot both be right.
 /// Random corpora use a small alphabet so titles collide often, in both scripts, with one-character, empty, ASCII and
 /// astral titles and lone surrogates; the large one pushes bigrams past the common-bigram limit and groups past the
 /// candidate limit.
@@ -37,6 +38,29 @@ public sealed class TimelineBuilderDifferentialTests
     {
         var articles = Corpus(new Random(seed), articleCount: 1 + (size.Get % 12), statementsPerArticle: 1 + (size.Get % 9), titleLength: 8, Pieces.Length);
         AssertSameAsReference(articles, convert ? new TinyConverter() : null);
+    }
+
+    [Property(MaxTest = 200)]
+    public void Incompatible_dates_never_merge_and_every_look_alike_pair_has_them(int seed, PositiveInt size)
+    {
+        var articles = Corpus(new Random(seed), articleCount: 1 + (size.Get % 12), statementsPerArticle: 1 + (size.Get % 9), titleLength: 8, Pieces.Length);
+        var statements = articles.SelectMany(a => a.Statements).ToList();
+        var merged = EventMerger.Merge(statements, new TinyConverter());
+
+        foreach (var group in merged.Groups)
+        {
+            var spans = group.Statements.Select(s => DateSpan.Of(s.Expression)).ToList();
+            var clash = spans.SelectMany(a => spans.Where(b => !DateSpan.Compatible(a, b)).Select(b => $"{a} and {b}")).FirstOrDefault();
+            Assert.True(clash is null, $"expected every date of a merged event to refine the others, got {clash}");
+        }
+
+        foreach (var (first, second) in merged.LookAlikes)
+        {
+            Assert.True(first < second, $"expected look-alike pairs lower index first, got ({first}, {second})");
+            var a = merged.Groups[first].Statements.Select(s => DateSpan.Of(s.Expression));
+            var b = merged.Groups[second].Statements.Select(s => DateSpan.Of(s.Expression));
+            Assert.True(a.Any(x => b.Any(y => !DateSpan.Compatible(x, y))), $"expected look-alike groups {first} and {second} to have incompatible dates");
+        }
     }
 
     [Theory]
@@ -84,6 +108,7 @@ public sealed class TimelineBuilderDifferentialTests
             $"{e.Id} {e.Date} {e.End} {e.Title} {e.Category} planned={e.Planned} approx={e.Approximate} manual={e.Manual} | "
             + string.Join(" ; ", e.Sources.Select(s => $"{s.File}#{s.Anchor} {s.Expression} {s.Sentence}"))),
         .. timeline.Diagnostics.Select(d => $"{d.Code} {d.Severity} {d.File} {d.Message} {d.Hint}"),
+        .. timeline.PossibleDuplicates.Select(p => $"possible duplicate {p.First.Id} {p.Second.Id}"),
     ];
 
     private static List<ArticleExtraction> Corpus(Random random, int articleCount, int statementsPerArticle, int titleLength, int alphabet) =>

@@ -40,16 +40,17 @@ public class TimelineBuilderTests
     }
 
     [Fact]
-    public void Conflicting_dates_for_the_same_event_are_reported_and_the_best_supported_date_wins()
+    public void Dates_that_cannot_both_be_right_stay_apart_as_possible_duplicates_and_the_refining_date_merges()
     {
         var a = StatementFactory.Article("a.txt", "2022-09-06", ("深圳國際量子研究院自2018年掛牌。", "2018年", "2018", "深圳國際量子研究院掛牌"));
         var b = StatementFactory.Article("b.txt", "2022-10-01", ("深圳國際量子研究院2019年掛牌。", "2019年", "2019", "深圳國際量子研究院掛牌"));
         var c = StatementFactory.Article("c.txt", "2023-01-01", ("2018年3月，深圳國際量子研究院掛牌。", "2018年3月", "2018-03", "深圳國際量子研究院掛牌"));
         var timeline = TimelineBuilder.Build([a, b, c], SiteConfig.Default, null);
-        var merged = Assert.Single(timeline.Events);
-        Assert.Equal("2018-03", merged.Date.ToString());
-        var warning = Assert.Single(timeline.Diagnostics);
-        Assert.Equal("HS0501", warning.Code);
+
+        Assert.Equal(["2018-03 a.txt c.txt", "2019 b.txt"], timeline.Events.Select(e => $"{e.Date} {string.Join(' ', e.Sources.Select(s => s.File))}"));
+        var pair = Assert.Single(timeline.PossibleDuplicates);
+        Assert.Equal((timeline.Events[0].Id, timeline.Events[1].Id), (pair.First.Id, pair.Second.Id));
+        Assert.Empty(timeline.Diagnostics);
     }
 
     [Fact]

@@ -6,10 +6,9 @@ using HetaoSite.Core.Timeline;
 namespace HetaoSite.Core.Tests.Timeline.Reference;
 
 /// <summary>
-/// The timeline builder before the second session's speed-up, kept as the baseline of the differential tests (the
-/// editorial rules are the real ones, which did not change): same events merged with all their sources, the most
-/// precise well-supported date chosen, editorial overrides applied, events ordered by (date, coarser precision first,
-/// earliest source, position in that source).
+/// The timeline builder written plainly, the baseline of the differential tests (the editorial rules and the pairing of
+/// possible duplicates are the real ones): same developments merged with all their sources and the innermost date,
+/// editorial overrides applied, events ordered by (date, coarser precision first, earliest source, position in that source).
 /// </summary>
 internal static class ReferenceTimelineBuilder
 {
@@ -22,27 +21,14 @@ internal static class ReferenceTimelineBuilder
             .ThenBy(s => s.Sentence.Block).ThenBy(s => s.Sentence.Index).ThenBy(s => s.Expression.Start)
             .ToList();
 
-        var diagnostics = new List<Diagnostic>();
-        var events = new List<TimelineEvent>();
-        foreach (var group in ReferenceEventMerger.Merge(statements, converter))
-        {
-            var merged = ToEvent(group.Statements);
-            if (group.HasConflict)
-            {
-                var dates = string.Join(", ", group.Statements.Select(s => $"{s.Expression.Date} ({s.FileName})").Distinct());
-                diagnostics.Add(Diagnostic.Warning("HS0501", $"event '{merged.Title}' has conflicting dates: {dates}; {merged.Date} was chosen",
-                    group.Statements[0].FileName, hint: $"correct it under events.corrections with id {merged.Id} if the choice is wrong"));
-            }
-
-            events.Add(merged);
-        }
-
+        var (groups, lookAlikes) = ReferenceEventMerger.Merge(statements, converter);
+        var events = groups.Select(g => ToEvent(g.Statements)).ToList();
         var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
-        diagnostics.AddRange(edited.Diagnostics);
         var figures = articles.SelectMany(a => a.Figures)
             .OrderBy(f => f.Date).ThenBy(f => f.FileName, StringComparer.Ordinal).ThenBy(f => f.Anchor, StringComparer.Ordinal)
             .ToList();
-        return new SiteTimeline(Order(edited.Value, published), figures, diagnostics);
+        var ordered = Order(edited.Value, published);
+        return new SiteTimeline(ordered, figures, edited.Diagnostics) { PossibleDuplicates = TimelineBuilder.PossibleDuplicates(lookAlikes, events, ordered) };
     }
 
     /// <summary>Timeline order: date (coarser precision first on the same first day), then earliest source, then position.</summary>
@@ -76,18 +62,12 @@ internal static class ReferenceTimelineBuilder
             sources);
     }
 
-    // The most precise date that agrees with the most sources; among equals, the exact over the approximate, then the first told.
-    // Support is counted per distinct date (a group of a big corpus has thousands of statements but few distinct dates).
-    private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements)
-    {
-        var counts = statements.CountBy(s => s.Expression.Date).ToList();
-        var support = counts.ToDictionary(c => c.Key, c => counts.Where(o => ReferenceEventMerger.Compatible(o.Key, c.Key)).Sum(o => o.Value));
-        return statements
-            .Select((s, i) => (Statement: s, Index: i, Support: support[s.Expression.Date]))
-            .OrderByDescending(x => x.Support)
-            .ThenByDescending(x => x.Statement.Expression.Date.Precision)
+    // The innermost date of the group's chain; among equal spans, the exact over the approximate, then the first told.
+    private static DatedStatement ChooseDate(IReadOnlyList<DatedStatement> statements) =>
+        statements
+            .Select((s, i) => (Statement: s, Index: i, DateSpan.Of(s.Expression).Days))
+            .OrderBy(x => x.Days)
             .ThenBy(x => x.Statement.Expression.Approximate)
             .ThenBy(x => x.Index)
             .First().Statement;
-    }
 }
