@@ -27,18 +27,19 @@ public static class EventMerger
     private const int MaxCandidates = 16;
 
     /// <param name="bigrams">The first statement's title as packed bigrams (<see cref="TextKey.BigramCodes"/>).</param>
-    public sealed class Group(DatedStatement first, long[] bigrams, StatementFacts facts)
+    /// <param name="first">The first statement's position in the merged list.</param>
+    public sealed class Group(DatedStatement statement, int first, long[] bigrams)
     {
-        public List<DatedStatement> Statements { get; } = [first];
+        public List<DatedStatement> Statements { get; } = [statement];
 
         /// <summary>The first statement's title bigrams, packed and sorted (<see cref="TextKey.BigramCodes"/>).</summary>
         public long[] Bigrams { get; } = bigrams;
 
-        /// <summary>The facts of each statement, in the order of <see cref="Statements"/>.</summary>
-        public List<StatementFacts> Facts { get; } = [facts];
+        /// <summary>The positions of <see cref="Statements"/> in the merged list, for their facts.</summary>
+        public List<int> Members { get; } = [first];
 
         /// <summary>The distinct date spans of the statements (a chain: each contains or refines every other).</summary>
-        public List<DateSpan> Spans { get; } = [DateSpan.Of(first.Expression)];
+        public List<DateSpan> Spans { get; } = [DateSpan.Of(statement.Expression)];
 
         public bool DatesAllow(DateSpan span)
         {
@@ -53,11 +54,11 @@ public static class EventMerger
             return true;
         }
 
-        public bool FactsAllow(StatementFacts facts)
+        public bool FactsAllow(int statement, FactsOf facts)
         {
-            foreach (var other in Facts)
+            foreach (var other in Members)
             {
-                if (!facts.AgreesWith(other))
+                if (!facts[statement].AgreesWith(facts[other]))
                 {
                     return false;
                 }
@@ -66,10 +67,10 @@ public static class EventMerger
             return true;
         }
 
-        public void Add(DatedStatement statement, DateSpan span, StatementFacts facts)
+        public void Add(DatedStatement statement, int position, DateSpan span)
         {
             Statements.Add(statement);
-            Facts.Add(facts);
+            Members.Add(position);
             if (!Spans.Contains(span))
             {
                 Spans.Add(span);
@@ -85,12 +86,8 @@ public static class EventMerger
     {
         // Keys do not depend on each other, so they are computed in parallel; the grouping itself is sequential.
         var keys = new long[statements.Count][];
-        var facts = new StatementFacts[statements.Count];
-        Parallel.For(0, statements.Count, i =>
-        {
-            keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter));
-            facts[i] = StatementFacts.Of(statements[i], converter);
-        });
+        Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter)));
+        var facts = new FactsOf(statements, converter);
 
         var groups = new List<Group>();
         var lookAlikes = new List<(int, int)>();
@@ -104,15 +101,15 @@ public static class EventMerger
             var bigrams = keys[i];
             var span = DateSpan.Of(statement.Expression);
             found.Clear();
-            var match = FindMatch(span, facts[i], bigrams, groups, index, candidates, found);
+            var match = FindMatch(i, span, facts, bigrams, groups, index, candidates, found);
             if (match >= 0)
             {
-                groups[match].Add(statement, span, facts[i]);
+                groups[match].Add(statement, i, span);
             }
             else
             {
                 match = groups.Count;
-                groups.Add(new Group(statement, bigrams, facts[i]));
+                groups.Add(new Group(statement, i, bigrams));
                 candidates.Grow(groups.Count);
                 foreach (var bigram in bigrams)
                 {
@@ -145,7 +142,7 @@ public static class EventMerger
     // (at most CommonBigramLimit per bigram) plus an exact comparison with its best few candidates.
     // Returns the index of the group to join, or -1; adds to lookAlikes the groups with a look-alike title that the
     // statement's facts agree with but its date does not.
-    private static int FindMatch(DateSpan span, StatementFacts facts, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index,
+    private static int FindMatch(int statement, DateSpan span, FactsOf facts, long[] bigrams, List<Group> groups, Dictionary<long, List<int>> index,
         CandidateCounter candidates, List<int> lookAlikes)
     {
         var common = 0;
@@ -183,7 +180,7 @@ public static class EventMerger
             }
 
             var score = TextKey.Dice(bigrams, group.Bigrams);
-            if (score < SimilarTitle || !group.FactsAllow(facts))
+            if (score < SimilarTitle || !group.FactsAllow(statement, facts))
             {
                 continue;
             }
@@ -206,6 +203,17 @@ public static class EventMerger
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The facts of the statements, read when first compared: most statements have no look-alike title, so their facts
+    /// are never needed.
+    /// </summary>
+    public sealed class FactsOf(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
+    {
+        private readonly StatementFacts?[] _facts = new StatementFacts?[statements.Count];
+
+        public StatementFacts this[int position] => _facts[position] ??= StatementFacts.Of(statements[position], converter);
     }
 
     /// <summary>

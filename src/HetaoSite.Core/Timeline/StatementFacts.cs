@@ -62,10 +62,8 @@ public sealed partial class StatementFacts
 
     public static StatementFacts Of(DatedStatement statement, IScriptConverter? converter)
     {
-        var text = Region(statement);
-        var region = converter?.ToSimplified(text) ?? text;
         var title = converter?.ToSimplified(statement.Title) ?? statement.Title;
-        return Read(title + "\n" + region);
+        return Read(title + "\n" + Region(statement, converter));
     }
 
     /// <summary>The facts of a text as it is (no script folding).</summary>
@@ -147,13 +145,17 @@ public sealed partial class StatementFacts
     /// the next clause that holds a date, and the clauses before it when it is the sentence's first date, so that in
     /// "2023年舉辦第6屆，2024年舉辦第7屆" the 2024 statement reads only "2024年舉辦第7屆".
     /// </summary>
-    public static string Region(DatedStatement statement)
+    /// <remarks>
+    /// With a converter, the clauses are taken from the whole sentence converted (the build has it converted already, for
+    /// display), which has the same clauses: conversion leaves punctuation alone.
+    /// </remarks>
+    public static string Region(DatedStatement statement, IScriptConverter? converter)
     {
         var sentence = statement.Sentence.Text;
         var clauses = Clause.Split(sentence);
         if (clauses.Count == 0)
         {
-            return sentence;
+            return converter?.ToSimplified(sentence) ?? sentence;
         }
 
         var offset = Math.Clamp(statement.Expression.Start - statement.Sentence.Offset, 0, sentence.Length);
@@ -177,13 +179,19 @@ public sealed partial class StatementFacts
             last++;
         }
 
+        var shown = clauses;
+        if (converter is not null && Clause.Split(converter.ToSimplified(sentence)) is var converted && converted.Count == clauses.Count)
+        {
+            (shown, converter) = (converted, null);
+        }
+
         var region = new StringBuilder();
         for (var i = first; i <= last; i++)
         {
-            region.Append(clauses[i].Text).Append('，');
+            region.Append(shown[i].Text).Append('，');
         }
 
-        return region.ToString();
+        return converter?.ToSimplified(region.ToString()) ?? region.ToString();
     }
 
     // A number followed by 年, 月 or 日 (2024年, 三月, 12日), or a relative date word: enough to tell where another
