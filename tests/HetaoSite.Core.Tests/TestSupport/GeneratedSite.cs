@@ -9,7 +9,7 @@ namespace HetaoSite.Core.Tests.TestSupport;
 /// A deterministic site of any size for the data files and the search index: Traditional and Simplified articles with
 /// repeated titles, missing outlets and URLs, tags, cleaning statistics and dropped dates; events of every precision,
 /// ranges, planned and approximate ones, several sources, repeated titles, sentences cited by more than one event and a
-/// category the config does not name; key figures and timeline notes. Texts mix Chinese with Latin letters, digits,
+/// category the config does not name; key figures, timeline notes and a possible duplicate. Texts mix Chinese with Latin letters, digits,
 /// characters JSON and HTML must escape and characters outside the Basic Multilingual Plane. Article k depends only on k.
 /// </summary>
 public static class GeneratedSite
@@ -86,7 +86,11 @@ public static class GeneratedSite
             Paginate = paginate,
         };
         return SampleSite.Content(new FakeScriptConverter(), articles: extractions, events: ordered, settings: settings)
-            with { Timeline = new SiteTimeline(ordered, figures, notes) };
+            with
+            {
+                Timeline = new SiteTimeline(ordered, figures, notes) { PossibleDuplicates = ordered.Count < 4 ? [] : [new PossibleDuplicate(ordered[0], ordered[3])] },
+                Diagnostics = notes,
+            };
     }
 
     /// <summary>Every file under <c>data/</c> the renderer writes for <paramref name="content"/>, by path.</summary>
