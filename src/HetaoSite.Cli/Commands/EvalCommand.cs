@@ -97,10 +97,17 @@ public static class EvalCommand
         stdout.WriteLine($"development set {Path.GetRelativePath(Environment.CurrentDirectory, set)}: {score.Articles} articles, {score.GoldEvents} gold events");
         if (skipped.Count > 0)
         {
-            stdout.WriteLine($"  skipped by the build: {string.Join(", ", skipped)}");
+            var shown = verbose ? skipped : skipped.Take(Examples).ToList();
+            stdout.WriteLine($"  skipped by the build: {skipped.Count} article(s): {string.Join(", ", shown)}{(shown.Count < skipped.Count ? ", …" : string.Empty)}");
         }
 
         stdout.WriteLine($"recall            {Ratio(score.Recall)}  ({score.Found}/{score.GoldEvents} gold events found)");
+        if (score.Missed.Count > 0)
+        {
+            var causes = score.Missed.GroupBy(m => m.CauseKind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+            stdout.WriteLine($"  misses by cause: {string.Join(", ", causes.Select(g => $"{g.Count()} {g.Key}"))}");
+        }
+
         stdout.WriteLine($"precision         {Ratio(score.Precision)}  ({score.TruePairs}/{score.Pairs} event-article pairs match the gold)");
         stdout.WriteLine($"publication dates {score.PublishedCorrect}/{score.Articles}");
         stdout.WriteLine($"title faults      {score.TitleFaults.Count} of {score.Titles} titles");
@@ -117,7 +124,9 @@ public static class EvalCommand
         }
 
         Section(stdout, "missed gold events", score.Missed, m =>
-            $"{m.FileName}:{m.Line}: {m.Date} 「{m.Title}」 key 「{m.Key}」" + (m.FoundAs.Count > 0 ? $" (its sentence became an event dated {string.Join(", ", m.FoundAs)})" : string.Empty));
+            $"{m.FileName}:{m.Line}: {m.Date} 「{m.Title}」 key 「{m.Key}」"
+            + (m.FoundAs.Count > 0 ? $" (its sentence became an event dated {string.Join(", ", m.FoundAs)})" : string.Empty)
+            + (m.Cause is null ? string.Empty : $" — {m.Cause}"));
         Section(stdout, "false positives", score.FalsePositives, f =>
             $"{f.FileName}: {f.Date} 「{f.Title}」" + (f.NonEvent is null ? string.Empty : $" [gold non-event: {f.NonEvent}]") + $"\n    {f.Sentence}");
         Section(stdout, "wrong publication dates", score.WrongPublished, w => $"{w.FileName}: expected {w.Expected}, got {w.Actual ?? "no date"}");

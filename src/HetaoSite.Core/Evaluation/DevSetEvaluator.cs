@@ -16,6 +16,7 @@ public static class DevSetEvaluator
         var goldByFile = gold.ToDictionary(g => g.FileName, StringComparer.Ordinal);
         var events = output.Events.Where(e => e.Sources.Any(s => goldByFile.ContainsKey(s.FileName))).ToList();
 
+        var built = output.Articles.ToDictionary(a => a.FileName, StringComparer.Ordinal);
         var missed = new List<MissedEvent>();
         foreach (var article in gold)
         {
@@ -25,7 +26,7 @@ public static class DevSetEvaluator
                 if (!stating.Any(e => DateMatches(e, article.FileName, goldEvent.Date)))
                 {
                     missed.Add(new MissedEvent(article.FileName, goldEvent.Date, goldEvent.Key, goldEvent.Title, goldEvent.Line,
-                        stating.Select(e => e.Date).Distinct().ToList()));
+                        stating.Select(e => e.Date).Distinct().ToList(), Cause(built.GetValueOrDefault(article.FileName), goldEvent.Key)));
                 }
             }
         }
@@ -47,7 +48,6 @@ public static class DevSetEvaluator
             }
         }
 
-        var built = output.Articles.ToDictionary(a => a.FileName, StringComparer.Ordinal);
         var wrongPublished = gold
             .Select(g => (Gold: g, Actual: built.TryGetValue(g.FileName, out var a) ? a.Published : null))
             .Where(x => x.Actual != x.Gold.Published)
@@ -104,6 +104,11 @@ public static class DevSetEvaluator
     private static bool DateMatches(BuiltEvent e, string fileName, string goldDate) =>
         e.Date == goldDate
         || (e.Date.StartsWith(goldDate + "-", StringComparison.Ordinal) && e.Sources.Any(s => s.FileName != fileName));
+
+    private static string? Cause(BuiltArticle? article, string key) =>
+        article is null ? "article not built"
+            : (article.Drops ?? []).FirstOrDefault(d => d.Sentence.Contains(key, StringComparison.Ordinal)) is { } drop ? $"{drop.Reason} [{drop.Expression}]"
+            : null;
 
     private static bool States(BuiltSource source, string fileName, string key) =>
         source.FileName == fileName && source.Sentence.Contains(key, StringComparison.Ordinal);

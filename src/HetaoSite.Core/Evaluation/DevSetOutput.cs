@@ -25,7 +25,10 @@ public sealed partial record DevSetOutput(IReadOnlyList<BuiltEvent> Events, IRea
             var article = a.Article;
             var path = Rendition.PrefixOf(article.Script, build.Config.Site.DefaultScript) + $"articles/{article.Id}/index.html";
             var page = pages.TryGetValue(path, out var file) ? PageText(Encoding.UTF8.GetString(file.Content)) : null;
-            return new BuiltArticle(article.FileName, article.Published.ToString(), string.Join("\n", article.Blocks.Select(b => b.Text)), page);
+            var drops = a.Dropped.Where(d => d.Sentence is not null)
+                .Select(d => new BuiltDrop(d.Sentence!, d.Expression, BuildReport.Name(d.Reason) + (d.Detail is null ? string.Empty : $" ({d.Detail})")))
+                .ToList();
+            return new BuiltArticle(article.FileName, article.Published.ToString(), string.Join("\n", article.Blocks.Select(b => b.Text)), page, drops);
         }).ToList();
         return new DevSetOutput(events, articles);
     }
@@ -54,6 +57,10 @@ public sealed record BuiltSource(string FileName, string Sentence);
 
 /// <summary>
 /// An article as built: its resolved publication date (null when the build left it undated), its text after documented
-/// corrections, and the visible text of its article page in its own script (null when no page was rendered).
+/// corrections, the visible text of its article page in its own script (null when no page was rendered), and the
+/// dates the build dropped from it.
 /// </summary>
-public sealed record BuiltArticle(string FileName, string? Published, string Text, string? PageText);
+public sealed record BuiltArticle(string FileName, string? Published, string Text, string? PageText, IReadOnlyList<BuiltDrop>? Drops = null);
+
+/// <summary>A date the build found and did not keep: its sentence, the expression and the reason as report.json names it.</summary>
+public sealed record BuiltDrop(string Sentence, string Expression, string Reason);

@@ -39,8 +39,16 @@ public sealed record DevSetScore(
     public int QuotationsExact => Quotations - AlteredQuotations.Select(a => (a.FileName, a.Sentence)).Distinct().Count();
 }
 
-/// <summary>A gold event not found; <paramref name="FoundAs"/> lists the dates at which its sentence did become an event.</summary>
-public sealed record MissedEvent(string FileName, string Date, string Key, string Title, int Line, IReadOnlyList<string> FoundAs);
+/// <summary>
+/// A gold event not found. <paramref name="FoundAs"/> lists the dates at which its sentence did become an event;
+/// <paramref name="Cause"/> says why it did not when the build tells: "article not built", or the reason the build
+/// gave for dropping a date of its sentence ("not_about_zone (…)"); null when no drop was listed.
+/// </summary>
+public sealed record MissedEvent(string FileName, string Date, string Key, string Title, int Line, IReadOnlyList<string> FoundAs, string? Cause = null)
+{
+    /// <summary>The cause without its detail ("not_about_zone"), for counting.</summary>
+    public string CauseKind => Cause is null ? "no drop listed" : Cause.Split([" (", " ["], StringSplitOptions.None)[0];
+}
 
 /// <summary>An extracted (event, article) pair that matches no gold event; <paramref name="NonEvent"/> is the gold's reason when it was annotated as one.</summary>
 public sealed record FalsePositive(string FileName, string Date, string Sentence, string Title, string? NonEvent);

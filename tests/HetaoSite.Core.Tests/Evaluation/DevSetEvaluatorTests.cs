@@ -69,6 +69,19 @@ public class DevSetEvaluatorTests
     }
 
     [Fact]
+    public void A_miss_says_why_when_the_build_tells()
+    {
+        var output = new DevSetOutput([Opening],
+            [new BuiltArticle(A, "2024-06-13", TextA, TextA, [new BuiltDrop("6月11日拍攝的園區。", "6月11日", "caption"), new BuiltDrop("去年8月國務院印發規劃。", "去年8月", "not_about_zone (no zone named)")])]);
+
+        var score = DevSetEvaluator.Evaluate(output, [GoldA, GoldB], TitleRules.Faults);
+
+        Assert.Equal(
+            [("國務院印發", "not_about_zone (no zone named) [去年8月]", "not_about_zone"), ("签署合作备忘录", "article not built", "article not built")],
+            score.Missed.Select(m => (m.Key, m.Cause, m.CauseKind)).ToList());
+    }
+
+    [Fact]
     public void A_finer_date_counts_only_when_another_article_gave_it()
     {
         var refinedHere = new BuiltEvent("2023-08-08", "國務院印發規劃", [new BuiltSource(A, "去年8月國務院印發規劃。")]);
