@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
@@ -27,7 +26,7 @@ public static class ArticleProcessor
         var sharedFingerprint = converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
         var results = files
             .AsParallel().AsOrdered()
-            .Select(file => ProcessCached(file, config, context.Cache, sharedFingerprint, converter))
+            .Select(file => ProcessCached(file, ArticleView(config, file.FileName), context.Cache, sharedFingerprint, converter))
             .ToList();
 
         var diagnostics = new List<Diagnostic>();
@@ -100,13 +99,6 @@ public static class ArticleProcessor
         var key = CacheKey(file, config, sharedFingerprint);
         if (cache.TryGet(key, out var cached) && cached is not null)
         {
-            if (cached.Value is { } found)
-            {
-                // What only its page needs is decoded when the page is rendered; should it not decode, the article is
-                // processed again then, as on a miss.
-                Writing.CachedArticlePage.WhenDamaged(found, () => ProcessAgain(file, config, converter));
-            }
-
             return cached.Value is { } hit && converter is not null && !ArticleScripts.HasTextsOf(hit, converter)
                 ? WithScriptTexts(cached, converter)
                 : cached;
@@ -120,11 +112,6 @@ public static class ArticleProcessor
 
         return result;
     }
-
-    private static ArticleExtraction ProcessAgain(SourceFile file, SiteConfig config, IScriptConverter? converter) =>
-        WithScriptTexts(ProcessWithTimeLimit(file, config), converter) is { Value: { } extraction, HasErrors: false }
-            ? extraction
-            : throw new IOException($"{file.FileName}: its cache entry is damaged and the article could not be processed again (delete .hetao-cache/ and build again)");
 
     // Here rather than in the renderer: this stage runs in parallel and is cached, so the conversions are too.
     private static StageResult<ArticleExtraction?> WithScriptTexts(StageResult<ArticleExtraction?> result, IScriptConverter? converter) =>
@@ -157,26 +144,34 @@ public static class ArticleProcessor
         ]);
     }
 
-    /// <summary>Content hash + engine version + the configuration that can change this article's result.</summary>
+    /// <summary>
+    /// What one article's processing sees of the configuration: all of it but the other articles' overrides. The article
+    /// is processed with exactly this, and the memo's key hashes exactly this, so no setting can change a result without
+    /// changing its key (editing any setting other than another article's override processes every article again).
+    /// </summary>
+    public static SiteConfig ArticleView(SiteConfig config, string fileName) => config with
+    {
+        Articles = config.OverrideFor(fileName) is { } own
+            ? new Dictionary<string, ArticleOverride>(StringComparer.Ordinal) { [fileName] = own }
+            : NoOverrides,
+    };
+
+    private static readonly Dictionary<string, ArticleOverride> NoOverrides = new(StringComparer.Ordinal);
+
+    /// <summary>The memo key of <paramref name="file"/>: its name and content hash, the engine version and its <see cref="ArticleView"/>.</summary>
+    /// <param name="sharedFingerprint">The <see cref="ConfigFingerprint"/> of the build's configuration (and converter), computed once.</param>
     public static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint) =>
         CacheKey(file, config, sharedFingerprint, BuildContext.EngineVersion);
 
-    internal static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint, string engineVersion)
-    {
-        var articleFingerprint = Fingerprint(config.OverrideFor(file.FileName));
-        return Fingerprint($"{engineVersion}|{file.FileName}|{file.ContentHash}|{sharedFingerprint}|{articleFingerprint}");
-    }
+    internal static string CacheKey(SourceFile file, SiteConfig config, string sharedFingerprint, string engineVersion) =>
+        Fingerprint($"{engineVersion}|{file.FileName}|{file.ContentHash}|{sharedFingerprint}|{Fingerprint(config.OverrideFor(file.FileName))}");
 
-    /// <summary>
-    /// The part of the configuration every article's result depends on (window, cleaning rules, categories, limits);
-    /// computed once per build. Per-article overrides are added by <see cref="CacheKey(SourceFile, SiteConfig, string)"/>.
-    /// </summary>
-    public static string ConfigFingerprint(SiteConfig config) =>
-        Fingerprint(new { config.Window, config.Cleaning, config.Categories, config.Limits, config.Zone, Keep = config.Editorial.KeepIds });
+    /// <summary>The part of every article's <see cref="ArticleView"/> that does not depend on the article; computed once per build.</summary>
+    public static string ConfigFingerprint(SiteConfig config) => Fingerprint(ArticleView(config, string.Empty));
 
     private static string Fingerprint<T>(T value)
     {
-        var json = value is string text ? text : JsonSerializer.Serialize(value);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32].ToLowerInvariant();
+        var bytes = value is string text ? Encoding.UTF8.GetBytes(text) : MessagePack.MessagePackSerializer.Serialize(value, MessagePack.Resolvers.ContractlessStandardResolver.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
     }
 }

@@ -58,6 +58,52 @@ public partial class ArchitectureTests
         Assert.DoesNotContain("Microsoft.AspNetCore", core, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ModelTypes() =>
+        [.. typeof(HetaoSite.Core.Model.Article).Assembly.GetTypes().Where(t => t.Namespace == typeof(HetaoSite.Core.Model.Article).Namespace && !t.IsEnum && !t.Name.StartsWith('<'))
+            .Select(t => t.FullName!).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Records are values: no model type holds a delegate (a callback set after construction, a factory), a lazy or
+    /// weak reference, or anything of System.IO, in any field, so reading a record can never read the disk or throw
+    /// an IOException. Laziness that pays is an explicit service call, visible in the types.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModelTypes))]
+    public void Model_records_hold_only_values(string typeName)
+    {
+        var type = typeof(HetaoSite.Core.Model.Article).Assembly.GetType(typeName)!;
+        var fields = type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
+            | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+        foreach (var field in fields)
+        {
+            var bad = Unwrapped(field.FieldType).FirstOrDefault(t => typeof(Delegate).IsAssignableFrom(t) || t.Namespace == "System.IO"
+                || t == typeof(WeakReference) || (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Lazy<>) || t.GetGenericTypeDefinition() == typeof(WeakReference<>))));
+            Assert.True(bad is null, $"expected {type.Name} to hold values only, but its field {field.Name} is a {bad?.Name}");
+        }
+    }
+
+    [Fact]
+    public void Model_sources_do_not_use_the_disk()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "HetaoSite.Core", "Model"), "*.cs"))
+        {
+            var text = StripComments(File.ReadAllText(file));
+            Assert.False(text.Contains("System.IO", StringComparison.Ordinal) || text.Contains("IOException", StringComparison.Ordinal) || DiskApi().IsMatch(text),
+                $"expected no disk access in Model/, found it in {Path.GetFileName(file)}");
+        }
+    }
+
+    /// <summary>A type and the type arguments and element types inside it (List&lt;Func&lt;int&gt;&gt; → List, Func, int).</summary>
+    private static IEnumerable<Type> Unwrapped(Type type)
+    {
+        yield return type;
+        var inner = type.IsArray ? [type.GetElementType()!] : type.IsGenericType ? type.GetGenericArguments() : [];
+        foreach (var t in inner.SelectMany(Unwrapped))
+        {
+            yield return t;
+        }
+    }
+
     private static string StripComments(string code) =>
         string.Join('\n', code.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
 }

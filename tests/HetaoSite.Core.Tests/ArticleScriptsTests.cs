@@ -94,20 +94,25 @@ public sealed class ArticleScriptsTests : IDisposable
     }
 
     [Fact]
-    public void Entries_whose_page_section_does_not_decode_are_processed_again_when_their_pages_render()
+    public void Damaged_entries_are_processed_again_and_rewritten_with_the_same_result()
     {
         var uncached = Build(new RecordingConverter(), cache: null);
         Build(new RecordingConverter(), new DiskArticleCache(_root));
         var entries = Directory.GetFiles(Path.Combine(_root, "articles"), "*.bin", SearchOption.AllDirectories);
         foreach (var entry in entries)
         {
-            File.WriteAllBytes(entry, DamagedPageSection.Of(File.ReadAllBytes(entry)));
+            var bytes = File.ReadAllBytes(entry);
+            bytes[^1] ^= 1;
+            File.WriteAllBytes(entry, bytes);
         }
 
         var cache = new DiskArticleCache(_root);
         var warm = Build(new RecordingConverter(), cache);
+        var again = new DiskArticleCache(_root);
+        Build(new RecordingConverter(), again);
 
-        Assert.Equal(entries.Length, cache.Hits);
+        Assert.Equal((0, entries.Length, entries.Length), (cache.Hits, cache.Misses, cache.Writes));
+        Assert.Equal(entries.Length, again.Hits);
         Assert.DoesNotContain(warm.Diagnostics, d => d.Severity == Severity.Error);
         AssertSameFiles(uncached, warm);
     }

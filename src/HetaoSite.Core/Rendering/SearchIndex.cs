@@ -141,8 +141,7 @@ public static class SearchIndex
     /// <summary>
     /// Which of the article's sentences events cite, in order. They are looked for among the sentences of its statements
     /// first (every statement's sentence is one of the article's): only a sentence cited by a manual event
-    /// (<c>events.add</c>) can be elsewhere, and only then are all the article's sentences read, which for an article
-    /// from the cache means decoding its page section (<see cref="Writing.CachedArticlePage"/>). (block, index) pairs
+    /// (<c>events.add</c>) can be elsewhere, and only then are all the article's sentences searched. (block, index) pairs
     /// are compared rather than every sentence's anchor string made, unless an anchor is not one
     /// <see cref="Sentence.Anchor"/> makes.
     /// </summary>

@@ -1,30 +1,40 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using HetaoSite.Core.Model;
+using MessagePack;
+using MessagePack.Resolvers;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
-/// An <see cref="IArticleCache"/> on disk: one file per key under <c>&lt;root&gt;/articles/ab/abcd….bin</c>
-/// (sharded by the first two hex characters so no folder holds tens of thousands of files), in the binary form of
-/// <see cref="CacheEntryCodec"/>.
+/// The article memo on disk: one file per key under <c>&lt;root&gt;/articles/ab/abcd….bin</c> (sharded by the first two
+/// hex characters so no folder holds tens of thousands of files).
 /// </summary>
 /// <remarks>
-/// <para>Safe to share between threads and between processes (a build and <c>serve</c>): entries are written to a
-/// unique temporary file and renamed into place, so a reader sees either the old entry, the new one, or none.</para>
-/// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read or parsed,
-/// or that was stored under another key or by another format, is a miss and is overwritten; a failed write is ignored.
-/// Entries of the JSON format (<c>.json</c>) are never read and are deleted by <see cref="Prune"/>.</para>
+/// <para>An entry is the SHA-256 of its body, then the body: the key and the result, serialized by MessagePack's
+/// contractless resolver (records by their public properties, compressed with LZ4). No list of fields is kept by
+/// hand: a field added to a record is stored with it, and since the engine version is part of every key, entries made
+/// by another build of the engine are never read.</para>
+/// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read, whose checksum
+/// does not match, that does not deserialize, or that was stored under another key is a miss, and is overwritten; a
+/// failed write is ignored. Safe to share between threads and between processes (a build and <c>serve</c>): entries
+/// are written to a unique temporary file and renamed into place, so a reader sees the old entry, the new one, or none.</para>
 /// <para>It lives in <c>Writing/</c> because only <c>Loading/</c> and <c>Writing/</c> may touch the disk.</para>
 /// </remarks>
 public sealed class DiskArticleCache : IArticleCache
 {
     private const string Extension = ".bin";
-    private const string LegacyExtension = ".json";
+    private const string TemporarySuffix = ".tmp";
+    private const string EntriesFolder = "articles";
+    private const int ChecksumLength = 32;
 
-    // Far above any real entry (a few KB to a few MB); a larger file is damage, not something to allocate for.
+    // Far above any real entry; a larger file is damage, not something to allocate for.
     private const long MaxEntryBytes = 256L * 1024 * 1024;
+
+    private static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard
+        .WithResolver(CompositeResolver.Create([ExactStringFormatter.Instance], [ContractlessStandardResolver.Instance]))
+        .WithCompression(MessagePackCompression.Lz4BlockArray)
+        .WithSecurity(MessagePackSecurity.UntrustedData);
 
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private int _hits;
@@ -35,7 +45,7 @@ public sealed class DiskArticleCache : IArticleCache
     public DiskArticleCache(string root)
     {
         Root = Path.GetFullPath(root);
-        EntriesRoot = Path.Combine(Root, "articles");
+        EntriesRoot = Path.Combine(Root, EntriesFolder);
     }
 
     public string Root { get; }
@@ -57,15 +67,9 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        if (TryRead(PathOf(key), key, out var entry) && entry.Value is not null)
-        {
-            result = entry;
-            Interlocked.Increment(ref _hits);
-            return true;
-        }
-
-        Interlocked.Increment(ref _misses);
-        return false;
+        result = TryRead(PathOf(key), key);
+        Interlocked.Increment(ref result is null ? ref _misses : ref _hits);
+        return result is not null;
     }
 
     public void Put(string key, StageResult<ArticleExtraction?> result)
@@ -76,73 +80,144 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        var bytes = CacheEntryCodec.Encode(key, result);
-        if (CacheFiles.TryWriteAtomically(PathOf(key), bytes))
+        var body = MessagePackSerializer.Serialize((key, result), Options);
+        if (TryWriteAtomically(PathOf(key), [.. SHA256.HashData(body), .. body]))
         {
             Interlocked.Increment(ref _writes);
         }
     }
 
     /// <summary>
-    /// Deletes entries that this instance neither read nor wrote, but only once the cache holds more than twice
-    /// <paramref name="articleCount"/> entries: old entries are cheap, and keeping some lets switching back and forth
-    /// between two versions of an article (or of the config) stay fast. Leftover temporary files and entries of the
-    /// former JSON format are deleted too. The listing is skipped while the kept entry count shows nothing to delete
-    /// (see <see cref="CacheFiles.Prune"/>).
+    /// Deletes the entries this instance neither read nor wrote, once the cache holds more than twice
+    /// <paramref name="articleCount"/> of them (keeping some lets switching back and forth between two versions of an
+    /// article or of the config stay fast); temporary files of writers that have ended; and anything else in the cache
+    /// folder, which only ever holds <c>articles/</c>.
     /// </summary>
-    /// <returns>The number of files deleted.</returns>
-    public int Prune(int articleCount) => CacheFiles.Prune(EntriesRoot, 2 * articleCount, _writes,
-        isEntry: file => file.EndsWith(Extension, StringComparison.Ordinal),
-        isStale: file => !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file)),
-        isLeftover: file => file.EndsWith(LegacyExtension, StringComparison.Ordinal) || CacheFiles.IsOrphan(file));
-
-    /// <summary>Reads the whole file into a pooled buffer (entries are read once, by thousands) and decodes it.</summary>
-    private static bool TryRead(string path, string key, [NotNullWhen(true)] out StageResult<ArticleExtraction?>? result)
+    /// <returns>The number of files and folders deleted.</returns>
+    public int Prune(int articleCount)
     {
-        result = null;
-        byte[]? buffer = null;
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) != EntriesFolder))
+        {
+            deleted += TryDelete(entry) ? 1 : 0;
+        }
+
+        if (!Directory.Exists(EntriesRoot))
+        {
+            return deleted;
+        }
+
+        var files = Directory.EnumerateFiles(EntriesRoot, "*", SearchOption.AllDirectories).ToList();
+        var entries = files.Count(f => f.EndsWith(Extension, StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var stale = file.EndsWith(Extension, StringComparison.Ordinal)
+                ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
+                : !file.EndsWith(TemporarySuffix, StringComparison.Ordinal) || IsOrphan(file);
+            deleted += stale && TryDelete(file) ? 1 : 0;
+        }
+
+        return deleted;
+    }
+
+    private static StageResult<ArticleExtraction?>? TryRead(string path, string key)
+    {
         try
         {
-            using var handle = File.OpenHandle(path);
-            var length = RandomAccess.GetLength(handle);
-            if (length > MaxEntryBytes)
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length is < ChecksumLength or > MaxEntryBytes)
             {
-                return false;
+                return null;
             }
 
-            buffer = ArrayPool<byte>.Shared.Rent((int)length);
-            var read = 0;
-            while (read < length)
+            var bytes = File.ReadAllBytes(path).AsMemory();
+            var body = bytes[ChecksumLength..];
+            if (!SHA256.HashData(body.Span).AsSpan().SequenceEqual(bytes.Span[..ChecksumLength]))
             {
-                var count = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
-                if (count == 0)
-                {
-                    break; // The file shrank while being read: half an entry, which the codec's checksum refuses.
-                }
-
-                read += count;
+                return null;
             }
 
-            return CacheEntryCodec.TryDecode(buffer.AsSpan(0, read), key, out result);
+            var (storedKey, result) = MessagePackSerializer.Deserialize<(string, StageResult<ArticleExtraction?>)>(body, Options);
+            return storedKey == key && result?.Value is not null ? result : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MessagePackSerializationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a unique temporary file beside <paramref name="path"/>
+    /// (<c>{path}.{pid}-{guid}.tmp</c>) and renames it over <paramref name="path"/>. A read-only or full disk only
+    /// costs speed: returns false and leaves nothing behind.
+    /// </summary>
+    private static bool TryWriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Missing or unreadable: recompute; Put overwrites it.
+            TryDelete(temporary);
+            return false;
         }
-        finally
+    }
+
+    /// <summary>A temporary file of <see cref="TryWriteAtomically"/> whose writer process has ended.</summary>
+    private static bool IsOrphan(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        var owner = name[(name.LastIndexOf('.') + 1)..].Split('-')[0];
+        if (!int.TryParse(owner, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
         {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            return true;
         }
 
-        return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private string PathOf(string key) => Path.Combine(EntriesRoot, key[..2], key + Extension);
 
-    /// <summary>Keys are lower-case hex (see <see cref="ArticleProcessor.CacheKey(SourceFile, Configuration.SiteConfig, string)"/>); anything else never becomes a path.</summary>
+    /// <summary>Keys are lower-case hex (see <see cref="ArticleProcessor"/>); anything else never becomes a path.</summary>
     private static bool IsValidKey(string key) =>
         key.Length is >= 8 and <= 128 && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 }

@@ -32,6 +32,39 @@ public sealed class DiskArticleCacheTests : IDisposable
     }
 
     [Fact]
+    public void Every_constructor_parameter_of_every_stored_record_round_trips()
+    {
+        // Filled by reflection: a member added to any record later is set here too, and must come back with no list to update.
+        var stored = Filled(new RecordFiller());
+        new DiskArticleCache(_root).Put(Key, stored);
+
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
+        AssertSame(stored, read!);
+    }
+
+    [Fact]
+    public void Every_nullable_member_round_trips_as_null()
+    {
+        var stored = Filled(new RecordFiller(nulls: true));
+        new DiskArticleCache(_root).Put(Key, stored);
+
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
+        AssertSame(stored, read!);
+    }
+
+    [Fact]
+    public void Strings_round_trip_exactly_even_when_not_valid_unicode()
+    {
+        var sample = SampleExtraction.Create().Value!;
+        string[] odd = ["\ud800", "a\udc00b", "\0", string.Empty, new string('河', 70_000), "𠀀𪚥", "𠀀"[..1]];
+        new DiskArticleCache(_root).Put(Key, new StageResult<ArticleExtraction?>(sample with { Article = sample.Article with { Tags = odd, Title = "標題" + "𠀀"[..1] } }, []));
+
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
+        Assert.Equal(odd, read!.Value!.Article.Tags);
+        Assert.Equal("標題" + "𠀀"[..1], read.Value.Article.Title);
+    }
+
+    [Fact]
     public void Entries_are_sharded_by_the_first_two_characters_of_the_key()
     {
         new DiskArticleCache(_root).Put(Key, SampleExtraction.Create());
@@ -217,6 +250,27 @@ public sealed class DiskArticleCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_builds_sharing_the_folder_neither_corrupt_it_nor_differ_from_an_uncached_build()
+    {
+        var files = Enumerable.Range(0, 24).Select(i => new SourceFile($"{i:d2}.txt",
+            Encoding.UTF8.GetBytes($"河套\n{2018 + i % 7}年{1 + i % 12}月{1 + i % 27}日，第{i}項目開工。\n"))).ToArray();
+        var config = SiteConfig.Default with
+        {
+            Articles = files.ToDictionary(f => f.FileName, f => new ArticleOverride(new PartialDate(2025, 1, 1), null, null, null, [], 1), StringComparer.Ordinal),
+        };
+        var uncached = ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null));
+
+        var builds = Enumerable.Range(0, 4).Select(_ => Task.Run(() => ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, new DiskArticleCache(_root))))).ToArray();
+        var results = await Task.WhenAll(builds);
+        var after = new DiskArticleCache(_root);
+        var warm = ArticleProcessor.ProcessAll(files, config, new BuildContext(null, null, after));
+
+        Assert.All(results.Append(warm), build => DeepEquality.AssertEqual(uncached.Value, build.Value));
+        Assert.Equal((files.Length, 0), (after.Hits, after.Misses));
+        Assert.Equal(files.Length, Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
     public void A_changed_article_misses_and_an_unchanged_one_hits()
     {
         var config = ConfigWithDate("a.txt") with
@@ -244,6 +298,9 @@ public sealed class DiskArticleCacheTests : IDisposable
             [fileName] = new(date ?? new PartialDate(2022, 9, 13), null, null, null, [], 1),
         },
     };
+
+    private static StageResult<ArticleExtraction?> Filled(RecordFiller filler) =>
+        new(filler.Create<ArticleExtraction>(), [filler.Create<Diagnostic>(), filler.Create<Diagnostic>()]);
 
     private static void AssertSame(StageResult<ArticleExtraction?> expected, StageResult<ArticleExtraction?> actual) =>
         DeepEquality.AssertEqual(expected, actual);
