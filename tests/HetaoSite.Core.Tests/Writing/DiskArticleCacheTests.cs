@@ -213,7 +213,7 @@ public sealed class DiskArticleCacheTests : IDisposable
         AssertSame(new StageResult<ArticleExtraction?>(cold.Value.Single(), []), new StageResult<ArticleExtraction?>(warm.Value.Single(), []));
     }
 
-    public static TheoryData<string> Changes() => ["content", "categories", "window", "override", "limits", "file name"];
+    public static TheoryData<string> Changes() => ["content", "categories", "window", "override", "limits", "file name", "site", "editorial"];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -228,6 +228,8 @@ public sealed class DiskArticleCacheTests : IDisposable
             "window" => (file, config with { Window = new TimelineWindow(2018, 2025) }),
             "override" => (file, ConfigWithDate("a.txt", new PartialDate(2020, 1, 2))),
             "limits" => (file, config with { Limits = config.Limits with { MaxDatesPerArticle = 3 } }),
+            "site" => (file, config with { Site = config.Site with { Title = "另一個標題" } }),
+            "editorial" => (file, config with { Editorial = config.Editorial with { Keep = ["a-2019-03-05"] } }),
             _ => (new SourceFile("b.txt", file.Bytes), ConfigWithDate("b.txt")),
         };
 
@@ -238,15 +240,21 @@ public sealed class DiskArticleCacheTests : IDisposable
     }
 
     [Fact]
-    public void Cache_key_changes_with_the_engine_version_and_not_with_unrelated_settings()
+    public void Cache_key_changes_with_the_engine_version_and_not_with_other_articles_overrides()
     {
         var file = new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月5日，開園。"));
         var config = ConfigWithDate("a.txt");
         var fingerprint = ArticleProcessor.ConfigFingerprint(config);
-        var retitled = config with { Site = config.Site with { Title = "另一個標題" } };
+        var other = config with
+        {
+            Articles = new Dictionary<string, ArticleOverride>(config.Articles, StringComparer.Ordinal)
+            {
+                ["b.txt"] = new(new PartialDate(2021, 1, 2), null, null, null, [], 9),
+            },
+        };
 
         Assert.NotEqual(ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.0"), ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.1"));
-        Assert.Equal(ArticleProcessor.CacheKey(file, config, fingerprint), ArticleProcessor.CacheKey(file, retitled, ArticleProcessor.ConfigFingerprint(retitled)));
+        Assert.Equal(ArticleProcessor.CacheKey(file, config, fingerprint), ArticleProcessor.CacheKey(file, other, ArticleProcessor.ConfigFingerprint(other)));
     }
 
     [Fact]
