@@ -7,24 +7,90 @@ public readonly record struct Clause(int Start, string Text)
 
     private const string Separators = "，,：:；;。！？!?";
 
+    /// <summary>Opening brackets and quotation marks; <see cref="Closers"/> holds their closing forms at the same positions.</summary>
+    public const string Openers = "“「『《(（【‘";
+
+    /// <summary>Closing brackets and quotation marks, matching <see cref="Openers"/>.</summary>
+    public const string Closers = "”」』》)）】’";
+
+    /// <summary>
+    /// How deep each character of <paramref name="text"/> sits inside brackets and quotation marks that are closed: 0
+    /// outside, 1 for a bracket itself and what it encloses at the first level. An opener that is never closed, or a
+    /// closer that closes nothing, counts as an ordinary character.
+    /// </summary>
+    /// <example>"發布《規劃》等" → [0, 0, 1, 1, 1, 1, 0]; "說“好，" → [0, 0, 0, 0].</example>
+    public static int[] Depths(string text)
+    {
+        var depths = new int[text.Length];
+        var open = new List<(int At, char Closer)>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var o = Openers.IndexOf(text[i]);
+            if (o >= 0)
+            {
+                open.Add((i, Closers[o]));
+                continue;
+            }
+
+            var match = Closers.Contains(text[i]) ? open.FindLastIndex(p => p.Closer == text[i]) : -1;
+            if (match < 0)
+            {
+                continue;
+            }
+
+            // Openers left unclosed inside this pair count for nothing.
+            var at = open[match].At;
+            open.RemoveRange(match, open.Count - match);
+            for (var k = at; k <= i; k++)
+            {
+                depths[k]++;
+            }
+        }
+
+        return depths;
+    }
+
+    /// <summary>The first index of <paramref name="value"/> outside brackets and quotes, at or after <paramref name="from"/>, or -1.</summary>
+    public static int IndexOfTopLevel(string text, string value, int from = 0)
+    {
+        var depths = Depths(text);
+        for (var i = text.IndexOf(value, from, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            if (depths[i] == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last index of <paramref name="value"/> outside brackets and quotes, before <paramref name="before"/>, or -1.</summary>
+    public static int LastIndexOfTopLevel(string text, string value, int before = int.MaxValue)
+    {
+        var depths = Depths(text);
+        var last = -1;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0 && i + value.Length <= Math.Min(before, text.Length); i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            if (depths[i] == 0)
+            {
+                last = i;
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>"去年9月，園區發布首單試點業務，讓資金流動" → ["去年9月", "園區發布首單試點業務", "讓資金流動"], quotes kept whole.</summary>
+    /// <remarks>Only a quotation or bracket that is closed protects its commas: a stray “ (a damaged copy) glues nothing.</remarks>
     public static IReadOnlyList<Clause> Split(string sentence)
     {
         var clauses = new List<Clause>();
+        var depths = Depths(sentence);
         var start = 0;
-        var quoteDepth = 0;
         for (var i = 0; i <= sentence.Length; i++)
         {
-            var c = i < sentence.Length ? sentence[i] : '，';
-            if (c is '“' or '「' or '『' or '《' or '(' or '（')
-            {
-                quoteDepth++;
-            }
-            else if (c is '”' or '」' or '』' or '》' or ')' or '）')
-            {
-                quoteDepth = Math.Max(0, quoteDepth - 1);
-            }
-            else if ((quoteDepth == 0 || i == sentence.Length) && Separators.Contains(c))
+            if (i == sentence.Length || (depths[i] == 0 && Separators.Contains(sentence[i])))
             {
                 if (i > start)
                 {

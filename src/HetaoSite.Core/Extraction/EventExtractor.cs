@@ -82,7 +82,7 @@ public static class EventExtractor
                 }
 
                 dated.Add(sentence);
-                foreach (var statement in Consider(article, block, sentence, [.. group], config, keep, statements, figures, dropped))
+                foreach (var statement in Consider(article, sentences, block, sentence, [.. group], config, keep, statements, figures, dropped))
                 {
                     statements.Add(statement);
                     if (EventWording.NamesOccasion(EventWording.Parts(statement.Sentence.Text,
@@ -105,7 +105,7 @@ public static class EventExtractor
                         var date = new TemporalExpression(marker, sentence.Offset + sentence.Text.IndexOf(marker, StringComparison.Ordinal),
                             told.Date, told.End, Relative: true, Approximate: told.Approximate);
                         found++;
-                        statements.AddRange(Consider(article, block, sentence, [date], config, keep, statements, figures, dropped));
+                        statements.AddRange(Consider(article, sentences, block, sentence, [date], config, keep, statements, figures, dropped));
                     }
                 }
             }
@@ -116,7 +116,7 @@ public static class EventExtractor
     }
 
     // The dates of one sentence: each is dropped with its reason or becomes a statement.
-    private static List<DatedStatement> Consider(Article article, TextBlock block, Sentence sentence, IReadOnlyList<TemporalExpression> dates,
+    private static List<DatedStatement> Consider(Article article, IReadOnlyList<Sentence> sentences, TextBlock block, Sentence sentence, IReadOnlyList<TemporalExpression> dates,
         SiteConfig config, HashSet<string>? keep, List<DatedStatement> earlier, List<KeyFigure> figures, List<DroppedDate> dropped)
     {
         var b = sentence.Block;
@@ -163,7 +163,7 @@ public static class EventExtractor
                 continue;
             }
 
-            var statement = ToStatement(article, sentence, date, config);
+            var statement = ToStatement(article, sentences, sentence, date, config);
             if (earlier.Concat(result).Any(s => s.Expression.Date == statement.Expression.Date && s.Title == statement.Title))
             {
                 dropped.Add(new DroppedDate(date.Text, DropReason.Duplicate, b, "stated twice in this article", sentence.Text));
@@ -176,10 +176,11 @@ public static class EventExtractor
         return result;
     }
 
-    private static DatedStatement ToStatement(Article article, Sentence sentence, TemporalExpression date, SiteConfig config)
+    private static DatedStatement ToStatement(Article article, IReadOnlyList<Sentence> sentences, Sentence sentence, TemporalExpression date, SiteConfig config)
     {
         var offset = date.Start - sentence.Offset;
-        var title = EventTitles.From(sentence.Text, offset, date.Length);
+        var (previous, next) = Neighbours(sentences, sentence);
+        var title = EventTitles.From(sentence.Text, offset, date.Length, previous, next);
         var clause = Clause.Split(sentence.Text).LastOrDefault(c => c.Start <= offset).Text ?? sentence.Text;
         var planned = date.Date.FirstDay > article.Published.LastDay || PlannedWording.IsPlanned(clause) || PlannedWording.IsPlanned(title);
         var category = CategoryClassifier.Classify(title, sentence.Text, config.Categories);
@@ -260,6 +261,26 @@ public static class EventExtractor
         }
 
         return null;
+    }
+
+    // The sentences before and after, in the same paragraph: a title may take its subject or its news from them.
+    private static (string? Previous, string? Next) Neighbours(IReadOnlyList<Sentence> sentences, Sentence sentence)
+    {
+        string? previous = null;
+        string? next = null;
+        foreach (var other in sentences)
+        {
+            if (other.Block == sentence.Block && other.Index == sentence.Index - 1)
+            {
+                previous = other.Text;
+            }
+            else if (other.Block == sentence.Block && other.Index == sentence.Index + 1)
+            {
+                next = other.Text;
+            }
+        }
+
+        return (previous, next);
     }
 
     /// <summary>True when <paramref name="precise"/> is a more precise statement of <paramref name="coarse"/> (2025-12-11 refines 2025).</summary>

@@ -1,5 +1,6 @@
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
+using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Timeline;
@@ -167,7 +168,7 @@ public static class TimelineBuilder
             EventIds.For(primary),
             chosen.Expression.Date,
             chosen.Expression.End,
-            primary.Title,
+            statements.Count == 1 ? primary.Title : EventTitles.Best(statements.Select(s => s.Title).ToList()),
             primary.Category,
             statements.All(s => s.Planned),
             chosen.Expression.Approximate,

@@ -1,5 +1,6 @@
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
+using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Timeline;
 
@@ -55,7 +56,7 @@ internal static class ReferenceTimelineBuilder
             ReferenceEventIds.For(primary),
             chosen.Expression.Date,
             chosen.Expression.End,
-            primary.Title,
+            statements.Select(s => s.Title).MinBy(t => TitleFaults.Of(t).Count)!,
             primary.Category,
             statements.All(s => s.Planned),
             chosen.Expression.Approximate,
