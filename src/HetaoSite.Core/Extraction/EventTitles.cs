@@ -91,6 +91,15 @@ public static partial class EventTitles
             }
         }
 
+        // "現場簽約落地成核心新聞點：…聯盟正式入駐…": a clause that announces what follows its colon is not the news.
+        if (at + 1 < clauses.Count && clauses[at].End < sentence.Length && sentence[clauses[at].End] is '：' or ':'
+            && TitleFaults.LacksSubject(at == index ? pre + post : text) && News(clauses, at + 1) is { } announced)
+        {
+            at++;
+            text = announced;
+            pre = post = string.Empty;
+        }
+
         string headline;
         if (Venue(text) is { } venue)
         {
@@ -102,7 +111,7 @@ public static partial class EventTitles
         }
         else
         {
-            headline = at == index ? pre + post : text;
+            headline = at == index && pre.Length + post.Length > 0 ? pre + post : text;
             if (headline.Length == 0)
             {
                 headline = StripLeading(clause.Text);
@@ -183,9 +192,10 @@ public static partial class EventTitles
         WithShortNames,          // "深圳市河套深港科技創新合作區深圳園區發展署" → "河套深圳園區發展署"
         PersonWithoutOffices,    // "南方科技大學校長、…主任薛其坤院士" → "薛其坤院士"
         SubjectHead,             // "規模51億元的社保基金…專項基金落地…" → "社保基金…專項基金落地…"
-        SubjectWithoutQuotation, // "“稳中求进…”园区行大型采访调研活动来到…" → "园区行大型采访调研活动来到…"
         ObjectHead,              // "推出成本低於一萬美元的L4級…方案" → "推出L4級…方案"
         FirstOfList,             // "河套合作區16家科研平台、領軍企業、獨角獸首次…" → "河套合作區16家科研平台等首次…"
+        WithoutAdverb,           // "…等正式入駐…" → "…等入駐…"
+        SubjectWithoutQuotation, // "“稳中求进…”园区行大型采访调研活动来到…" → "园区行大型采访调研活动来到…"
         FirstPredicate,          // "X開設實驗室並開展…" → "X開設實驗室"
         AtWordBoundary,          // the longest head that ends before 的, 、, 和, a quotation…
     ];
@@ -291,6 +301,15 @@ public static partial class EventTitles
     // "2017年將總部遷入福田的鯤雲科技": the date sits in a noun phrase; its head did what the phrase says.
     private static string? Attributive(string pre, string post)
     {
+        if (pre.Length > 0 && TitleFaults.LacksSubject(pre) && !StartsWithDemonstrative(pre) && post.StartsWith('的') && HeadlineWords.HasVerb(pre))
+        {
+            // "落地河套深圳園區不到一年的香港科學園深圳分園已吸引…": the phrase before the date is what its head did then.
+            var rest = post[1..];
+            var verb = HeadlineWords.FirstVerb(rest).Index;
+            var subject = (verb > 0 ? rest[..PredicateStart(rest, verb)] : rest).Trim();
+            return Topic(subject) == subject ? subject + pre : null;
+        }
+
         if (pre.Length > 0 && !StartsWithDemonstrative(pre))
         {
             return null;
@@ -685,6 +704,21 @@ public static partial class EventTitles
         return comma >= 2 ? subject[..comma] + "等" + predicate : text;
     }
 
+    private static string WithoutAdverb(string text)
+    {
+        var (verb, _) = MainVerb(text);
+        foreach (var adverb in new[] { "正式", "首次", "首度", "成功", "順利", "顺利", "率先", "共同", "分別", "分别", "陸續", "陆续", "相繼", "相继" })
+        {
+            var at = Clause.LastIndexOfTopLevel(text, adverb, verb);
+            if (at > 0 && at + adverb.Length == verb)
+            {
+                return text[..at] + text[verb..];
+            }
+        }
+
+        return text;
+    }
+
     private static string FirstPredicate(string text)
     {
         var (verb, length) = MainVerb(text);
@@ -705,15 +739,16 @@ public static partial class EventTitles
         return text;
     }
 
-    // The longest head of the title that fits and ends at a word boundary: before 的, 、, 和, 與, 及, a quotation or a
-    // bracket, never inside brackets, quotations or a run of Latin letters and digits.
+    // The longest head of the title that fits and ends at a word boundary: before 的, 、, 和, 及, a quotation or a
+    // bracket, never inside brackets, quotations or a run of Latin letters and digits (與 joins the parts of many names:
+    // 國際產業與標準組織聚集區).
     private static string AtWordBoundary(string text)
     {
         var (verb, length) = MainVerb(text);
         var depths = Clause.Depths(text);
         for (var end = text.Length - 1; end > Math.Max(verb + length - 1, 1); end--)
         {
-            var boundary = (depths[end] == 0 && text[end] is '的' or '、' or '和' or '與' or '与' or '及' or '，')
+            var boundary = (depths[end] == 0 && text[end] is '的' or '、' or '，' or '和' or '及')
                 || (depths[end] == 1 && Clause.Openers.Contains(text[end]) && text[end] != '《');
             if (boundary && TitleFaults.Length(text[..end]) <= MaxLength)
             {
