@@ -7,10 +7,11 @@ using HetaoSite.Core.Rendering;
 namespace HetaoSite.Core;
 
 /// <summary>
-/// Converts each article's displayed texts (<see cref="DisplayedTexts"/>) to both scripts in the per-article stage,
-/// which runs in parallel and is cached on disk, and hands the stored results to the build's
-/// <see cref="CachingScriptConverter"/>, so merging and rendering find them converted and a rebuild converts only what
-/// is new. OpenCC is the costliest part of a build; without this a no-change rebuild would convert every text again.
+/// Converts each article's displayed texts (<see cref="DisplayedTexts"/>) in the per-article stage, which runs in
+/// parallel and is cached on disk, and hands the stored results to the build's <see cref="CachingScriptConverter"/>, so
+/// merging and rendering find them converted and a rebuild converts only what is new. Each article is converted in one
+/// direction only, into the script it is not written in (<see cref="Scripts.Into"/>): in its own script it is shown
+/// as written, so the other direction is never needed.
 /// </summary>
 public static class ArticleScripts
 {
@@ -18,17 +19,17 @@ public static class ArticleScripts
     public static string Fingerprint(IScriptConverter converter) =>
         System.Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(converter.Identity)))[..16].ToLowerInvariant();
 
-    /// <summary><paramref name="extraction"/> with its displayed texts converted by <paramref name="converter"/> in both directions.</summary>
+    /// <summary><paramref name="extraction"/> with its displayed texts converted by <paramref name="converter"/> into the other script (none for a Latin article).</summary>
     public static ArticleExtraction Convert(ArticleExtraction extraction, IScriptConverter converter)
     {
+        if (Scripts.Into(extraction.Article.Script) is not { } into)
+        {
+            return extraction with { ScriptTexts = new ScriptTexts(Fingerprint(converter), []) };
+        }
+
         var texts = DisplayedTexts.Of(extraction);
-        var simplified = converter.ToSimplifiedAll(texts);
-        var traditional = converter.ToTraditionalAll(texts);
-        var scripts = new ScriptTexts(
-            Fingerprint(converter),
-            texts.Select((t, i) => Changed(t, simplified[i])).ToArray(),
-            texts.Select((t, i) => Changed(t, traditional[i])).ToArray());
-        return extraction with { ScriptTexts = scripts };
+        var converted = Scripts.ConvertAll(converter, texts, into);
+        return extraction with { ScriptTexts = new ScriptTexts(Fingerprint(converter), texts.Select((t, i) => Changed(t, converted[i])).ToArray()) };
     }
 
     /// <summary>True when <paramref name="extraction"/> carries texts converted by a converter like <paramref name="converter"/>.</summary>
@@ -57,45 +58,37 @@ public static class ArticleScripts
 
     /// <summary>
     /// Every stored conversion of the <see cref="DisplayedTexts.Head"/> texts of <paramref name="articles"/> (what is
-    /// shown beyond their own pages) made by a converter whose fingerprint is <paramref name="converter"/>, per
-    /// direction; a text stored twice keeps its first result. The rest of an article's texts are handed over when its
-    /// page is rendered (<see cref="RememberPageTexts"/>). An article whose stored texts do not line up (a different
-    /// engine would have a different cache key, so this is only a guard) is left out: its texts are converted when shown.
+    /// shown beyond their own pages) made by a converter whose fingerprint is <paramref name="converter"/>: those of
+    /// Traditional articles into Simplified, those of Simplified articles into Traditional; a text stored twice keeps its
+    /// first result. The rest of an article's texts are handed over when its page is rendered
+    /// (<see cref="RememberPageTexts"/>). An article whose stored texts do not line up (a different engine would have a
+    /// different cache key, so this is only a guard) is left out: its texts are converted when shown.
     /// </summary>
     public static (Dictionary<string, string> Simplified, Dictionary<string, string> Traditional) Known(string converter, IReadOnlyList<ArticleExtraction> articles)
     {
         var texts = articles.AsParallel().AsOrdered().Select(article =>
-            StoredBy(article, converter) is { } scripts && DisplayedTexts.Head(article) is var displayed && scripts.Simplified.Count >= displayed.Count
-                ? (displayed, scripts)
-                : (displayed: (IReadOnlyList<string>)[], scripts: null)).ToList();
-        var capacity = texts.Sum(t => t.displayed.Count);
+            StoredBy(article, converter) is { } scripts && Scripts.Into(article.Article.Script) is { } into
+            && DisplayedTexts.Head(article) is var displayed && scripts.Converted.Count >= displayed.Count
+                ? (displayed, scripts, into)
+                : (displayed: (IReadOnlyList<string>)[], scripts: null, into: Script.Latin)).ToList();
 
         // One direction per thread, each filling its own plain dictionary in article order.
-        Dictionary<string, string> Direction(Func<ScriptTexts, IReadOnlyList<string?>> stored)
+        Dictionary<string, string> Direction(Script into)
         {
-            var known = new Dictionary<string, string>(capacity, StringComparer.Ordinal);
-            foreach (var (displayed, scripts) in texts)
+            var known = new Dictionary<string, string>(texts.Where(t => t.into == into).Sum(t => t.displayed.Count), StringComparer.Ordinal);
+            foreach (var (displayed, scripts, _) in texts.Where(t => t.into == into))
             {
-                if (scripts is null)
-                {
-                    continue;
-                }
-
-                var converted = stored(scripts);
                 for (var i = 0; i < displayed.Count; i++)
                 {
-                    if (displayed[i].Length > 0)
-                    {
-                        known.TryAdd(displayed[i], converted[i] ?? displayed[i]);
-                    }
+                    known.TryAdd(displayed[i], scripts!.Converted[i] ?? displayed[i]);
                 }
             }
 
             return known;
         }
 
-        var simplified = Task.Run(() => Direction(s => s.Simplified));
-        var traditional = Direction(s => s.Traditional);
+        var simplified = Task.Run(() => Direction(Script.Hans));
+        var traditional = Direction(Script.Hant);
         return (simplified.GetAwaiter().GetResult(), traditional);
     }
 
@@ -105,28 +98,27 @@ public static class ArticleScripts
     /// </summary>
     public static void RememberPageTexts(CachingScriptConverter converter, ArticleExtraction article)
     {
-        if (StoredBy(article, Fingerprint(converter)) is not { } scripts)
+        if (StoredBy(article, Fingerprint(converter)) is not { } scripts || Scripts.Into(article.Article.Script) is not { } into)
         {
             return;
         }
 
         var texts = DisplayedTexts.Of(article);
-        if (scripts.Simplified.Count != texts.Count || scripts.Traditional.Count != texts.Count)
+        if (scripts.Converted.Count != texts.Count)
         {
             return;
         }
 
         for (var i = 0; i < texts.Count; i++)
         {
-            converter.Remember(texts[i], scripts.Simplified[i] ?? texts[i], scripts.Traditional[i] ?? texts[i]);
+            converter.Remember(texts[i], scripts.Converted[i] ?? texts[i], into);
         }
     }
 
     private static ScriptTexts? StoredBy(ArticleExtraction article, string converter) =>
-        article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal)
-        && scripts.Simplified.Count == scripts.Traditional.Count ? scripts : null;
+        article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal) ? scripts : null;
 
-    // Null for "unchanged": most texts are already in one of the scripts, and the cache entry need not repeat them.
+    // Null for "unchanged": many texts read the same in both scripts, and the cache entry need not repeat them.
     private static string? Changed(string original, string converted) =>
         string.Equals(original, converted, StringComparison.Ordinal) ? null : converted;
 }

@@ -22,17 +22,22 @@ public sealed class ArticleScriptsTests : IDisposable
 
         public ConcurrentBag<string> Texts { get; } = [];
 
+        /// <summary>The script of each conversion asked for.</summary>
+        public ConcurrentBag<Script> Directions { get; } = [];
+
         public string Identity => identity;
 
         public string ToSimplified(string text)
         {
             Texts.Add(text);
+            Directions.Add(Script.Hans);
             return _inner.ToSimplified(text);
         }
 
         public string ToTraditional(string text)
         {
             Texts.Add(text);
+            Directions.Add(Script.Hant);
             return _inner.ToTraditional(text);
         }
     }
@@ -46,20 +51,27 @@ public sealed class ArticleScriptsTests : IDisposable
     }
 
     [Fact]
-    public void Every_displayed_text_is_stored_as_the_converter_converts_it()
+    public void Every_displayed_text_is_stored_as_the_converter_converts_it_into_the_other_script_only()
     {
-        var converter = new FakeScriptConverter();
-        foreach (var extraction in SeedArticles())
+        var articles = SeedArticles();
+        Assert.Contains(articles, a => a.Article.Script == Script.Hant);
+        Assert.Contains(articles, a => a.Article.Script == Script.Hans);
+        foreach (var extraction in articles)
         {
+            var converter = new RecordingConverter();
             var converted = ArticleScripts.Convert(extraction, converter);
             var texts = DisplayedTexts.Of(extraction);
             var scripts = converted.ScriptTexts!;
-            Assert.Equal(texts.Count, scripts.Simplified.Count);
+            Assert.Equal(texts.Count, scripts.Converted.Count);
+            var into = extraction.Article.Script == Script.Hant ? Script.Hans : Script.Hant;
             for (var i = 0; i < texts.Count; i++)
             {
-                Assert.True(converter.ToSimplified(texts[i]) == (scripts.Simplified[i] ?? texts[i]), $"expected the stored Simplified of '{texts[i]}' to be the converter's");
-                Assert.True(converter.ToTraditional(texts[i]) == (scripts.Traditional[i] ?? texts[i]), $"expected the stored Traditional of '{texts[i]}' to be the converter's");
+                var expected = into == Script.Hans ? converter.ToSimplified(texts[i]) : converter.ToTraditional(texts[i]);
+                Assert.True(expected == (scripts.Converted[i] ?? texts[i]), $"expected the stored {into} of '{texts[i]}' to be the converter's");
             }
+
+            Assert.True(converter.Directions.Distinct().Count() == 1 && converter.Directions.Distinct().Single() == into,
+                $"expected {extraction.Article.FileName} ({extraction.Article.Script}) converted into {into} only, got {string.Join(", ", converter.Directions.Distinct())}");
         }
     }
 

@@ -4,8 +4,8 @@ namespace HetaoSite.Core.Conversion;
 
 /// <summary>
 /// Remembers every conversion for the lifetime of one build. The same sentence is shown on its article page, under
-/// every event that cites it, in the feeds and in the search index, in both scripts; OpenCC converts about two million
-/// characters a second, so converting each distinct text once per direction is most of the renderer's speed. Results are
+/// every event that cites it, in the feeds and in the search index, converted in the rendering of the other script
+/// (<see cref="Scripts"/>); converting each distinct text once is most of the renderer's speed. Results are
 /// exactly the inner converter's (the cache is keyed by the whole text), so output does not depend on the cache.
 /// </summary>
 /// <remarks>
@@ -63,25 +63,21 @@ public sealed class CachingScriptConverter : IScriptConverter
     public IReadOnlyList<string> ToTraditionalAll(IReadOnlyList<string> texts) => ConvertAll(texts, _knownTraditional, _traditional, Inner.ToTraditionalAll);
 
     /// <summary>
-    /// Records that the inner converter turns <paramref name="original"/> into <paramref name="simplified"/> and
-    /// <paramref name="traditional"/>. Only for results of a converter with this <see cref="Identity"/>: the cache
-    /// must never change what a build shows. A text already known keeps its first result.
+    /// Records that the inner converter turns <paramref name="original"/> into <paramref name="converted"/> in script
+    /// <paramref name="into"/>. Only for results of a converter with this <see cref="Identity"/>: the cache must never
+    /// change what a build shows. A text already known keeps its first result.
     /// </summary>
-    public void Remember(string original, string simplified, string traditional)
+    public void Remember(string original, string converted, Model.Script into)
     {
-        if (original.Length == 0)
+        if (original.Length == 0 || into is not (Model.Script.Hans or Model.Script.Hant))
         {
             return;
         }
 
-        if (!_knownSimplified.ContainsKey(original))
+        var (given, known) = into == Model.Script.Hans ? (_knownSimplified, _simplified) : (_knownTraditional, _traditional);
+        if (!given.ContainsKey(original))
         {
-            _simplified.TryAdd(original, simplified);
-        }
-
-        if (!_knownTraditional.ContainsKey(original))
-        {
-            _traditional.TryAdd(original, traditional);
+            known.TryAdd(original, converted);
         }
     }
 

@@ -5,7 +5,7 @@ public interface IScriptConverter
 {
     /// <summary>
     /// Names the conversion this converter performs, so results stored across builds (the article cache keeps each
-    /// article's texts in both scripts) are only reused by a converter that would give the same results. Two converters
+    /// article's texts converted) are only reused by a converter that would give the same results. Two converters
     /// with the same identity must convert every text identically.
     /// </summary>
     string Identity => GetType().FullName ?? GetType().Name;

@@ -4,7 +4,7 @@ namespace HetaoSite.Core.Model;
 /// Everything the per-article part of the pipeline produces for one article. This is the unit that is cached by
 /// content hash and computed in parallel.
 /// </summary>
-/// <param name="ScriptTexts">The article's displayed texts in both scripts, when a converter was present (see <see cref="Model.ScriptTexts"/>).</param>
+/// <param name="ScriptTexts">The article's displayed texts converted into the other script, when a converter was present (see <see cref="Model.ScriptTexts"/>).</param>
 public sealed record ArticleExtraction(
     Article Article,
     IReadOnlyList<Sentence> Sentences,

@@ -4,6 +4,8 @@ namespace HetaoSite.Core.Model;
 /// <param name="Id">Stable id derived from content (date + normalised title), not from position.</param>
 /// <param name="End">Inclusive end of a range event.</param>
 /// <param name="Manual">True for events added in <c>site-config.yml</c>.</param>
+/// <param name="TitleScript">The script <see cref="Title"/> is written in: its article's, for a title made from an
+/// article's words; null for a title a maintainer wrote in <c>site-config.yml</c>, judged by its characters when shown.</param>
 public sealed record TimelineEvent(
     string Id,
     PartialDate Date,
@@ -13,7 +15,8 @@ public sealed record TimelineEvent(
     bool Planned,
     bool Approximate,
     IReadOnlyList<EventSource> Sources,
-    bool Manual = false)
+    bool Manual = false,
+    Script? TitleScript = null)
 {
     public DatePrecision Precision => Date.Precision;
 }

@@ -3,13 +3,13 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Rendering;
 
 /// <summary>
-/// The texts of one article that the build later converts to each script: what <see cref="SiteModel"/>,
+/// The texts of one article that the build later converts to the other script (<see cref="Conversion.Scripts"/>): what <see cref="SiteModel"/>,
 /// <see cref="SearchIndex"/>, <see cref="TimelineJs"/> and the feeds pass to <see cref="Rendition.Text"/> (title,
 /// outlet, each segment of <see cref="ArticleText.Split"/> per block, sentences, event titles and the quoted date
 /// expressions) and what the merge normalises (<see cref="Timeline.TextKey.Normalise"/> of statement titles).
 /// </summary>
 /// <remarks>
-/// The per-article stage converts these once, in parallel, and the article cache keeps the results
+/// The per-article stage converts these once, in one direction, in parallel, and the article cache keeps the results
 /// (<see cref="ScriptTexts"/>), so a rebuild converts only texts that changed. The texts shown beyond the article's own
 /// page come first (<see cref="Head"/>: title, outlet, what its statements quote), so a build can take their
 /// conversions for every article without splitting every article's text into segments; the rest is needed only when

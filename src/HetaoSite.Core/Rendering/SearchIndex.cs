@@ -15,8 +15,9 @@ namespace HetaoSite.Core.Rendering;
 ///  "bigrams": {"河套": [0, 4, 9], ...},
 ///  "common": ["合作", ...]}
 /// </code>
-/// <c>p</c> is relative to a script's root, so one index serves both scripts; <c>t</c> holds the text in each script
-/// of <c>scripts</c> and the bigrams of all of them point to the same doc. Docs are events, articles and the sentences
+/// <c>p</c> is relative to a script's root, so one index serves both scripts; <c>t</c> holds the text as each script's
+/// rendering of <c>scripts</c> shows it (as written in the script it is written in, converted in the other), and the
+/// bigrams of all of them point to the same doc, so a query typed in either script finds it. Docs are events, articles and the sentences
 /// events cite; each distinct text is indexed once per kind (the first in timeline or file order: a sentence quoted by
 /// many events or repeated by many articles is one doc, not one per source). A bigram in more than
 /// <see cref="MaxPostings"/> docs is listed in <c>common</c> instead of <c>bigrams</c>: it narrows nothing, and search.js
@@ -110,7 +111,7 @@ public static class SearchIndex
 
         foreach (var e in events)
         {
-            Add(new Doc(DocKind.Event, e.Title, null, e.Id, Event: e));
+            Add(new Doc(DocKind.Event, e.Title, e.TitleScript ?? Conversion.Scripts.Of(e.Title), null, e.Id, Event: e));
         }
 
         var articleDocs = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
@@ -118,7 +119,7 @@ public static class SearchIndex
         foreach (var extraction in articles)
         {
             var article = extraction.Article;
-            if (Add(new Doc(DocKind.Article, article.Title, null, article.Id)) is { } found)
+            if (Add(new Doc(DocKind.Article, article.Title, article.Script, null, article.Id)) is { } found)
             {
                 titleDocs[article.Title] = found;
             }
@@ -131,7 +132,7 @@ public static class SearchIndex
             var extraction = articles[a];
             foreach (var sentence in citedSentences[a])
             {
-                Add(new Doc(DocKind.Sentence, sentence.Text, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence));
+                Add(new Doc(DocKind.Sentence, sentence.Text, extraction.Article.Script, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence));
             }
         }
 
@@ -224,7 +225,7 @@ public static class SearchIndex
             var firstLength = 0;
             for (var r = 0; r < scripts; r++)
             {
-                var text = texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text);
+                var text = texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text, docs[id].Written);
                 if (r > 0 && string.Equals(text, texts[id * scripts], StringComparison.Ordinal))
                 {
                     continue;
@@ -516,5 +517,6 @@ public static class SearchIndex
 
     /// <summary>A doc: its kind, text, the doc of its article (sentences), and what its path is made of.</summary>
     /// <param name="Id">The event's or article's id.</param>
-    private readonly record struct Doc(DocKind Kind, string Text, int? Article, string Id, Sentence? Sentence = null, TimelineEvent? Event = null);
+    /// <param name="Written">The script <paramref name="Text"/> is written in: shown as written in that script's rendering, converted in the other.</param>
+    private readonly record struct Doc(DocKind Kind, string Text, Script Written, int? Article, string Id, Sentence? Sentence = null, TimelineEvent? Event = null);
 }

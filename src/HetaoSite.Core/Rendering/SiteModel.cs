@@ -18,14 +18,15 @@ public sealed class SiteModel
 {
     // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
     private const int EventMembers = 18;
-    private const int SourceMembers = 10;
-    private const int SummaryMembers = 12;
+    private const int SourceMembers = 12;
+    private const int SummaryMembers = 13;
 
     private readonly SiteFacts _facts;
     private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
+    private readonly string _description;
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
@@ -34,6 +35,7 @@ public sealed class SiteModel
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
         _globals = new(BuildGlobals);
+        _description = rendition.Authored(facts.Content.Config.Site.Description);
     }
 
     public Rendition Rendition { get; }
@@ -55,9 +57,9 @@ public sealed class SiteModel
         {
             ["site"] = new ScriptObject
             {
-                ["title"] = Rendition.Text(site.Title),
-                ["description"] = Rendition.Text(site.Description),
-                ["author"] = site.Author is null ? null : Rendition.Text(site.Author),
+                ["title"] = Rendition.Authored(site.Title),
+                ["description"] = _description,
+                ["author"] = site.Author is null ? null : Rendition.Authored(site.Author),
                 ["base_url"] = site.BaseUrl,
                 ["base_path"] = _facts.BasePath,
                 ["lang"] = Rendition.Lang,
@@ -121,7 +123,7 @@ public sealed class SiteModel
         ["precision"] = DataFiles.Precision(e.Date.Precision),
         ["year"] = e.Date.Year,
         ["month"] = e.Date.Month,
-        ["title"] = Rendition.Text(e.Title),
+        ["title"] = Rendition.Title(e),
         ["category"] = e.Category,
         ["category_name"] = _facts.CategoryName(e.Category, Rendition.Script),
         ["category_class"] = _facts.CategoryClass(e.Category),
@@ -136,11 +138,16 @@ public sealed class SiteModel
 
     /// <summary>
     /// <c>file</c>, <c>article_id</c>, <c>has_article</c>, <c>article_title</c>, <c>outlet</c>, <c>published_text</c>,
-    /// <c>anchor</c>, <c>path</c> (/articles/{id}/#{anchor}), <c>sentence</c>, <c>expression</c>.
+    /// <c>anchor</c>, <c>path</c> (/articles/{id}/#{anchor}), <c>sentence</c>, <c>expression</c> (as written in the
+    /// article's script, converted in the other), <c>converted</c> (true when they are shown converted) and
+    /// <c>original_lang</c> (the script they are written in, zh-Hant or zh-Hans, when converted; else null): with
+    /// <c>url path original_lang</c> a template links the converted sentence to the original on its article's page.
     /// </summary>
     private ScriptObject Source(EventSource source)
     {
         var article = SummaryObject(source.ArticleId);
+        var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
+        var converted = Rendition.Converts(written);
         return new ScriptObject(SourceMembers)
         {
             ["file"] = source.File,
@@ -151,14 +158,17 @@ public sealed class SiteModel
             ["published_text"] = article?["published_text"],
             ["anchor"] = source.Anchor,
             ["path"] = $"/articles/{source.ArticleId}/#{source.Anchor}",
-            ["sentence"] = Rendition.Text(source.Sentence),
-            ["expression"] = Rendition.Text(source.Expression),
+            ["sentence"] = Rendition.Text(source.Sentence, written),
+            ["expression"] = Rendition.Text(source.Expression, written),
+            ["converted"] = converted,
+            ["original_lang"] = converted ? Rendition.LangOf(written) : null,
         };
     }
 
     /// <summary>
     /// <c>id</c>, <c>title</c>, <c>outlet</c>, <c>url</c> (the original, only if http/https, else null), <c>url_text</c>,
-    /// <c>published</c> (ISO), <c>published_text</c>, <c>file</c>, <c>path</c>, <c>event_count</c>, <c>original_lang</c>.
+    /// <c>published</c> (ISO), <c>published_text</c>, <c>file</c>, <c>path</c>, <c>event_count</c>, <c>original_lang</c>,
+    /// <c>converted</c> (true when this rendering shows the article's texts converted from <c>original_lang</c>).
     /// </summary>
     private ScriptObject ArticleSummary(Article a)
     {
@@ -166,8 +176,8 @@ public sealed class SiteModel
         return new ScriptObject(SummaryMembers)
         {
             ["id"] = a.Id,
-            ["title"] = Rendition.Text(a.Title),
-            ["outlet"] = a.Outlet is null ? null : Rendition.Text(a.Outlet),
+            ["title"] = Rendition.Text(a.Title, a.Script),
+            ["outlet"] = a.Outlet is null ? null : Rendition.Text(a.Outlet, a.Script),
             ["url"] = url,
             ["url_text"] = a.Url,
             ["published"] = a.Published.ToString(),
@@ -177,6 +187,7 @@ public sealed class SiteModel
             ["path"] = $"/articles/{a.Id}/",
             ["event_count"] = _facts.EventCountByArticle.GetValueOrDefault(a.Id),
             ["original_lang"] = a.Script switch { Script.Hans => "zh-Hans", Script.Hant => "zh-Hant", _ => "en" },
+            ["converted"] = Rendition.Converts(a.Script),
         };
     }
 
@@ -521,7 +532,7 @@ public sealed class SiteModel
         ["kind"] = kind,
         ["path"] = path,
         ["title"] = title,
-        ["description"] = description ?? Rendition.Text(Content.Config.Site.Description),
+        ["description"] = description ?? _description,
         ["og_type"] = kind == "article" ? "article" : "website",
         ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
     };
@@ -532,7 +543,7 @@ public sealed class SiteModel
         _facts.RememberPageTexts(extraction, Rendition.Converter);
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
-        var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title), null, ArticleJsonLd(a, summary));
+        var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title, summary.Script), null, ArticleJsonLd(a, summary));
         var article = new ScriptObject();
         article.Import(SummaryObject(a.Id)!);
 
@@ -556,7 +567,7 @@ public sealed class SiteModel
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            var segments = Segments(extraction.Article.Id, block.Text, byBlock[i]);
+            var segments = Segments(extraction.Article, block.Text, byBlock[i]);
             if (block.Kind == BlockKind.ListItem)
             {
                 if (list is null)
@@ -581,8 +592,9 @@ public sealed class SiteModel
         return result;
     }
 
-    private ScriptArray Segments(string articleId, string text, IEnumerable<Sentence> sentences)
+    private ScriptArray Segments(Article article, string text, IEnumerable<Sentence> sentences)
     {
+        var articleId = article.Id;
         var result = new ScriptArray();
         foreach (var segment in ArticleText.Split(text, sentences))
         {
@@ -590,14 +602,14 @@ public sealed class SiteModel
             var cited = anchor is not null && _facts.CitedBy.TryGetValue((articleId, anchor), out var events) ? events : null;
             result.Add(new ScriptObject
             {
-                ["text"] = Rendition.Text(segment.Text),
+                ["text"] = Rendition.Text(segment.Text, article.Script),
                 ["anchor"] = anchor,
                 ["cited"] = cited is not null,
                 // The same values as the event's shared object, from its record: so that they need not be built.
                 ["events"] = Array((cited ?? []).Select(e => _facts.EventsById[e.Id]).Select(e => new ScriptObject
                 {
                     ["id"] = e.Id,
-                    ["title"] = Rendition.Text(e.Title),
+                    ["title"] = Rendition.Title(e),
                     ["date_text"] = DateDisplay.Format(e.Date, e.End),
                     ["path"] = Paging.EventPath(e),
                 })),
@@ -624,17 +636,24 @@ public sealed class SiteModel
     }
 
     /// <summary><c>{found, kept, dropped: [{reason, count}], year_only, month_only}</c> of one article or of the whole site.</summary>
-    private ScriptObject ReportOf(BuildReport.ArticleLine line) => new()
+    private ScriptObject ReportOf(BuildReport.ArticleLine line)
+    {
+        // The dropped dates quote their article: as written in its script, converted in the other.
+        var written = _facts.ArticlesById.TryGetValue(line.ArticleId, out var article) ? article.Article.Script : Rendition.Script;
+        return ReportOf(line, written);
+    }
+
+    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written) => new()
     {
         ["found"] = line.Found,
         ["kept"] = line.Kept,
         ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject { ["reason"] = kv.Key, ["count"] = kv.Value })),
         ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject
         {
-            ["expression"] = Rendition.Text(d.Expression),
+            ["expression"] = Rendition.Text(d.Expression, written),
             ["reason"] = d.Reason,
             ["detail"] = d.Detail,
-            ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence),
+            ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence, written),
             ["line"] = d.Line,
             ["id"] = d.Id,
         })),
@@ -653,7 +672,7 @@ public sealed class SiteModel
                 ["@type"] = "ListItem",
                 ["position"] = position++,
                 ["url"] = Urls.AbsoluteUrl(Paging.EventPath(e)),
-                ["name"] = Rendition.Text(_facts.EventsById[e.Id].Title),
+                ["name"] = Rendition.Title(_facts.EventsById[e.Id]),
             });
         }
 
@@ -661,7 +680,7 @@ public sealed class SiteModel
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ItemList",
-            ["name"] = Rendition.Text(Content.Config.Site.Title),
+            ["name"] = Rendition.Authored(Content.Config.Site.Title),
             ["numberOfItems"] = shown.Count,
             ["itemListElement"] = items,
         };
@@ -674,14 +693,14 @@ public sealed class SiteModel
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
-            ["headline"] = Rendition.Text(summary.Title),
+            ["headline"] = Rendition.Text(summary.Title, summary.Script),
             ["datePublished"] = a.Published.ToString(),
             ["inLanguage"] = Rendition.Lang,
             ["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/"),
         };
         if (summary.Outlet is { } outlet)
         {
-            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Rendition.Text(outlet) };
+            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Rendition.Text(outlet, summary.Script) };
         }
 
         if (IsWebUrl(summary.Url))

@@ -26,20 +26,26 @@ public static class TimelineJs
     public static byte[] ToBytes(SiteContent content, Rendition rendition)
     {
         var groups = GroupNames(content, rendition.Script);
+        var scripts = new Dictionary<string, Script>(content.Articles.Count, StringComparer.Ordinal);
+        foreach (var article in content.Articles)
+        {
+            scripts.TryAdd(article.Article.Id, article.Article.Script);
+        }
+
         return JsonPieces.WriteArray(content.Timeline.Events, indented: true, 400, json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("title");
             json.WriteStartObject(Text);
-            json.WriteString(Headline, rendition.Text(content.Config.Site.Title));
-            json.WriteString(Text, WebUtility.HtmlEncode(rendition.Text(content.Config.Site.Description)));
+            json.WriteString(Headline, rendition.Authored(content.Config.Site.Title));
+            json.WriteString(Text, WebUtility.HtmlEncode(rendition.Authored(content.Config.Site.Description)));
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("events");
-        }, (json, e) => WriteSlide(json, e, rendition, groups), json => json.WriteEndObject());
+        }, (json, e) => WriteSlide(json, e, rendition, groups, scripts), json => json.WriteEndObject());
     }
 
-    private static void WriteSlide(Utf8JsonWriter json, TimelineEvent e, Rendition rendition, Dictionary<string, string> groups)
+    private static void WriteSlide(Utf8JsonWriter json, TimelineEvent e, Rendition rendition, Dictionary<string, string> groups, Dictionary<string, Script> scripts)
     {
         json.WriteStartObject();
         WriteDate(json, StartDate, e.Date);
@@ -50,15 +56,19 @@ public static class TimelineJs
 
         json.WriteString(DisplayDate, DateDisplay.Format(e.Date, e.End));
         json.WriteStartObject(Text);
-        json.WriteString(Headline, rendition.Text(e.Title));
+        json.WriteString(Headline, rendition.Title(e));
 
         // TimelineJS shows text.text as HTML, so the quoted sentence is encoded.
-        json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(rendition.Text(e.Sources[0].Sentence)) : string.Empty);
+        json.WriteString(Text, e.Sources.Count > 0 ? WebUtility.HtmlEncode(Sentence(e.Sources[0], rendition, scripts)) : string.Empty);
         json.WriteEndObject();
         json.WriteString(Group, groups[e.Category]);
         json.WriteString(UniqueId, e.Id);
         json.WriteEndObject();
     }
+
+    /// <summary>A source's sentence in its article's script, converted when the rendering is of the other.</summary>
+    private static string Sentence(EventSource source, Rendition rendition, Dictionary<string, Script> scripts) =>
+        scripts.TryGetValue(source.ArticleId, out var written) ? rendition.Text(source.Sentence, written) : rendition.Authored(source.Sentence);
 
     /// <summary>
     /// Category id → name in <paramref name="script"/>, as <see cref="SiteFacts.CategoryName"/> gives it (the last rule of

@@ -59,6 +59,7 @@ public static class EditorialRules
                 Date = correction.Date ?? target.Date,
                 End = correction.Date is null ? target.End : null,
                 Title = correction.Title ?? target.Title,
+                TitleScript = correction.Title is null ? target.TitleScript : null,
                 Category = correction.Category ?? target.Category,
                 Approximate = correction.Date is null && target.Approximate,
             };

@@ -82,12 +82,19 @@ public static class EventMerger
     public sealed record Result(IReadOnlyList<Group> Groups, IReadOnlyList<(int First, int Second)> LookAlikes);
 
     /// <param name="statements">All statements, already in timeline order (the first of a group is its primary source).</param>
-    public static Result Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
+    /// <param name="converter">Brings titles and sentences into Simplified script for comparing them.</param>
+    /// <param name="scripts">Each article's script, by id: only texts of Traditional articles are converted (the
+    /// conversion the per-article stage made for the Simplified pages); without it, every text is.</param>
+    public static Result Merge(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter,
+        IReadOnlyDictionary<string, Script>? scripts = null)
     {
+        IScriptConverter? ConverterFor(DatedStatement statement) =>
+            scripts is null || scripts.GetValueOrDefault(statement.ArticleId, Script.Hant) == Script.Hant ? converter : null;
+
         // Keys do not depend on each other, so they are computed in parallel; the grouping itself is sequential.
         var keys = new long[statements.Count][];
-        Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, converter)));
-        var facts = new FactsOf(statements, converter);
+        Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, ConverterFor(statements[i]))));
+        var facts = new FactsOf(statements, ConverterFor);
 
         var groups = new List<Group>();
         var lookAlikes = new List<(int, int)>();
@@ -209,11 +216,11 @@ public static class EventMerger
     /// The facts of the statements, read when first compared: most statements have no look-alike title, so their facts
     /// are never needed.
     /// </summary>
-    public sealed class FactsOf(IReadOnlyList<DatedStatement> statements, IScriptConverter? converter)
+    public sealed class FactsOf(IReadOnlyList<DatedStatement> statements, Func<DatedStatement, IScriptConverter?> converter)
     {
         private readonly StatementFacts?[] _facts = new StatementFacts?[statements.Count];
 
-        public StatementFacts this[int position] => _facts[position] ??= StatementFacts.Of(statements[position], converter);
+        public StatementFacts this[int position] => _facts[position] ??= StatementFacts.Of(statements[position], converter(statements[position]));
     }
 
     /// <summary>

@@ -16,12 +16,13 @@ public static class TimelineBuilder
     public static SiteTimeline Build(IReadOnlyList<ArticleExtraction> articles, SiteConfig config, IScriptConverter? converter)
     {
         var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
+        var scripts = articles.ToDictionary(a => a.Article.Id, a => a.Article.Script, StringComparer.Ordinal);
         var statements = InStatementOrder(articles, published);
 
-        var merged = EventMerger.Merge(statements, converter);
+        var merged = EventMerger.Merge(statements, converter, scripts);
         var groups = merged.Groups;
         var events = new TimelineEvent[groups.Count];
-        Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements));
+        Parallel.For(0, groups.Count, i => events[i] = ToEvent(groups[i].Statements, scripts));
         EventIds.MakeUnique(events);
 
         var edited = EditorialRules.Apply(events, config.Editorial, articles, config.Categories);
@@ -156,7 +157,7 @@ public static class TimelineBuilder
         }
     }
 
-    private static TimelineEvent ToEvent(IReadOnlyList<DatedStatement> statements)
+    private static TimelineEvent ToEvent(IReadOnlyList<DatedStatement> statements, Dictionary<string, Script> scripts)
     {
         var primary = statements[0];
         var chosen = ChooseDate(statements);
@@ -172,7 +173,8 @@ public static class TimelineBuilder
             primary.Category,
             statements.All(s => s.Planned),
             chosen.Expression.Approximate,
-            sources);
+            sources,
+            TitleScript: scripts.TryGetValue(primary.ArticleId, out var script) ? script : null);
     }
 
     private static EventSource Source(DatedStatement s) =>

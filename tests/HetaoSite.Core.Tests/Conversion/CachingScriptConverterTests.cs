@@ -1,4 +1,5 @@
 using HetaoSite.Core.Conversion;
+using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Tests.Conversion;
 
@@ -58,7 +59,8 @@ public sealed class CachingScriptConverterTests
         var inner = new CountingConverter();
         var cached = new CachingScriptConverter(inner);
 
-        cached.Remember("河套", "S:stored", "T:stored");
+        cached.Remember("河套", "S:stored", Script.Hans);
+        cached.Remember("河套", "T:stored", Script.Hant);
 
         Assert.Equal("S:stored", cached.ToSimplified("河套"));
         Assert.Equal("T:stored", cached.ToTraditional("河套"));
@@ -70,7 +72,7 @@ public sealed class CachingScriptConverterTests
     {
         var inner = new CountingConverter();
         var cached = new CachingScriptConverter(inner);
-        cached.Remember("甲", "S:known", "T:known");
+        cached.Remember("甲", "S:known", Script.Hans);
 
         var results = cached.ToSimplifiedAll(["乙", "甲", "", "丙"]);
 

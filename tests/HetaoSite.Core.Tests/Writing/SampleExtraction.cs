@@ -37,7 +37,7 @@ internal static class SampleExtraction
             [new KeyFigure(new PartialDate(2024), "截至2024年", "累計推出標準138項", fileName, "shenzhen-003", "s2-1")],
             [new DroppedDate("五周年", DropReason.Anniversary, 4, "成立五周年"), new DroppedDate("09:31", DropReason.TimeOfDay, 1)],
             17,
-            new ScriptTexts("0123abcd", ["河套「量子谷」简体", null, "小标题"], [null, "繁體", string.Empty]));
+            new ScriptTexts("0123abcd", ["河套「量子谷」简体", null, "小标题", string.Empty]));
         return new StageResult<ArticleExtraction?>(extraction,
         [
             Diagnostic.Warning("HS0101", "pinyin annotation removed", fileName, 12, "nothing to do"),
