@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
 using HetaoSite.Core.Loading;
@@ -77,5 +78,20 @@ public sealed class OpenCcConverterTests : IDisposable
         Assert.Contains("t2s.json", _converter.Identity, StringComparison.Ordinal);
         Assert.Contains("s2hk.json", _converter.Identity, StringComparison.Ordinal);
         Assert.Contains("STPhrases.ocd2:", _converter.Identity, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_traditional_ui_strings_are_in_hong_kong_forms()
+    {
+        JsonObject Strings(string lang) => JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "templates", "i18n", lang + ".json")))!.AsObject();
+        var traditional = Strings("zh-Hant");
+        var simplified = Strings("zh-Hans");
+        Assert.Equal(traditional.Select(p => p.Key).Order(StringComparer.Ordinal), simplified.Select(p => p.Key).Order(StringComparer.Ordinal));
+
+        // Hong Kong forms, as converted quotations have them: s2hk leaves every Traditional string as it is (it would
+        // change 說, 閱, 裡, 着…). Words may differ by region (搜尋/搜索, 資料/数据). switch_to is in the script it switches to.
+        var notHongKong = traditional.Where(p => p.Key != "switch_to" && _converter.ToTraditional((string)p.Value!) != (string)p.Value!)
+            .Select(p => $"{p.Key}: {p.Value} (s2hk: {_converter.ToTraditional((string)p.Value!)})").ToList();
+        Assert.True(notHongKong.Count == 0, $"expected Hong Kong forms in zh-Hant.json, got: {string.Join(" | ", notHongKong)}");
     }
 }
