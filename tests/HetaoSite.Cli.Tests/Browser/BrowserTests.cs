@@ -164,7 +164,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
     public async Task Source_link_lands_on_the_highlighted_sentence()
     {
         var page = await Open("/", 1280, 700);
-        var source = page.Locator(".sources a").Last;
+        var source = page.Locator(".sources li > a:first-child").Last;
         var href = (await source.GetAttributeAsync("href"))!;
         await source.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));
@@ -179,6 +179,48 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         // And back: the sentence links to its event on the timeline.
         await page.Locator($"[id='{anchor}'] + a.back-link").First.ClickAsync();
         await Expect(page.Locator(".event:target")).ToHaveCountAsync(1);
+        await Close(page);
+    }
+
+    [Theory]
+    [InlineData("", "zh-Hant", "zh-Hans")]
+    [InlineData("zh-hans/", "zh-Hans", "zh-Hant")]
+    public async Task A_converted_quotation_is_marked_and_its_original_is_one_click_away(string prefix, string shown, string original)
+    {
+        var page = await Open(prefix);
+        var mark = page.Locator(".sources a.converted").First;
+        await Expect(mark).ToBeVisibleAsync();
+        await Expect(mark).ToHaveAccessibleNameAsync(new Regex(shown == "zh-Hant" ? "^轉換：.*機器轉換.*原句" : "^转换：.*机器转换.*原句"));
+        var axe = await page.RunAxe();
+        var problems = axe.Violations.Where(v => v.Nodes.Any(n => n.Html.Contains("converted", StringComparison.Ordinal)))
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help}").ToList();
+        Assert.True(problems.Count == 0, $"axe found on the converted marks of /{prefix}:\n{string.Join("\n", problems)}");
+
+        // One click: the same sentence on its article's page in the script it is written in, highlighted and not converted.
+        var href = (await mark.GetAttributeAsync("href"))!;
+        Assert.Equal(original, await mark.GetAttributeAsync("hreflang"));
+        await mark.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", original);
+        var target = page.Locator(":target");
+        await Expect(target).ToHaveAttributeAsync("id", href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+        await Expect(target).ToBeInViewportAsync();
+        await Expect(page.Locator(".converted-note")).ToHaveCountAsync(0);
+        await Close(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public async Task A_converted_article_page_says_so_and_links_to_the_original(string prefix)
+    {
+        var converted = site.Files.Where(f => f.StartsWith(prefix + "articles/", StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).First(f => File.ReadAllText(site.FilePath(f)).Contains("class=\"converted-note\"", StringComparison.Ordinal));
+        var page = await Open(converted[..^"index.html".Length]);
+        var note = page.Locator(".converted-note");
+        await Expect(note).ToBeVisibleAsync();
+        await note.Locator("a").ClickAsync();
+        await Expect(page.Locator(".converted-note")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".article-body")).ToBeVisibleAsync();
         await Close(page);
     }
 

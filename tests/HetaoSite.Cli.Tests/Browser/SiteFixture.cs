@@ -40,6 +40,9 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string Url(string path) => _server!.Origin + BasePath + path.TrimStart('/');
 
+    /// <summary>Where a built file (a path of <see cref="Files"/>) is on disk.</summary>
+    public string FilePath(string path) => Path.Combine(_output, path);
+
     public async Task InitializeAsync()
     {
         Build();
