@@ -650,21 +650,49 @@ public static partial class EventTitles
         return text;
     }
 
+    // Each person before the verb without the offices before the name: "局長楊偉雄與深圳市副市長艾學峰主持…" → "楊偉雄與艾學峰主持…".
     private static string PersonWithoutOffices(string text)
     {
-        var (subject, predicate) = Split(text);
-        var cut = -1;
-        foreach (var office in Offices)
+        var (verb, _) = MainVerb(text);
+        if (verb <= 0)
         {
-            var at = Clause.LastIndexOfTopLevel(subject, office);
-            if (at >= 0 && at + office.Length + 2 <= subject.Length)
+            return text;
+        }
+
+        var people = text[..verb];
+        var parts = PeopleSeparators().Split(people);
+        var separators = PeopleSeparators().Matches(people);
+        var result = new System.Text.StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (i < separators.Count && separators[i].Value == "、" && HeadlineWords.EndsWithAny(part, Offices) > 0)
             {
-                cut = Math.Max(cut, at + office.Length);
+                continue; // "南方科技大學校長、…主任薛其坤院士": offices of the same person
+            }
+
+            var cut = -1;
+            foreach (var office in Offices)
+            {
+                var at = Clause.LastIndexOfTopLevel(part, office);
+                if (at >= 0 && at + office.Length + 2 <= part.Length)
+                {
+                    cut = Math.Max(cut, at + office.Length);
+                }
+            }
+
+            result.Append(cut > 0 ? part[cut..] : part);
+            if (i < separators.Count)
+            {
+                result.Append(separators[i].Value);
             }
         }
 
-        return cut > 0 ? subject[cut..] + predicate : text;
+        return result + text[verb..];
     }
+
+    [GeneratedRegex("[、與与和]")]
+    private static partial Regex PeopleSeparators();
 
     private static string SubjectHead(string text)
     {
