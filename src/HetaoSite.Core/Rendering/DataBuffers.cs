@@ -6,8 +6,7 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// The buffers the files under <c>data/</c> are written in before each is copied into an array of its exact size (see
 /// <see cref="PooledBufferWriter"/>). They are handed from one file to the next while a rendering makes its data files
-/// (the first write to a page of new memory costs a page fault, and on the benchmark machine faulting in a megabyte
-/// costs about as much as writing it), then let go (<see cref="Release"/>), so that a build does not keep tens of
+/// (the first write to a page of new memory costs a page fault), then let go (<see cref="Release"/>), so that a build does not keep tens of
 /// megabytes of them while it renders its pages, as the shared <c>ArrayPool</c> would.
 /// </summary>
 internal static class DataBuffers

@@ -55,9 +55,8 @@ public static class SiteRenderer
             return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
         }
 
-        // The files under data/, one after the other (each is written in parallel inside). On the 10,000-article
-        // benchmark, writing them side by side, or beside the models and pages, touched about three times as much new
-        // memory (the pooled buffers of one could not serve the next) and took longer; see docs/PERFORMANCE.md.
+        // The files under data/, one after the other (each is written in parallel inside), so that the buffers of one
+        // serve the next instead of each touching new memory.
         var facts = timings.Time("render: facts", () => new SiteFacts(content));
         files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
         files.Add(timings.Time("render: timelinejs", () =>
