@@ -211,19 +211,26 @@ public static class SiteConfigParser
             }
         }
 
-        // A list of event ids (e2024-3f9a1c2b7d): anything else is an error on its line.
+        // A list of event ids (e2024-3f9a1c2b7d): anything else is an error on its own line.
         private List<string> Ids(YamlMappingNode map, string key)
         {
             var ids = new List<string>();
-            foreach (var id in map.GetStrings(key))
+            IEnumerable<YamlNode> items = map.Get(key) switch
             {
-                if (System.Text.RegularExpressions.Regex.IsMatch(id, "^[em][0-9]{4}-[0-9a-f]{10}(-[0-9]+)?$"))
+                null => [],
+                YamlSequenceNode seq => seq.Children,
+                var single => [single],
+            };
+            foreach (var item in items)
+            {
+                var id = item is YamlScalarNode scalar ? scalar.Value?.Trim() : null;
+                if (id is not null && System.Text.RegularExpressions.Regex.IsMatch(id, "^[em][0-9]{4}-[0-9a-f]{10}(-[0-9]+)?$"))
                 {
                     ids.Add(id);
                 }
                 else
                 {
-                    Error("HS0003", $"events.{key}: '{id}' is not an event id (like e2024-3f9a1c2b7d, from data/report.json)", map.Get(key));
+                    Error("HS0003", $"events.{key}: '{item.ToText()}' is not an event id (like e2024-3f9a1c2b7d, listed in data/report.json)", item);
                 }
             }
 

@@ -20,7 +20,7 @@ public static class EventWording
     private static readonly string[] Developments =
     [
         // founded, set up, named
-        "成立", "设立", "挂牌", "揭牌", "揭幕", "创立", "创办", "组建", "建立", "授牌", "诞生",
+        "成立", "设立", "新设", "挂牌", "揭牌", "揭幕", "创立", "创办", "组建", "建立", "授牌", "诞生",
         // opened, started, put into use
         "开园", "开业", "开幕", "开学", "开通", "开工", "动工", "奠基", "封顶", "竣工", "建成", "落成", "完工", "启用",
         "投入使用", "投用", "投入运营", "运营", "上线", "启动", "开放", "投产", "通车", "开设", "改造完成", "交付",
@@ -36,6 +36,8 @@ public static class EventWording
         "落户", "落地", "入驻", "进驻", "迁入", "搬迁", "引进", "引入", "迎来",
         // firsts and trials
         "首次", "试点", "开展", "宣布",
+        // English pages (whole words, any case)
+        "opened", "opens", "launched", "launches", "signed", "established", "set up", "unveiled", "inaugurated", "approved", "issued", "released", "held", "hosted", "began", "started", "completed", "announced", "founded", "moved into", "relocated", "settled in", "listed", "won", "awarded", "commenced", "put into use", "put into service", "came into effect", "took effect", "came into force", "introduced", "kicked off", "broke ground", "topped out",
     ];
 
     /// <summary>Gatherings whose naming with a date says they were held ("9月12日，在…新聞發布會上").</summary>
@@ -43,6 +45,8 @@ public static class EventWording
     [
         "论坛", "峰会", "大会", "发布会", "会议", "仪式", "典礼", "交易会", "博览会", "展览会", "研讨会", "推介会", "座谈会", "签约会",
         "路演", "大赛", "创客日", "开放日",
+        // English pages (whole words, any case)
+        "forum", "summit", "conference", "ceremony", "expo", "symposium", "seminar",
     ];
 
     /// <summary>Labels of page metadata and bylines, wherever they stand in the text.</summary>
@@ -53,22 +57,33 @@ public static class EventWording
     ];
 
     /// <summary>English page metadata, recognised at the start of a line only ("The plan was published in 2023" is prose).</summary>
-    private static readonly string[] EnglishPageMetadata = ["published", "updated", "posted", "last modified", "last updated"];
+    private static readonly string[] EnglishPageMetadata =
+    [
+        "published", "updated", "posted", "last modified", "last updated"
+    ];
 
     /// <summary>The known news outlets (<see cref="Cleaning.KnownOutlets"/>), folded, longest first.</summary>
     private static readonly string[] FoldedOutlets = [.. Cleaning.KnownOutlets.All.Select(ScriptFold.Fold).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Openings of a photo caption: 圖為…, 圖：…, 圖片來源…, 資料圖片….</summary>
-    private static readonly string[] CaptionOpenings = ["图为", "图：", "图:", "图片来源", "资料图片", "资料图：", "（图）", "(图)"];
+    private static readonly string[] CaptionOpenings =
+    [
+        "图为", "图：", "图:", "图片来源", "资料图片", "资料图：", "（图）", "(图)"
+    ];
 
     /// <summary>Words inside or at the end of a caption: the photo's date and credit (2023年8月1日攝, 新華社記者 X 攝, 受訪者供圖).</summary>
-    private static readonly string[] CaptionMarks = ["日摄", "月摄", "拍摄的", "摄）", "摄)", "供图", "资料图片", "图片来源"];
+    private static readonly string[] CaptionMarks =
+    [
+        "日摄", "月摄", "拍摄的", "摄）", "摄)", "供图", "资料图片", "图片来源"
+    ];
 
     /// <summary>The reporters' own activity: a date that tells when the reporter went, saw or learnt, not what happened.</summary>
     private static readonly string[] ReporterActivity =
     [
         "记者跟随", "记者随", "记者近日", "记者日前", "记者了解到", "记者获悉", "记者看到", "记者走访", "记者探访", "记者来到", "记者在现场",
         "记者发现", "记者注意到", "记者一行", "采访团", "记者团", "采访调研", "调研行", "媒体行", "走进河套", "探访河套",
+        // English pages (whole words, any case)
+        "this reporter", "our reporter", "reporters visited", "press tour", "media tour",
     ];
 
     /// <summary>A figure or budget as the statement's point (the figure belongs in figures.json).</summary>
@@ -76,22 +91,43 @@ public static class EventWording
     [
         "计划投资", "总投资", "投资额", "完成投资", "产值", "营收", "同比", "增长", "增速", "占比", "达到", "水质", "空气质量", "监测",
         "人次", "万元", "亿元",
+        // English pages (whole words, any case)
+        "investment of", "totalled", "totaled", "year-on-year", "per cent", "percent", "water quality",
     ];
 
     /// <summary>Figures whatever the verb: a cumulative count up to a date (截至2024年6月…累計推出標準138項).</summary>
-    private static readonly string[] CumulativeFigures = ["截至", "截止", "累计", "共计"];
+    private static readonly string[] CumulativeFigures =
+    [
+        "截至", "截止", "累计", "共计"
+    ];
 
     /// <summary>Opinions: what someone thinks, not what happened.</summary>
-    private static readonly string[] Opinions = ["认为", "相信", "看来", "预判", "坦言", "感叹", "希望", "期待", "期望", "建议"];
+    private static readonly string[] Opinions =
+    [
+        "认为", "相信", "看来", "预判", "坦言", "感叹", "希望", "期待", "期望", "建议",
+        // English pages (whole words, any case)
+        "believes", "in his view", "in her view", "hopes",
+    ];
 
     /// <summary>Forecasts: what may happen. 預計 alone is a forecast too, unless it schedules a completion (see <see cref="Schedules"/>).</summary>
-    private static readonly string[] Forecasts = ["有望", "可望", "或将", "料将", "预期", "预测", "预计"];
+    private static readonly string[] Forecasts =
+    [
+        "有望", "可望", "或将", "料将", "预期", "预测", "预计",
+        // English pages (whole words, any case)
+        "expected to", "is likely to", "are likely to", "projected to", "forecast",
+    ];
 
     /// <summary>A forecast that states a dated schedule of the builder's ("預計2026年建成") is a plan, kept as a planned event.</summary>
-    private static readonly string[] Schedules = ["建成", "落成", "完工", "竣工", "投入使用", "开园", "启用", "开通", "开学", "投用", "交付"];
+    private static readonly string[] Schedules =
+    [
+        "建成", "落成", "完工", "竣工", "投入使用", "开园", "启用", "开通", "开学", "投用", "交付"
+    ];
 
     /// <summary>"蘋果公司宣布預計投入…": the announcement is what happened; the forecast is its content.</summary>
-    private static readonly string[] Announcements = ["宣布", "公布", "签署", "发布了"];
+    private static readonly string[] Announcements =
+    [
+        "宣布", "公布", "签署", "发布了"
+    ];
 
     /// <summary>Openings that point at the gathering told just before: "現場簽約…", "會上發布了…" (Simplified; compared folded).</summary>
     private static readonly string[] OccasionReferences =
@@ -100,7 +136,10 @@ public static class EventWording
     ];
 
     /// <summary>Upper bounds on a span of time: "落地…不到一年的…" (see <c>EventExtractor</c>), in both scripts.</summary>
-    public static IReadOnlyList<string> UpperBounds { get; } = ["不到", "不足", "未满", "未滿"];
+    public static IReadOnlyList<string> UpperBounds { get; } =
+    [
+        "不到", "不足", "未满", "未滿"
+    ];
 
     /// <summary>
     /// Why the statement whose date stands at <paramref name="offset"/> (length <paramref name="length"/>) in
@@ -137,12 +176,14 @@ public static class EventWording
             return (DropReason.Figure, cumulative);
         }
 
-        if (Any(head, Opinions) is { } opinion)
+        // "專家認為，2025年…": the speaker may stand before the date.
+        var said = folded[..Math.Clamp(offset, 0, folded.Length)] + head;
+        if (Any(said, Opinions) is { } opinion)
         {
             return (DropReason.Opinion, opinion);
         }
 
-        if (Any(head, Forecasts) is { } forecast && Any(head, Announcements) is null && Any(head, Schedules) is null)
+        if (Any(said, Forecasts) is { } forecast && Any(said, Announcements) is null && Any(head, Schedules) is null)
         {
             return (DropReason.Opinion, $"forecast ({forecast})");
         }
@@ -260,13 +301,31 @@ public static class EventWording
 
     private static readonly System.Buffers.SearchValues<char> SpeechPunctuation = System.Buffers.SearchValues.Create("，。！？,!?");
 
+    // The first word of the list the text holds. Chinese words match anywhere; English ones as whole words in any case
+    // ("won" is not "wonder").
     private static string? Any(string text, string[] words)
     {
+        string? lower = null;
         foreach (var word in words)
         {
-            if (text.Contains(word, StringComparison.Ordinal))
+            if (!char.IsAsciiLetter(word[0]))
             {
-                return word;
+                if (text.Contains(word, StringComparison.Ordinal))
+                {
+                    return word;
+                }
+
+                continue;
+            }
+
+            lower ??= text.ToLowerInvariant();
+            for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if ((at == 0 || !char.IsAsciiLetter(lower[at - 1])) && (end == lower.Length || !char.IsAsciiLetter(lower[end])))
+                {
+                    return word;
+                }
             }
         }
 

@@ -77,6 +77,35 @@ public class SiteConfigParserTests
         Assert.Equal(2, warning.Line);
     }
 
+    [Fact]
+    public void The_zone_gazetteer_is_read_in_both_scripts_and_matches_either()
+    {
+        const string yaml = "zone:\n  names: [河套深港科技創新合作區, Hetao]\n  parks:\n    - 港深創新及科技園\n  places: [福田保稅區]\n";
+        var result = SiteConfigParser.Parse(yaml);
+        Assert.Empty(result.Diagnostics);
+        var zone = result.Value.Zone!;
+        Assert.Equal(["港深創新及科技園"], zone.Parks);
+        Assert.NotNull(zone.FindIn("一家公司落户福田保税区。"));
+        Assert.NotNull(zone.FindIn("The Hetao park opened."));
+        Assert.Null(zone.FindIn("一家公司落户前海。"));
+    }
+
+    [Fact]
+    public void Without_a_zone_section_relevance_filtering_is_off() =>
+        Assert.Null(SiteConfigParser.Parse("site:\n  title: x\n").Value.Zone);
+
+    [Fact]
+    public void Bad_zone_entries_and_keep_ids_are_errors_with_their_line_and_unknown_zone_keys_warnings()
+    {
+        const string yaml = "zone:\n  names:\n    - 河套\n    - 河\n  rivers: [深圳河]\nevents:\n  keep:\n    - e2024-3f9a1c2b7d\n    - not-an-id\n";
+        var result = SiteConfigParser.Parse(yaml);
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.Equal([4, 9], errors.Select(e => e.Line).Order());
+        Assert.Contains(result.Diagnostics, d => d is { Code: "HS0004", Line: 5 });
+        Assert.Equal(["e2024-3f9a1c2b7d"], result.Value.Editorial.KeepIds);
+        Assert.Equal(["河套"], result.Value.Zone!.Names);
+    }
+
     [Theory]
     [InlineData("", "/")]
     [InlineData("/", "/")]
