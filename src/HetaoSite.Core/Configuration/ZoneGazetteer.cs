@@ -28,6 +28,32 @@ public sealed record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<st
         return null;
     }
 
+    /// <summary>
+    /// Words that refer back to the zone in an article about it: "園區", "兩地園區", "分園", "the loop", "the park". They
+    /// count only when the article's title or first paragraph names the zone (<see cref="IsAboutZone"/>).
+    /// </summary>
+    private static readonly string[] BackReferences = ["园区", "分园", "合作区", "the park", "the loop", "the zone"];
+
+    /// <summary>
+    /// True when the sentence or its paragraph names the zone, or when the article is about the zone (its title or first
+    /// paragraph names it) and the sentence or paragraph refers back to it ("自園區三座大樓在今年3月平頂以來").
+    /// </summary>
+    public bool IsAboutZone(string sentence, string paragraph, string articleTitle, string firstParagraph)
+    {
+        if (FindIn(sentence) is not null || FindIn(paragraph) is not null)
+        {
+            return true;
+        }
+
+        if (FindIn(articleTitle) is null && FindIn(firstParagraph) is null)
+        {
+            return false;
+        }
+
+        var folded = ScriptFold.Fold(paragraph).ToLowerInvariant();
+        return BackReferences.Any(r => folded.Contains(r, StringComparison.Ordinal));
+    }
+
     public bool Equals(ZoneGazetteer? other) =>
         other is not null && Names.SequenceEqual(other.Names) && Parks.SequenceEqual(other.Parks) && Places.SequenceEqual(other.Places);
 

@@ -141,7 +141,7 @@ public static class EventExtractor
                     figures.Add(new KeyFigure(date.Date, date.Text, sentence.Text, article.FileName, article.Id, sentence.Anchor));
                 }
             }
-            else if (config.Zone is { } zone && zone.FindIn(sentence.Text) is null && zone.FindIn(block.Text) is null
+            else if (config.Zone is { } zone && !zone.IsAboutZone(sentence.Text, block.Text, article.Title, FirstParagraph(article))
                 && !Kept(keep, article, sentence, date))
             {
                 dropped.Add(new DroppedDate(date.Text, DropReason.NotAboutZone, b, "neither the sentence nor its paragraph names the zone",
@@ -193,6 +193,10 @@ public static class EventExtractor
 
     private static bool Kept(HashSet<string>? keep, Article article, Sentence sentence, TemporalExpression date) =>
         keep is not null && keep.Contains(Id(article, sentence, date));
+
+    // The opening of the article (its first three paragraphs): where a report names what it is about.
+    private static string FirstParagraph(Article article) =>
+        string.Join('\n', article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Take(3).Select(b => b.Text));
 
     private static string? SentenceText(IReadOnlyList<Sentence> sentences, int block, int offset) =>
         SentenceSplitter.At(sentences, block, offset)?.Text;

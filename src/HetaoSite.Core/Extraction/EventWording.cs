@@ -22,7 +22,7 @@ public static class EventWording
         // founded, set up, named
         "成立", "设立", "新设", "挂牌", "揭牌", "揭幕", "创立", "创办", "组建", "建立", "授牌", "诞生",
         // opened, started, put into use
-        "开园", "开业", "开幕", "开学", "开通", "开工", "动工", "奠基", "封顶", "竣工", "建成", "落成", "完工", "启用",
+        "开园", "开业", "开幕", "平顶", "正式展开", "征集", "开学", "开通", "开工", "动工", "奠基", "封顶", "竣工", "建成", "落成", "完工", "启用",
         "投入使用", "投用", "投入运营", "运营", "上线", "启动", "开放", "投产", "通车", "开设", "改造完成", "交付",
         // issued, approved, decided
         "发布", "公布", "印发", "出台", "颁布", "实施", "施行", "批准", "批复", "获批", "审议通过", "通过", "决定", "提出", "部署",
@@ -35,16 +35,17 @@ public static class EventWording
         // settled in, moved
         "落户", "落地", "入驻", "进驻", "迁入", "搬迁", "引进", "引入", "迎来",
         // firsts and trials
-        "首次", "试点", "开展", "宣布",
+        "首次", "试点", "宣布",
         // English pages (whole words, any case)
-        "opened", "opens", "launched", "launches", "signed", "established", "set up", "unveiled", "inaugurated", "approved", "issued", "released", "held", "hosted", "began", "started", "completed", "announced", "founded", "moved into", "relocated", "settled in", "listed", "won", "awarded", "commenced", "put into use", "put into service", "came into effect", "took effect", "came into force", "introduced", "kicked off", "broke ground", "topped out",
+        "opened", "opens", "launched", "launches", "signed", "established", "set up", "unveiled", "inaugurated", "approved", "issued", "released", "held", "hosted", "began", "started", "completed", "announced", "founded", "moved into", "relocated", "settled in", "listed", "won", "awarded", "commenced", "put into use", "put into service", "came into effect", "took effect", "came into force", "introduced", "kicked off", "broke ground", "topped out", "tops out",
+        "published", "signed up", "begun", "begins",
     ];
 
     /// <summary>Gatherings whose naming with a date says they were held ("9月12日，在…新聞發布會上").</summary>
     private static readonly string[] Occasions =
     [
         "论坛", "峰会", "大会", "发布会", "会议", "仪式", "典礼", "交易会", "博览会", "展览会", "研讨会", "推介会", "座谈会", "签约会",
-        "路演", "大赛", "创客日", "开放日",
+        "路演", "大赛", "创客日", "开放日", "简介会", "说明会",
         // English pages (whole words, any case)
         "forum", "summit", "conference", "ceremony", "expo", "symposium", "seminar",
     ];
@@ -109,7 +110,7 @@ public static class EventWording
         "believes", "in his view", "in her view", "hopes",
     ];
 
-    /// <summary>Forecasts: what may happen. 預計 alone is a forecast too, unless it schedules a completion (see <see cref="Schedules"/>).</summary>
+    /// <summary>Forecasts: what may happen, whoever says it (預計2026年建成 is a forecast; 將於2026年3月1日起施行 a plan).</summary>
     private static readonly string[] Forecasts =
     [
         "有望", "可望", "或将", "料将", "预期", "预测", "预计",
@@ -117,10 +118,26 @@ public static class EventWording
         "expected to", "is likely to", "are likely to", "projected to", "forecast",
     ];
 
-    /// <summary>A forecast that states a dated schedule of the builder's ("預計2026年建成") is a plan, kept as a planned event.</summary>
-    private static readonly string[] Schedules =
+    /// <summary>Verbs of reported speech: "他表示，園區將於今年底前落成" is the speaker's forecast, not a plan the article states.</summary>
+    private static readonly string[] Speech =
     [
-        "建成", "落成", "完工", "竣工", "投入使用", "开园", "启用", "开通", "开学", "投用", "交付"
+        "表示", "说", "称", "指出", "透露", "介绍",
+        // English pages (whole words, any case)
+        "said", "says", "told",
+    ];
+
+    /// <summary>Future wording that, after a verb of <see cref="Speech"/>, makes the statement a forecast.</summary>
+    private static readonly string[] Future =
+    [
+        "将于", "将在", "将会", "即将", "计划", "拟",
+        // English pages (whole words, any case)
+        "will", "would",
+    ];
+
+    /// <summary>The reporters' own visit when the date's clause names the reporter and one of these verbs (本刊記者12月初走訪…).</summary>
+    private static readonly string[] ReporterVisits =
+    [
+        "走访", "探访", "跟随", "来到", "看到", "了解到", "获悉", "发现", "注意到", "采访",
     ];
 
     /// <summary>"蘋果公司宣布預計投入…": the announcement is what happened; the forecast is its content.</summary>
@@ -165,7 +182,8 @@ public static class EventWording
             return (DropReason.Opinion, "quoted speech");
         }
 
-        if (Any(head, ReporterActivity) is { } reporter)
+        if (Any(head, ReporterActivity) is { } reporter
+            || (head.Contains("记者", StringComparison.Ordinal) && Any(head, ReporterVisits) is { } visit && (reporter = "记者…" + visit) is not null))
         {
             return (DropReason.ReporterActivity, reporter);
         }
@@ -183,9 +201,14 @@ public static class EventWording
             return (DropReason.Opinion, opinion);
         }
 
-        if (Any(said, Forecasts) is { } forecast && Any(said, Announcements) is null && Any(head, Schedules) is null)
+        if (Any(said, Forecasts) is { } forecast && Any(said, Announcements) is null)
         {
             return (DropReason.Opinion, $"forecast ({forecast})");
+        }
+
+        if (Any(said, Speech) is { } speech && Any(head, Future) is { } future)
+        {
+            return (DropReason.Opinion, $"forecast ({speech}…{future})");
         }
 
         if (development is null && Any(span, Figures) is { } figure)
