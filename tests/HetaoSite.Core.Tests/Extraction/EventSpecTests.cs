@@ -82,6 +82,18 @@ public sealed class EventSpecTests
         }
     }
 
+    [Fact]
+    public void Every_example_in_the_docs_is_a_spec_example()
+    {
+        var specs = All().Select(e => $"{e.Paragraph} {Arrow} {e.Outcome}").ToHashSet(StringComparer.Ordinal);
+        var documented = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "ingestion.md"))
+            .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && l.Contains(Arrow, StringComparison.Ordinal))
+            .Select(l => l.Trim()).ToList();
+        Assert.True(documented.Count >= 15, $"expected the examples of docs/ingestion.md, found {documented.Count}");
+        var missing = documented.Where(l => !specs.Contains(l)).ToList();
+        Assert.True(missing.Count == 0, "expected every example of docs/ingestion.md in Specs/events; missing:\n" + string.Join("\n", missing));
+    }
+
     private static ArticleExtraction Extract(Example example)
     {
         var block = new TextBlock(example.Paragraph, BlockKind.Paragraph, 1);
