@@ -81,6 +81,20 @@ internal static class ChineseKeywords
     /// <summary>After 年中/月中, what keeps it "mid-year" rather than 年+中國 (2022年中國經濟).</summary>
     public const string DateAfterMiddle = "時时期前後后以起的旬";
 
-    /// <summary>Before a bare day 8日: ordinal and count words (第8日, 每3日, 近5日).</summary>
-    public const string NotBeforeBareDay = "第每近前數数几幾逐.．";
+    /// <summary>
+    /// Words that make a sentence a plan, so a year-less date in it may lie well ahead of the publication date
+    /// (the year-end rule in docs/dates.md does not apply). Plain 將 is left out: it is also the object marker (將…納入).
+    /// </summary>
+    public static readonly string[] PlanMarkers =
+    [
+        "將於", "将于", "將在", "将在", "將會", "将会", "即將", "即将", "計劃", "计划", "預計", "预计", "擬於", "拟于", "擬在", "拟在",
+        "預定", "预定", "屆時", "届时", "將舉行", "将举行", "將啟用", "将启用", "將開", "将开", "將正式", "将正式",
+        " will ", " plans to ", " scheduled ", " expected to ",
+    ];
+
+    /// <summary>
+    /// Before a bare day 8日: ordinal and count words (第8日, 每3日, 近5日), and the closing bracket of a document
+    /// number's year (深府〔2021〕5號, 粵府函[2022]33號), whose serial number is not a day.
+    /// </summary>
+    public const string NotBeforeBareDay = "第每近前數数几幾逐.．〕］]】";
 }

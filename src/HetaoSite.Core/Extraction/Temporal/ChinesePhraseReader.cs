@@ -534,7 +534,8 @@ internal static class ChinesePhraseReader
 
         // A bare day (8日, 12號) is read against the month in context; keep it to plain digits.
         var next = At(text, q + 1);
-        if ((!n.IsArabic && !rangeEnd) || n.Value is < 1 or > 31 || In(At(text, i - 1), ChineseKeywords.NotBeforeBareDay))
+        if ((!n.IsArabic && !rangeEnd) || n.Value is < 1 or > 31 || In(At(text, i - 1), ChineseKeywords.NotBeforeBareDay)
+            || AfterParenthesisedYear(text, i))
         {
             return false;
         }
@@ -553,6 +554,25 @@ internal static class ChinesePhraseReader
 
         spec.Day = DateField.Absolute(n.Value);
         after = q + 1;
+        return true;
+    }
+
+    /// <summary>A document number's year in parentheses right before the number: 粵府辦（2021）5號.</summary>
+    private static bool AfterParenthesisedYear(string text, int i)
+    {
+        if (At(text, i - 1) is not (')' or '）') || At(text, i - 6) is not ('(' or '（'))
+        {
+            return false;
+        }
+
+        for (var k = i - 5; k < i - 1; k++)
+        {
+            if (!IsDigit(text[k]))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

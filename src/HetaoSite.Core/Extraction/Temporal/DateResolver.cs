@@ -92,6 +92,12 @@ internal static class DateResolver
 
                     year = yearSource.Value.Year;
                     month = spec.Month.Value;
+                    if (context.SentenceDate is null && !context.Planned && anchor is { } reference
+                        && BelongsToPreviousYear(reference, year, month.Value, spec.Day.Source == FieldSource.Absolute ? spec.Day.Value : null))
+                    {
+                        year--;
+                    }
+
                     break;
                 case FieldSource.Anchor when anchor?.Month is not null:
                     (year, month) = AddMonths(anchor.Value, spec.Month.Value);
@@ -210,6 +216,31 @@ internal static class DateResolver
         }
 
         return result;
+    }
+
+    /// <summary>Days after the anchor beyond which a year-less date stated as news is not in the anchor's year.</summary>
+    private const int FutureToleranceDays = 31;
+
+    /// <summary>How far before the anchor the previous year's date may lie to be taken instead (one quarter).</summary>
+    private const int RecentPastDays = 92;
+
+    /// <summary>
+    /// The year-end rule: a year-less 12月22日 in an article of 2026-01-01 is 2025-12-22. News reports what happened,
+    /// so a month (and day) that would fall more than a month after the anchor, while the same date a year earlier
+    /// lies within the last quarter before it, belongs to the previous year. Farther-off dates keep the anchor's year
+    /// (reference-year convention), and planned wording keeps the future (the caller passes Planned).
+    /// </summary>
+    private static bool BelongsToPreviousYear(PartialDate anchor, long year, long month, long? day)
+    {
+        if (year <= 1 || !IsValid(year - 1, month, day) || !IsValid(year, month, day))
+        {
+            return false;
+        }
+
+        var reference = anchor.LastDay.DayNumber;
+        var thisYear = new PartialDate((int)year, (int)month, (int?)day).FirstDay.DayNumber;
+        var lastYear = new PartialDate((int)year - 1, (int)month, (int?)day).LastDay.DayNumber;
+        return thisYear - reference > FutureToleranceDays && anchor.FirstDay.DayNumber - lastYear <= RecentPastDays;
     }
 
     private static long? Field(DateField field, int? anchorValue, int? antecedentValue) => field.Source switch

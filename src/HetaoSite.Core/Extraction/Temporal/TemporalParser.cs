@@ -48,6 +48,8 @@ public static class TemporalParser
     private sealed class Scanner(string text, PartialDate? anchor)
     {
         private int _sentenceStart;
+        private int _plannedSentenceStart = -1;
+        private bool _planned;
 
         public List<TemporalExpression> Dates { get; } = [];
 
@@ -208,7 +210,35 @@ public static class TemporalParser
             var previous = Dates.Count > 0 ? Dates[^1] : null;
             var antecedent = previous is null ? (PartialDate?)null : previous.End ?? previous.Date;
             var sentenceDate = previous is not null && previous.Start >= _sentenceStart ? antecedent : null;
-            return new ResolutionContext(anchor, antecedent, sentenceDate);
+            return new ResolutionContext(anchor, antecedent, sentenceDate, SentenceIsPlanned());
+        }
+
+        /// <summary>Whether the current sentence states a plan (將於, 計劃, 預計, will…); computed once per sentence.</summary>
+        private bool SentenceIsPlanned()
+        {
+            if (_plannedSentenceStart != _sentenceStart)
+            {
+                var end = _sentenceStart;
+                while (end < text.Length && !IsSentenceEnd(text, end))
+                {
+                    end++;
+                }
+
+                var sentence = text.AsSpan(_sentenceStart, end - _sentenceStart);
+                _planned = false;
+                foreach (var marker in ChineseKeywords.PlanMarkers)
+                {
+                    if (sentence.Contains(marker, StringComparison.Ordinal))
+                    {
+                        _planned = true;
+                        break;
+                    }
+                }
+
+                _plannedSentenceStart = _sentenceStart;
+            }
+
+            return _planned;
         }
     }
 }
