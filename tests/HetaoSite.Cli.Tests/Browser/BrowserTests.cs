@@ -156,7 +156,10 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         await link.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(anchor) + "$"));
         var top = await page.EvaluateAsync<double>($"document.getElementById('{anchor[1..]}').getBoundingClientRect().top");
-        Assert.InRange(top, -2, 150);
+        // The last year may stand too near the end of the page to reach the top: then the page is scrolled to its end.
+        var atEnd = await page.EvaluateAsync<bool>("Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1");
+        Assert.True(top is >= -2 and <= 150 || (atEnd && top is >= -2 and < 700),
+            $"expected the year's section at the top of the window (or the page scrolled to its end with it in view), got top {top}, at end: {atEnd}");
         await Close(page);
     }
 
