@@ -135,8 +135,9 @@ public sealed record EditorialOptions(
     public IReadOnlyList<string> KeepIds => Keep ?? [];
 }
 
-/// <summary>Corrects the date and/or title of the event with <paramref name="Id"/>.</summary>
-public sealed record EventCorrection(string Id, PartialDate? Date, string? Title, string? Category, int Line);
+/// <summary>Corrects the date, title, category and/or milestone mark of the event with <paramref name="Id"/>.</summary>
+/// <param name="Milestone">True or false to override <c>MilestoneRule</c> for this event; null to leave it to the rule.</param>
+public sealed record EventCorrection(string Id, PartialDate? Date, string? Title, string? Category, int Line, bool? Milestone = null);
 
 /// <summary>Merges the events <paramref name="From"/> into the event <paramref name="Into"/>.</summary>
 public sealed record EventMerge(string Into, IReadOnlyList<string> From, int Line);

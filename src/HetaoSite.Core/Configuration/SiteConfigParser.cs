@@ -144,7 +144,9 @@ public static class SiteConfigParser
         {
             WarnUnknownKeys(map, ["exclude", "corrections", "merge", "add", "keep"], "events.");
             var corrections = Items(map, "corrections", "events.corrections", item =>
-                item.GetString("id") is { } id ? new EventCorrection(id, Date(item, "date"), item.GetString("title"), item.GetString("category"), LineOf(item)) : null);
+                item.GetString("id") is { } id
+                    ? new EventCorrection(id, Date(item, "date"), item.GetString("title"), item.GetString("category"), LineOf(item), Milestone(item))
+                    : null);
             var merges = Items(map, "merge", "events.merge", item =>
                 item.GetString("into") is { } into ? new EventMerge(into, item.GetStrings("from"), LineOf(item)) : null);
             var manual = Items(map, "add", "events.add", item =>
@@ -160,6 +162,23 @@ public static class SiteConfigParser
                 return new ManualEvent(date.Value, Date(item, "end"), title, item.GetString("category") ?? "policy", sourceFile, sentence, LineOf(item));
             });
             return new EditorialOptions(map.GetStrings("exclude"), corrections, merges, manual, Ids(map, "keep"));
+        }
+
+        /// <summary><c>milestone: true|false</c> of an event correction; null when absent (an error when not a boolean).</summary>
+        private bool? Milestone(YamlMappingNode item)
+        {
+            if (item.Get("milestone") is not YamlScalarNode node)
+            {
+                return null;
+            }
+
+            if (bool.TryParse(node.Value, out var value))
+            {
+                return value;
+            }
+
+            Error("HS0003", $"events.corrections: milestone must be true or false, not '{node.Value}'", node);
+            return null;
         }
 
         /// <summary><c>zone: {names, parks, places}</c>, each a list of non-empty names; at least one name in all.</summary>

@@ -18,6 +18,7 @@ public static class DataFiles
     private static readonly JsonEncodedText Category = JsonOutput.Name("category");
     private static readonly JsonEncodedText Planned = JsonOutput.Name("planned");
     private static readonly JsonEncodedText Approximate = JsonOutput.Name("approximate");
+    private static readonly JsonEncodedText MilestoneName = JsonOutput.Name("milestone");
     private static readonly JsonEncodedText Sources = JsonOutput.Name("sources");
     private static readonly JsonEncodedText File = JsonOutput.Name("file");
     private static readonly JsonEncodedText Sentence = JsonOutput.Name("sentence");
@@ -54,7 +55,7 @@ public static class DataFiles
         new("data/report.json", BuildReport.ToBytes(content)),
     ];
 
-    /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","approximate","sources":[{"file","sentence","expression","article","anchor"}]}]}</c>.</summary>
+    /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","approximate","milestone","sources":[{"file","sentence","expression","article","anchor"}]}]}</c>.</summary>
     public static byte[] Events(IReadOnlyList<TimelineEvent> events) =>
         JsonPieces.WriteArray(events, indented: true, 600, json => Open(json, "events"), WriteEvent, Close);
 
@@ -89,6 +90,7 @@ public static class DataFiles
         json.WriteString(Category, e.Category);
         json.WriteBoolean(Planned, e.Planned);
         json.WriteBoolean(Approximate, e.Approximate);
+        json.WriteBoolean(MilestoneName, e.Milestone);
         json.WriteStartArray(Sources);
         foreach (var s in e.Sources)
         {

@@ -9,7 +9,7 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// Builds what templates see, from the records, in one place and in one script (see docs/templates.md for every name).
 /// Globals: <c>site</c>, <c>t</c> (UI strings), <c>categories</c>, <c>years</c>, <c>events</c>, <c>timeline</c>,
-/// <c>chart</c>, <c>articles</c>, <c>pages</c>, and the functions <c>url</c> and <c>absolute_url</c>. Each page adds
+/// <c>chart</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c> and <c>wbr</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
 /// Objects shared by many pages (events, article summaries) are built once, when a page to render first needs them,
 /// and only read while rendering.
@@ -17,7 +17,7 @@ namespace HetaoSite.Core.Rendering;
 public sealed class SiteModel
 {
     // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
-    private const int EventMembers = 18;
+    private const int EventMembers = 19;
     private const int SourceMembers = 12;
     private const int SummaryMembers = 13;
 
@@ -85,6 +85,7 @@ public sealed class SiteModel
             ["chart"] = Chart(),
         };
         globals["events"] = Array(_facts.Events.Select(EventObject));
+        globals["milestones"] = Array(_facts.Events.Where(e => e.Milestone).Select(EventObject));
         globals["timeline"] = Timeline(_facts.Events);
         globals["articles"] = Array(Content.Articles.Select(a => SummaryObject(a.Article.Id)!));
 
@@ -93,6 +94,8 @@ public sealed class SiteModel
         globals["url"] = new UrlFunction(Urls.Url);
         globals["absolute_url"] = new UrlFunction(Urls.AbsoluteUrl);
         globals["include_cached"] = new CachedIncludeFunction();
+        var zone = Content.Config.Zone;
+        globals["wbr"] = new WbrFunction(new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks)));
         return globals;
     }
 
@@ -111,7 +114,7 @@ public sealed class SiteModel
     /// <summary>
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
     /// <c>precision</c> (year|month|day), <c>year</c>, <c>month</c>, <c>title</c>, <c>category</c>, <c>category_name</c>,
-    /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>path</c> (where the timeline
+    /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>milestone</c>, <c>path</c> (where the timeline
     /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>.
     /// </summary>
     private ScriptObject Event(TimelineEvent e) => new(EventMembers)
@@ -131,6 +134,7 @@ public sealed class SiteModel
         ["planned"] = e.Planned,
         ["approximate"] = e.Approximate,
         ["manual"] = e.Manual,
+        ["milestone"] = e.Milestone,
         ["path"] = Paging.EventPath(e),
         ["year_path"] = Paging.YearEventPath(e),
         ["sources"] = Array(e.Sources.Select(Source)),
@@ -219,6 +223,41 @@ public sealed class SiteModel
         ["path"] = $"/years/{year.ToString(CultureInfo.InvariantCulture)}/",
         ["anchor"] = "y" + year.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>
+    /// A year's summary: <c>categories</c> (as in <c>categories</c>, <c>count</c> being the year's), <c>milestones</c>,
+    /// <c>first</c> and <c>last</c> (its earliest and latest event; <c>last</c> null when the year has one event).
+    /// </summary>
+    private ScriptObject YearSummary(int year)
+    {
+        var events = _facts.Events.Where(e => e.Date.Year == year).ToList();
+        var counts = events.CountBy(e => e.Category).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        return new ScriptObject
+        {
+            ["categories"] = Array(_facts.Categories.Where(c => counts.ContainsKey(c.Id)).Select(c =>
+            {
+                var category = Category(c.Id);
+                category["count"] = counts[c.Id];
+                return (object)category;
+            })),
+            ["milestones"] = Array(events.Where(e => e.Milestone).Select(EventObject)),
+            ["first"] = EventObject(events[0]),
+            ["last"] = events.Count > 1 ? EventObject(events[^1]) : null,
+        };
+    }
+
+    /// <summary>
+    /// <c>{prev, next}</c>: the neighbouring years that have events (as in <c>years</c>), each null at either end.
+    /// </summary>
+    private ScriptObject YearNav(int year)
+    {
+        var index = _facts.Years.ToList().IndexOf(year);
+        return new ScriptObject
+        {
+            ["prev"] = index > 0 ? Year(_facts.Years[index - 1]) : null,
+            ["next"] = index + 1 < _facts.Years.Count ? Year(_facts.Years[index + 1]) : null,
+        };
+    }
 
     /// <summary>
     /// Events grouped by year, then month, in the configured order: <c>[{year, anchor, count, months: [{month (null when
@@ -320,7 +359,9 @@ public sealed class SiteModel
                 {
                     var page = Page("year", path, Numbered(year.ToString(CultureInfo.InvariantCulture) + "年", number), null, null);
                     page["year"] = Year(year);
+                    page["summary"] = number == 1 ? YearSummary(year) : null;
                     page["timeline"] = Timeline(events, inDisplayOrder: true);
+                    page["year_nav"] = number == pages.Count ? YearNav(year) : null;
                     // On a paged site the year pages are the timeline, read page after page across years.
                     var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
                     page["pager"] = Pager(number, pages.Count, n => TimelinePages.YearPath(year, n),

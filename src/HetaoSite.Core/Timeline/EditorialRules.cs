@@ -5,7 +5,7 @@ namespace HetaoSite.Core.Timeline;
 
 /// <summary>
 /// Applies the maintainers' editorial decisions from <c>site-config.yml</c> (<c>events:</c>) in a fixed order — merge,
-/// correct, exclude, add — and reports every override that no longer matches an event, so stale config never lingers.
+/// correct, exclude, add — then marks milestones (<see cref="MilestoneRule"/>, or a correction's <c>milestone:</c>), and reports every override that no longer matches an event, so stale config never lingers.
 /// </summary>
 public static class EditorialRules
 {
@@ -96,6 +96,9 @@ public static class EditorialRules
                 [new EventSource(manual.File, article.Article.Id, sentence.Text, manual.Sentence, sentence.Anchor)], Manual: true));
         }
 
+        var milestones = editorial.Corrections.Where(c => c.Milestone is not null)
+            .GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Milestone!.Value, StringComparer.Ordinal);
+        result = [.. result.Select(e => e with { Milestone = milestones.TryGetValue(e.Id, out var marked) ? marked : MilestoneRule.Matches(e.Title, e.Planned) })];
         return new StageResult<IReadOnlyList<TimelineEvent>>(result, diagnostics);
     }
 

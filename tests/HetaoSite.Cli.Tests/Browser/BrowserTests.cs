@@ -52,19 +52,21 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
 
     public static TheoryData<string> Prefixes() => new() { "", "zh-hans/" };
 
+    public static TheoryData<string, int> PrefixesAndWidths() => new() { { "", 1280 }, { "zh-hans/", 1280 }, { "", 375 }, { "zh-hans/", 375 } };
+
     [Theory]
-    [MemberData(nameof(Prefixes))]
-    public async Task Pages_have_no_serious_or_critical_axe_violations(string prefix)
+    [MemberData(nameof(PrefixesAndWidths))]
+    public async Task Pages_have_no_serious_or_critical_axe_violations(string prefix, int width)
     {
         var pages = new[] { "/", First("years/"), First("categories/"), First("articles/"), "/404.html" };
         var problems = new List<string>();
         foreach (var path in pages)
         {
-            var page = await Open(prefix + path.TrimStart('/'));
+            var page = await Open(prefix + path.TrimStart('/'), width);
             var result = await page.RunAxe();
             problems.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{prefix}{path}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+                .Select(v => $"{prefix}{path} at {width} px: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
             output.WriteLine($"{prefix}{path}: {result.Violations.Length} violation(s) in all, {result.Passes.Length} passes");
             await Close(page);
         }
@@ -253,5 +255,192 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
         await article.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, "article-375.png"), FullPage = true });
         await Close(article);
         Assert.True(File.Exists(Path.Combine(SiteFixture.ScreenshotFolder, "home-1280.png")));
+    }
+
+    /// <summary>
+    /// Boxes and computed styles of the parts of one event card, read in the browser: date top, headline top, category
+    /// top, source line top, then the font sizes and weights of date, headline and source line.
+    /// </summary>
+    private const string ReadCard = """
+        card => {
+          const box = sel => card.querySelector(sel).getBoundingClientRect();
+          const style = sel => getComputedStyle(card.querySelector(sel));
+          return [box('.event-date time').top, box('.event-title').top, box('.event-category').top, box('.sources .source-line').top,
+            parseFloat(style('.event-date').fontSize), parseFloat(style('.event-title').fontSize), parseFloat(style('.sources .source-line').fontSize),
+            parseInt(style('.event-date').fontWeight, 10), parseInt(style('.sources .source-line').fontWeight, 10)];
+        }
+        """;
+
+    [Theory]
+    [InlineData("", 1280)]
+    [InlineData("", 375)]
+    [InlineData("zh-hans/", 375)]
+    public async Task A_card_shows_the_event_date_first_and_largest_then_the_headline_the_category_and_a_quieter_source_line(string prefix, int width)
+    {
+        var page = await Open(prefix, width);
+        var cards = await page.Locator(".event").AllAsync();
+        Assert.True(cards.Count >= SiteFixture.MinimumEvents, $"expected at least {SiteFixture.MinimumEvents} cards, got {cards.Count}");
+        foreach (var card in cards)
+        {
+            var id = await card.GetAttributeAsync("id");
+            var v = await card.EvaluateAsync<double[]>(ReadCard);
+            var (dateTop, titleTop, categoryTop, sourceTop, dateSize, titleSize, sourceSize, dateWeight, sourceWeight) =
+                (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            Assert.True(dateTop < titleTop, $"{id}: the date (top {dateTop}) should be above the headline (top {titleTop})");
+            Assert.True(titleTop < categoryTop && categoryTop < sourceTop,
+                $"{id}: expected headline ({titleTop}) above category ({categoryTop}) above source line ({sourceTop})");
+            Assert.True(dateSize > sourceSize, $"{id}: the date ({dateSize} px) should be larger than the source line ({sourceSize} px)");
+            Assert.True(dateWeight > sourceWeight, $"{id}: the date (weight {dateWeight}) should be bolder than the source line ({sourceWeight})");
+            Assert.True(dateSize >= titleSize, $"{id}: the date ({dateSize} px) should be at least as large as the headline ({titleSize} px)");
+        }
+
+        Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(SiteFixture.ScreenshotFolder, $"cards-{(prefix.Length == 0 ? "hant" : "hans")}-{width}.png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = await cards[0].EvaluateAsync<float>("e => e.getBoundingClientRect().top + scrollY") - 40, Width = width, Height = 900 },
+        });
+        await Close(page);
+    }
+
+    [Fact]
+    public async Task The_milestones_strip_links_to_the_milestone_cards_which_are_larger()
+    {
+        var page = await Open("/");
+        var links = await page.Locator(".milestones a").AllAsync();
+        var milestoneCards = await page.Locator(".event.is-milestone").CountAsync();
+        Assert.True(links.Count >= 2, $"expected the fixture to have at least two milestones in the strip, got {links.Count}");
+        Assert.Equal(milestoneCards, links.Count);
+        var stripTop = await page.Locator(".milestones").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        var chartTop = await page.Locator(".overview").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        Assert.True(stripTop < chartTop, $"the milestones strip (top {stripTop}) should come before the overview (top {chartTop})");
+        foreach (var link in links)
+        {
+            var href = (await link.GetAttributeAsync("href"))!;
+            var id = href[(href.IndexOf('#', StringComparison.Ordinal) + 1)..];
+            Assert.Equal(1, await page.Locator($"[id='{id}'].event.is-milestone").CountAsync());
+        }
+
+        var milestoneTitle = await page.Locator(".event.is-milestone .event-title").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        var plainTitle = await page.Locator(".event:not(.is-milestone) .event-title").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(milestoneTitle > plainTitle, $"a milestone's headline ({milestoneTitle} px) should be larger than another's ({plainTitle} px)");
+
+        await links[^1].ClickAsync();
+        await Expect(page.Locator(".event:target")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".event:target")).ToHaveClassAsync(new Regex("is-milestone"));
+        await Close(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public async Task Year_pages_end_with_links_to_the_neighbouring_years_and_chart_bars_link_to_their_year(string prefix)
+    {
+        var home = await Open(prefix);
+        var years = new List<string>();
+        foreach (var bar in await home.Locator("a.chart-bar").AllAsync())
+        {
+            var year = (await bar.Locator(".chart-year").TextContentAsync())!.Trim();
+            Assert.Equal($"{SiteFixture.BasePath}{prefix}years/{year}/", await bar.GetAttributeAsync("href"));
+            years.Add(year);
+        }
+
+        Assert.True(years.Count >= 3, $"expected at least three years with events, got {years.Count}");
+        await Close(home);
+
+        for (var i = 0; i < years.Count; i++)
+        {
+            var page = await Open($"{prefix}years/{years[i]}/");
+            var prev = page.Locator(".year-nav .year-prev a");
+            var next = page.Locator(".year-nav .year-next a");
+            Assert.Equal(i > 0 ? 1 : 0, await prev.CountAsync());
+            Assert.Equal(i + 1 < years.Count ? 1 : 0, await next.CountAsync());
+            if (i > 0)
+            {
+                Assert.Equal($"{SiteFixture.BasePath}{prefix}years/{years[i - 1]}/", await prev.GetAttributeAsync("href"));
+            }
+
+            // The links are at the end: below the last event card.
+            var navTop = await page.Locator(".year-nav").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+            var lastCard = await page.Locator(".event").Last.EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+            Assert.True(navTop >= lastCard, $"years/{years[i]}: the year links (top {navTop}) should follow the last event (bottom {lastCard})");
+            await Expect(page.Locator(".year-summary")).ToBeVisibleAsync();
+            Assert.True(await page.Locator(".year-summary .chip").CountAsync() >= 1, $"years/{years[i]}: the summary should list categories");
+            if (i + 1 < years.Count)
+            {
+                await next.ClickAsync();
+                await Expect(page).ToHaveURLAsync(site.Url($"{prefix}years/{years[i + 1]}/"));
+                await Expect(page.Locator("h1")).ToContainTextAsync(years[i + 1]);
+            }
+
+            await Close(page);
+        }
+    }
+
+    /// <summary>
+    /// Finds every line break inside the given headings, character by character (Range.getClientRects), and returns
+    /// those that fall inside a word: not after a space or punctuation, not before a space or opening punctuation, and
+    /// not at a &lt;wbr&gt;.
+    /// </summary>
+    private const string BrokenHeadings = """
+        selector => {
+          const punct = /[\s\p{P}\p{S}]/u, opening = /[《「『“‘（(〈【]/u, bad = [];
+          for (const el of document.querySelectorAll(selector)) {
+            if (!el.getClientRects().length) continue;
+            const chars = [];
+            let wbr = false;
+            const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+            while (walk.nextNode()) {
+              const n = walk.currentNode;
+              if (n.nodeType === 1) { if (n.tagName === 'WBR') wbr = true; continue; }
+              for (let i = 0; i < n.data.length; i++) {
+                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                const rects = r.getClientRects();
+                if (!rects.length || rects[0].width === 0) continue;
+                chars.push({ ch: n.data[i], top: rects[0].top, height: rects[0].height, wbr });
+                wbr = false;
+              }
+            }
+            for (let k = 1; k < chars.length; k++) {
+              const [a, b] = [chars[k - 1], chars[k]];
+              if (b.top <= a.top + a.height / 2) continue;
+              if (b.wbr || punct.test(a.ch) || /\s/.test(b.ch) || opening.test(b.ch)) continue;
+              const text = chars.map(c => c.ch).join('');
+              bad.push(`${el.tagName.toLowerCase()}.${el.className}: "${text.slice(0, k)}|${text.slice(k)}"`);
+            }
+          }
+          return bad;
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public async Task No_heading_breaks_inside_a_word_at_375_px(string prefix)
+    {
+        var broken = new List<string>();
+        var checkedPages = new[] { "/", First("years/"), First("articles/"), First("categories/") };
+        foreach (var path in checkedPages)
+        {
+            var page = await Open(prefix + path.TrimStart('/'), 375, 800);
+            var lines = await page.EvaluateAsync<string[]>(BrokenHeadings, "h1, h2, h3, .event-title, .site-name, .milestone-title");
+            broken.AddRange(lines.Select(l => $"{prefix}{path}: {l}"));
+            await Close(page);
+        }
+
+        Assert.True(broken.Count == 0, "headings broken inside a word at 375 px:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public async Task Screenshots_of_a_year_page_at_1280_and_375_px()
+    {
+        Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var page = await Open(First("years/"), width, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, $"year-{width}.png"), FullPage = true });
+            await Close(page);
+        }
+
+        Assert.True(File.Exists(Path.Combine(SiteFixture.ScreenshotFolder, "year-375.png")));
     }
 }
