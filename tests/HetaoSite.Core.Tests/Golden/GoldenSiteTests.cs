@@ -149,7 +149,7 @@ public sealed class GoldenSiteTests
                 var article = byId[(string)s!["article"]!];
                 var sentence = article.Sentences.Single(x => x.Block == (int)s["block"]! && x.Index == (int)s["index"]!);
                 return new EventSource(article.Article.FileName, article.Article.Id, sentence.Text, (string)s["expression"]!, sentence.Anchor);
-            }).ToList())).ToList();
+            }).ToList(), Milestone: (bool?)e["milestone"] ?? false)).ToList();
         return SampleSite.Content(new FakeScriptConverter(), articles: articles, events: events, settings: settings);
     }
 
