@@ -169,7 +169,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
     public async Task Source_link_lands_on_the_highlighted_sentence()
     {
         var page = await Open("/", 1280, 700);
-        var source = page.Locator(".sources li > a:first-child").Last;
+        var source = page.Locator(".sources li .source-line > a").Last;
         var href = (await source.GetAttributeAsync("href"))!;
         await source.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));

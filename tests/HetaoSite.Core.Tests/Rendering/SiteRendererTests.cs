@@ -106,7 +106,7 @@ public sealed class SiteRendererTests
         foreach (var prefix in new[] { "", "zh-hans/" })
         {
             var home = HtmlCheck.Document(Both.Value.Text(prefix + "index.html"));
-            foreach (var link in home.QuerySelectorAll(".sources li > a:first-child"))
+            foreach (var link in home.QuerySelectorAll(".sources li .source-line > a"))
             {
                 var href = link.GetAttribute("href")!;
                 var hash = href.IndexOf('#', StringComparison.Ordinal);
