@@ -50,7 +50,8 @@ public static class ArticleProcessor
         }
 
         var unique = ArticleIds.MakeUnique(extractions);
-        var ordered = unique.OrderBy(e => e.Article.Published).ThenBy(e => e.Article.FileName, StringComparer.Ordinal).ToList();
+        // Undated articles last: they have no place among the dated ones.
+        var ordered = unique.OrderBy(e => e.Article.IsUndated).ThenBy(e => e.Article.Published).ThenBy(e => e.Article.FileName, StringComparer.Ordinal).ToList();
         return new StageResult<IReadOnlyList<ArticleExtraction>>(ordered, diagnostics);
     }
 

@@ -33,9 +33,11 @@ public static class EventExtractor
         (DatedStatement Statement, int Block)? lastOccasion = null;
         var found = 0;
 
+        // An undated article parses without an anchor: what needed it is rejected and dropped as "no publication date".
+        var anchor = article.Published ?? default;
         foreach (var byline in article.Bylines)
         {
-            var parse = TemporalParser.Parse(byline.Text, article.Published);
+            var parse = TemporalParser.Parse(byline.Text, anchor);
             found += parse.Dates.Count;
             dropped.AddRange(parse.Dates.Select(d => new DroppedDate(d.Text, DropReason.Byline, -1, null, byline.Text)));
         }
@@ -43,8 +45,9 @@ public static class EventExtractor
         for (var b = 0; b < article.Blocks.Count; b++)
         {
             var block = article.Blocks[b];
-            var parse = TemporalParser.Parse(block.Text, article.Published);
+            var parse = TemporalParser.Parse(block.Text, anchor);
             found += parse.Dates.Count + parse.Rejected.Count;
+            var needsAnchor = article.IsUndated ? NeedingAnAnchor(block.Text, parse) : null;
             if (found > config.Limits.MaxDatesPerArticle)
             {
                 diagnostics.Add(Diagnostic.Error("HS0141", $"more than {config.Limits.MaxDatesPerArticle} date expressions in one article",
@@ -55,9 +58,15 @@ public static class EventExtractor
             var dates = parse.Dates.ToList();
             foreach (var rejected in parse.Rejected)
             {
-                if (block.Kind is not (BlockKind.Caption or BlockKind.Heading) && SinceDevelopment(block.Text, rejected, article.Published) is { } since)
+                if (block.Kind is not (BlockKind.Caption or BlockKind.Heading) && article.Published is { } published
+                    && SinceDevelopment(block.Text, rejected, published) is { } since)
                 {
                     dates.Add(since);
+                }
+                else if (needsAnchor?.Contains(rejected.Start) == true)
+                {
+                    dropped.Add(new DroppedDate(rejected.Text, DropReason.NoPublicationDate, b, "a relative date needs the article's publication date",
+                        SentenceText(sentences, b, rejected.Start)));
                 }
                 else
                 {
@@ -182,7 +191,7 @@ public static class EventExtractor
         var (previous, next) = Neighbours(sentences, sentence);
         var title = EventTitles.From(sentence.Text, offset, date.Length, previous, next);
         var clause = Clause.Split(sentence.Text).LastOrDefault(c => c.Start <= offset).Text ?? sentence.Text;
-        var planned = date.Date.FirstDay > article.Published.LastDay || PlannedWording.IsPlanned(clause) || PlannedWording.IsPlanned(title);
+        var planned = date.Date.FirstDay > article.Published?.LastDay || PlannedWording.IsPlanned(clause) || PlannedWording.IsPlanned(title);
         var category = CategoryClassifier.Classify(title, sentence.Text, config.Categories);
         return new DatedStatement(article.Id, article.FileName, sentence, date, title, category, planned);
     }
@@ -286,6 +295,25 @@ public static class EventExtractor
 
         return (previous, next);
     }
+
+    /// <summary>
+    /// Where, in a text parsed without an anchor, an expression was rejected only for the want of one: it resolves as
+    /// soon as any publication date is given (去年, 今年5月, 8日), unlike an anaphor with nothing to refer to.
+    /// </summary>
+    private static HashSet<int> NeedingAnAnchor(string text, TemporalParse parse)
+    {
+        var unresolved = parse.Rejected.Where(r => r.Reason == RejectionReason.UnresolvedReference).Select(r => r.Start).ToHashSet();
+        if (unresolved.Count == 0)
+        {
+            return unresolved;
+        }
+
+        var anchored = TemporalParser.Parse(text, AnyAnchor).Dates.Select(d => d.Start).ToHashSet();
+        unresolved.IntersectWith(anchored);
+        return unresolved;
+    }
+
+    private static readonly PartialDate AnyAnchor = new(2000, 6, 15);
 
     /// <summary>True when <paramref name="precise"/> is a more precise statement of <paramref name="coarse"/> (2025-12-11 refines 2025).</summary>
     public static bool Refines(PartialDate precise, PartialDate coarse) =>

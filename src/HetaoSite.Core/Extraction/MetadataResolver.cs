@@ -7,13 +7,13 @@ namespace HetaoSite.Core.Extraction;
 
 /// <summary>
 /// Decides an article's published date, title, outlet and url. Precedence, strongest first:
-/// <b>config</b> (<c>site-config.yml</c> <c>articles.&lt;file&gt;</c>) &gt; <b>front matter / HTML meta</b> &gt; <b>byline</b>
-/// &gt; <b>dateline</b>.
+/// <b>config</b> (<c>site-config.yml</c> <c>articles.&lt;file&gt;</c>) &gt; <b>front matter</b> &gt; <b>HTML meta</b> &gt;
+/// <b>masthead / header</b> &gt; <b>byline</b> &gt; <b>dateline</b> &gt; <b>footer</b>.
 /// <list type="bullet">
-/// <item>Published: config; else the file's own date (a year-only date is refined to the day by a dateline of that
-/// year, recorded as <see cref="MetadataOrigin.Dateline"/>); else the first byline with a date
-/// (<c>2024年08月09日09:31 | 來源:新華網</c>); else a dateline's month and day (<c>新華社深圳8月8日電</c>) with the year of a
-/// byline — a dateline alone is not enough. No date at all is error HS0001.</item>
+/// <item>Published: the strongest of every date the article states (see <see cref="DateCandidates"/>); a year or
+/// month is refined by a weaker source that agrees with it (front matter 2024 + <c>新華社深圳8月8日電</c> → 2024-08-08).
+/// <see cref="Article.PublishedFrom"/> says where it came from (<c>masthead, line 1</c>); sources that disagree are
+/// noted (HS0120). No date at all is warning HS0001: the article is built undated.</item>
 /// <item>Title: config; front matter / HTML; the first heading; the first short line before the body (skipping a
 /// series name followed by a <c>——…系列报道</c> line); else the first sentence, shortened. Trailing outlet names
 /// (<c>… - 新华网</c>, <c>…_证券时报网</c>) are stripped from all but the config title.</item>
@@ -35,24 +35,32 @@ public static partial class MetadataResolver
     {
         var raw = clean.Raw;
         var facts = clean.Bylines.Select(b => BylineParser.Parse(b.Text)).ToList();
-        if (ResolveDate(raw.Metadata, articleOverride, facts) is not var (published, origin))
+        var url = articleOverride?.Url ?? raw.Metadata.Url;
+        var diagnostics = new List<Diagnostic>();
+        var candidates = DateCandidates(clean, facts, articleOverride, url);
+        var chosen = Choose(candidates);
+        if (chosen is null)
         {
-            return new StageResult<Article?>(null,
-            [
-                Diagnostic.Error("HS0001", $"no publication date found in {raw.FileName}", raw.FileName,
-                    hint: $"add \"articles: {raw.FileName}: published: YYYY-MM-DD\" to site-config.yml"),
-            ]);
+            // An article without a date is still worth publishing: its absolute dates stand; the extractor drops the
+            // relative ones, which need a publication date to mean anything.
+            diagnostics.Add(Diagnostic.Warning("HS0001", $"no publication date found in {raw.FileName}; it is listed as undated and its relative dates (去年, 8日…) are dropped",
+                raw.FileName, hint: $"add \"articles: {raw.FileName}: published: YYYY-MM-DD\" to site-config.yml"));
         }
-
-        if (published.Year is < EarliestPlausibleYear or > LatestPlausibleYear)
+        else if (chosen.Date.Year is < EarliestPlausibleYear or > LatestPlausibleYear)
         {
             // A news article from 2999 is a typo or an attack on ordering; either way a person must look at it.
             return new StageResult<Article?>(null,
             [
-                Diagnostic.Error("HS0108", $"published date {published} is not plausible (expected {EarliestPlausibleYear}–{LatestPlausibleYear})", raw.FileName,
-                    origin == MetadataOrigin.Config ? null : raw.Metadata.DateLine,
+                Diagnostic.Error("HS0108", $"published date {chosen.Date} is not plausible (expected {EarliestPlausibleYear}–{LatestPlausibleYear})", raw.FileName,
+                    chosen.Origin == MetadataOrigin.Config ? null : chosen.Line,
                     $"correct the date, or set \"articles: {raw.FileName}: published: YYYY-MM-DD\" in site-config.yml"),
             ]);
+        }
+        else if (Disagreeing(candidates, chosen) is { Count: > 0 } others)
+        {
+            diagnostics.Add(Diagnostic.Info("HS0120", $"publication date {chosen.Date} taken from {chosen.From}; "
+                + string.Join("; ", others.Select(o => $"{o.From} says {o.Date}")), raw.FileName, chosen.Line > 0 ? chosen.Line : null,
+                $"if another date is right, set \"articles: {raw.FileName}: published: YYYY-MM-DD\" in site-config.yml"));
         }
 
         var title = articleOverride?.Title ?? StripOutlet(Cleaning.Rules.NormalizeWhitespace.Normalize(raw.Metadata.Title ?? TitleFromText(clean.Blocks) ?? raw.FileName));
@@ -64,8 +72,6 @@ public static partial class MetadataResolver
         var outlet = articleOverride?.Outlet ?? raw.Metadata.Outlet
             ?? facts.Select(f => f.Outlet).FirstOrDefault(o => o is not null)
             ?? facts.Select(f => f.ReporterOutlet).FirstOrDefault(o => o is not null);
-        var url = articleOverride?.Url ?? raw.Metadata.Url;
-        var diagnostics = new List<Diagnostic>();
         if (url is not null && !IsWebUrl(url))
         {
             // Only http(s) links are ever published: javascript:, data: and file: URLs are dropped here, at the source.
@@ -75,7 +81,7 @@ public static partial class MetadataResolver
         }
 
         var article = new Article(ArticleIds.FromFileName(raw.FileName), raw.FileName, title, outlet,
-            url, published, origin, clean.Language, clean.Script, raw.Encoding, raw.Format,
+            url, chosen?.Date, chosen?.Origin ?? MetadataOrigin.None, chosen?.From, clean.Language, clean.Script, raw.Encoding, raw.Format,
             clean.Blocks.Sum(b => b.Text.Length), raw.Metadata.Tags, clean.Blocks, clean.Bylines, clean.Stats);
         return new StageResult<Article?>(article, diagnostics);
     }
@@ -85,37 +91,147 @@ public static partial class MetadataResolver
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private static (PartialDate Date, MetadataOrigin Origin)? ResolveDate(SourceMetadata metadata, ArticleOverride? articleOverride, List<BylineFacts> facts)
+    /// <summary>One place that states a publication date, with its rank (lower is stronger) and a label for people.</summary>
+    private sealed record DateCandidate(PartialDate Date, MetadataOrigin Origin, string From, int Line = 0, bool Updated = false)
     {
-        if (articleOverride?.Published is { } configured)
+        public int Rank => Origin switch
         {
-            return (configured, MetadataOrigin.Config);
-        }
-
-        var dateline = facts.FirstOrDefault(f => f.DatelineMonth is not null);
-        if (metadata.Date is { } declared)
-        {
-            return declared.Precision == DatePrecision.Year && Dateline(declared.Year, dateline) is { } refined
-                ? (refined, MetadataOrigin.Dateline)
-                : (declared, metadata.Origin);
-        }
-
-        var byline = facts.Select(f => f.Date).OfType<PartialDate>().OrderByDescending(d => d.Precision).Cast<PartialDate?>().FirstOrDefault();
-        if (byline is { } dated)
-        {
-            return dated.Precision != DatePrecision.Day && Dateline(dated.Year, dateline) is { } refined
-                && (dated.Month is null || dated.Month == refined.Month)
-                ? (refined, MetadataOrigin.Dateline)
-                : (dated, MetadataOrigin.Byline);
-        }
-
-        return null;
+            MetadataOrigin.Config => 0,
+            MetadataOrigin.FrontMatter => 1,
+            MetadataOrigin.HtmlMeta => 2,
+            MetadataOrigin.Masthead or MetadataOrigin.Header => 3,
+            MetadataOrigin.Byline => 4,
+            MetadataOrigin.Dateline => 5,
+            _ => 6,
+        };
     }
 
-    private static PartialDate? Dateline(int year, BylineFacts? dateline) =>
-        dateline is { DatelineMonth: { } month, DatelineDay: { } day } && PartialDate.IsValid(year, month, day)
-            ? new PartialDate(year, month, day)
+    /// <summary>
+    /// The strongest candidate; when it is only a year or month, a weaker one that refines it (front matter 2024 and the
+    /// dateline 8月8日電 → 2024-08-08). Among equals: not an update, the most precise, the first line.
+    /// </summary>
+    private static DateCandidate? Choose(List<DateCandidate> candidates)
+    {
+        var ordered = candidates.OrderBy(c => c.Rank).ThenBy(c => c.Updated).ThenByDescending(c => c.Date.Precision).ThenBy(c => c.Line).ToList();
+        var best = ordered.FirstOrDefault();
+        if (best is null || best.Origin == MetadataOrigin.Config)
+        {
+            return best;
+        }
+
+        return ordered.Where(c => EventExtractor.Refines(c.Date, best.Date)).OrderByDescending(c => c.Date.Precision).FirstOrDefault() ?? best;
+    }
+
+    private static List<DateCandidate> Disagreeing(List<DateCandidate> candidates, DateCandidate chosen) =>
+        [.. candidates.Where(c => !c.Updated && c.Date != chosen.Date && !EventExtractor.Refines(c.Date, chosen.Date) && !EventExtractor.Refines(chosen.Date, c.Date))];
+
+    /// <summary>
+    /// Every publication date the article states: config, front matter or HTML meta, and each dated byline, named by
+    /// its form and place — above the text (masthead, header, byline), inside it (bylines only: a bare date line in
+    /// the middle is a section date, not the article's), or after it (footer). A dateline (新華社深圳8月8日電) counts
+    /// only with a year from the page metadata, the URL (/2024-08/08/, /20240808/) or another line.
+    /// </summary>
+    private static List<DateCandidate> DateCandidates(CleanArticle clean, List<BylineFacts> facts, ArticleOverride? articleOverride, string? url)
+    {
+        var candidates = new List<DateCandidate>();
+        if (articleOverride?.Published is { } configured)
+        {
+            candidates.Add(new DateCandidate(configured, MetadataOrigin.Config, "config"));
+        }
+
+        var metadata = clean.Raw.Metadata;
+        if (metadata.Date is { } declared)
+        {
+            candidates.Add(new DateCandidate(declared, metadata.Origin,
+                metadata.Origin == MetadataOrigin.FrontMatter ? "front matter" : metadata.DateFrom ?? "page metadata", metadata.DateLine ?? 0));
+        }
+
+        var (firstBody, lastBody) = BodyLines(clean.Blocks);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var line = clean.Bylines[i].Line;
+            var fact = facts[i];
+            var date = fact.Date ?? (fact.Form == BylineForm.Byline && fact.DatelineMonth is null ? OpeningDate(clean.Blocks, line) : null);
+            if (date is not { } dated)
+            {
+                continue;
+            }
+
+            var origin = line > lastBody ? MetadataOrigin.Footer : fact.Form switch
+            {
+                BylineForm.Masthead => MetadataOrigin.Masthead,
+                BylineForm.BareDate => MetadataOrigin.Header,
+                _ => MetadataOrigin.Byline,
+            };
+            if (origin is MetadataOrigin.Masthead or MetadataOrigin.Header && line > firstBody)
+            {
+                continue;
+            }
+
+            candidates.Add(new DateCandidate(dated, origin, $"{Label(origin)}, line {line}", line, fact.Updated));
+        }
+
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is { DatelineMonth: { } month, DatelineDay: { } day } && YearFor(month, metadata, url, candidates) is var (year, source)
+                && PartialDate.IsValid(year, month, day))
+            {
+                var line = clean.Bylines[i].Line;
+                candidates.Add(new DateCandidate(new PartialDate(year, month, day), MetadataOrigin.Dateline, $"dateline, line {line} (year from {source})", line));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The year of a dateline's month: from the page metadata, the URL, or the strongest other line; a dateline
+    /// in a later month than its source's (12月31日電, published in January) belongs to the year before.</summary>
+    private static (int Year, string Source)? YearFor(int month, SourceMetadata metadata, string? url, List<DateCandidate> candidates)
+    {
+        var line = candidates.Where(c => c.Origin != MetadataOrigin.Config && c.Line > 0).OrderBy(c => c.Rank).ThenBy(c => c.Line).FirstOrDefault();
+        (PartialDate Date, string Source)? source =
+            metadata.Date is { } declared ? (declared, metadata.Origin == MetadataOrigin.FrontMatter ? "front matter" : "page metadata")
+            : UrlDate(url) is { } fromUrl ? (fromUrl, "URL")
+            : line is not null ? (line.Date, $"line {line.Line}")
             : null;
+        return source is var (date, name) ? (date.Month is { } sourceMonth && month > sourceMonth ? date.Year - 1 : date.Year, name) : null;
+    }
+
+    /// <summary>The year (and month) in a URL path: /2024-08/08/, /20240808/, /2024/08/08/, /t20240808_1.html, /2024/.</summary>
+    internal static PartialDate? UrlDate(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || UrlDatePattern().Match(uri.AbsolutePath) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return match.Groups["m"].Success ? new PartialDate(year, int.Parse(match.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture)) : new PartialDate(year);
+    }
+
+    /// <summary>A date that opens the paragraph a 本報訊 byline was cut from: 本報訊（記者 張三）二〇二四年六月十二日，… → 2024-06-12.</summary>
+    private static PartialDate? OpeningDate(IReadOnlyList<TextBlock> blocks, int line) =>
+        blocks.FirstOrDefault(b => b.Line == line) is { } block
+        && Temporal.TemporalParser.Parse(block.Text, default).Dates.FirstOrDefault() is { Start: 0, Relative: false, End: null, Precision: DatePrecision.Day } first
+            ? first.Date
+            : null;
+
+    /// <summary>Lines of the first and last body paragraphs (a long one, or one ending a sentence); bylines before or at
+    /// the first are above the text, those after the last are below it.</summary>
+    private static (int First, int Last) BodyLines(IReadOnlyList<TextBlock> blocks)
+    {
+        var body = blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem && (b.Text.Length > ShortLineMax || "。！？!?”」".Contains(b.Text[^1], StringComparison.Ordinal))).ToList();
+        return body.Count == 0 ? (int.MaxValue, int.MaxValue) : (body.Min(b => b.Line), body.Max(b => b.Line));
+    }
+
+    private static string Label(MetadataOrigin origin) => origin switch
+    {
+        MetadataOrigin.Masthead => "masthead",
+        MetadataOrigin.Header => "header",
+        MetadataOrigin.Footer => "footer",
+        MetadataOrigin.Dateline => "dateline",
+        _ => "byline",
+    };
 
     /// <summary>The first heading, else the first short line before the body text, else the first sentence shortened.</summary>
     internal static string? TitleFromText(IReadOnlyList<TextBlock> blocks)
@@ -163,6 +279,9 @@ public static partial class MetadataResolver
             ? match.Groups["title"].Value.Trim()
             : trimmed;
     }
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?:[-/_]?(?<m>0[1-9]|1[0-2])(?:[-/_]?(?:0[1-9]|[12][0-9]|3[01]))?)?(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDatePattern();
 
     [GeneratedRegex(@"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚間|晚间)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DateOnlyClause();

@@ -13,14 +13,14 @@ namespace HetaoSite.Core.Loading;
 /// </summary>
 internal static class HtmlArticleReader
 {
-    private static readonly string[] DateMetaSelectors =
+    private static readonly (string Selector, string Name)[] DateMetaSelectors =
     [
-        "meta[property='article:published_time' i]",
-        "meta[property='og:article:published_time' i]",
-        "meta[name='pubdate' i]",
-        "meta[name='publishdate' i]",
-        "meta[name='date' i]",
-        "meta[name='DC.date.issued' i]",
+        ("meta[property='article:published_time' i]", "article:published_time"),
+        ("meta[property='og:article:published_time' i]", "og:article:published_time"),
+        ("meta[name='pubdate' i]", "pubdate"),
+        ("meta[name='publishdate' i]", "publishdate"),
+        ("meta[name='date' i]", "date"),
+        ("meta[name='DC.date.issued' i]", "DC.date.issued"),
     ];
 
     public static StageResult<(SourceMetadata Metadata, IReadOnlyList<TextBlock> Blocks)?> Read(string html, string file, BuildLimits limits)
@@ -41,7 +41,8 @@ internal static class HtmlArticleReader
 
         PartialDate? date = null;
         int? dateLine = null;
-        foreach (var selector in DateMetaSelectors)
+        string? dateFrom = null;
+        foreach (var (selector, name) in DateMetaSelectors)
         {
             if (root.QuerySelector(selector) is { } meta && Clean(meta.GetAttribute("content")) is { } value)
             {
@@ -56,6 +57,7 @@ internal static class HtmlArticleReader
                 }
 
                 date = parsed;
+                dateFrom = "meta " + name;
                 break;
             }
         }
@@ -70,6 +72,7 @@ internal static class HtmlArticleReader
                 {
                     date = parsed;
                     dateLine = LineOf(time);
+                    dateFrom = "time datetime";
                     break;
                 }
             }
@@ -87,7 +90,7 @@ internal static class HtmlArticleReader
         var metadata = new SourceMetadata(MetadataOrigin.HtmlMeta, title, date,
             Meta(root, "meta[property='og:site_name' i]"),
             Meta(root, "meta[property='og:url' i]") ?? Clean(root.QuerySelector("link[rel='canonical' i]")?.GetAttribute("href")),
-            Clean(root.GetAttribute("lang")), tags, extra, dateLine);
+            Clean(root.GetAttribute("lang")), tags, extra, dateLine, dateFrom);
 
         HtmlBlockReader.Clean(document, body);
         var content = body.QuerySelector("article") ?? body.QuerySelector("main") ?? MostParagraphText(body);

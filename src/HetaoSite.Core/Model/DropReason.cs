@@ -27,4 +27,7 @@ public enum DropReason
 
     /// <summary>Neither the sentence nor its paragraph names the zone, its parks or a place in it (site-config.yml <c>zone:</c>).</summary>
     NotAboutZone,
+
+    /// <summary>A relative date (去年, 今年5月, 8日) in an article without a publication date to resolve it against.</summary>
+    NoPublicationDate,
 }

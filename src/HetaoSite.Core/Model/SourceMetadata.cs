@@ -6,6 +6,8 @@ namespace HetaoSite.Core.Model;
 /// </summary>
 /// <param name="Origin"><see cref="MetadataOrigin.FrontMatter"/> or <see cref="MetadataOrigin.HtmlMeta"/>.</param>
 /// <param name="DateLine">1-based line of the date key, for error messages.</param>
+/// <param name="DateFrom">Which key gave the date, for people (<c>meta article:published_time</c>, <c>time datetime</c>);
+/// null for front matter, whose key needs no naming.</param>
 public sealed record SourceMetadata(
     MetadataOrigin Origin,
     string? Title,
@@ -15,7 +17,8 @@ public sealed record SourceMetadata(
     string? Language,
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, string> Extra,
-    int? DateLine = null)
+    int? DateLine = null,
+    string? DateFrom = null)
 {
     public static SourceMetadata None { get; } =
         new(MetadataOrigin.FrontMatter, null, null, null, null, null, [], new Dictionary<string, string>());

@@ -29,6 +29,8 @@ public static class DataFiles
     private static readonly JsonEncodedText Url = JsonOutput.Name("url");
     private static readonly JsonEncodedText Published = JsonOutput.Name("published");
     private static readonly JsonEncodedText DateSourceName = JsonOutput.Name("date_source");
+    private static readonly JsonEncodedText PublishedFrom = JsonOutput.Name("published_from");
+    private static readonly JsonEncodedText Undated = JsonOutput.Name("undated");
     private static readonly JsonEncodedText Language = JsonOutput.Name("language");
     private static readonly JsonEncodedText ScriptName = JsonOutput.Name("script");
     private static readonly JsonEncodedText Encoding = JsonOutput.Name("encoding");
@@ -116,9 +118,11 @@ public static class DataFiles
         json.WriteString(Title, a.Title);
         json.WriteString(Outlet, a.Outlet);
         json.WriteString(Url, a.Url);
-        json.WriteString(Published, a.Published.ToString());
-        json.WriteString(PrecisionName, Precision(a.Published.Precision));
-        json.WriteString(DateSourceName, DateSource(a.DateSource));
+        json.WriteString(Published, a.Published?.ToString());
+        json.WriteString(PrecisionName, a.Published is { } published ? Precision(published.Precision) : null);
+        json.WriteString(DateSourceName, a.IsUndated ? null : DateSource(a.DateSource));
+        json.WriteString(PublishedFrom, a.PublishedFrom);
+        json.WriteBoolean(Undated, a.IsUndated);
         json.WriteString(Language, a.Language);
         json.WriteString(ScriptName, a.Script == Script.Hans ? "zh-Hans" : a.Script == Script.Hant ? "zh-Hant" : "Latn");
         json.WriteString(Encoding, a.Encoding);
@@ -163,13 +167,16 @@ public static class DataFiles
         _ => precision.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>front_matter, html_meta, byline, dateline or config.</summary>
+    /// <summary>front_matter, html_meta, masthead, header, byline, dateline, footer or config.</summary>
     public static string DateSource(MetadataOrigin origin) => origin switch
     {
         MetadataOrigin.FrontMatter => "front_matter",
         MetadataOrigin.HtmlMeta => "html_meta",
+        MetadataOrigin.Masthead => "masthead",
+        MetadataOrigin.Header => "header",
         MetadataOrigin.Byline => "byline",
         MetadataOrigin.Dateline => "dateline",
+        MetadataOrigin.Footer => "footer",
         _ => "config",
     };
 

@@ -59,13 +59,13 @@ internal sealed class SiteFacts
         }
 
         Years = [.. Events.Select(e => e.Date.Year).Distinct().Order()];
-        ArticlesByYear = [.. content.Articles.GroupBy(a => a.Article.Published.Year).OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<ArticleExtraction>)[.. g]))];
+        ArticlesByYear = [.. content.Articles.GroupBy(a => a.Article.Published?.Year).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<ArticleExtraction>)[.. g]))];
         Pages = TimelinePages.Build(Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
         BuildDate = content.Context.BuildDate
             ?? content.Config.Site.BuildDate
-            ?? (content.Articles.Count > 0
-                ? content.Articles.Max(a => a.Article.Published.FirstDay)
-                : new DateOnly(content.Config.Window.FromYear, 1, 1));
+            ?? content.Articles.Select(a => a.Article.Published?.FirstDay).Max()
+            ?? new DateOnly(content.Config.Window.FromYear, 1, 1);
     }
 
     public SiteContent Content { get; }
@@ -102,8 +102,9 @@ internal sealed class SiteFacts
 
     public IReadOnlyList<int> Years { get; }
 
-    /// <summary>The articles by year of publication, oldest year first, each year's in the site's order of articles.</summary>
-    public IReadOnlyList<(int Year, IReadOnlyList<ArticleExtraction> Articles)> ArticlesByYear { get; }
+    /// <summary>The articles by year of publication, oldest year first, each year's in the site's order of articles; the
+    /// undated ones (year null) last.</summary>
+    public IReadOnlyList<(int? Year, IReadOnlyList<ArticleExtraction> Articles)> ArticlesByYear { get; }
 
     /// <summary>The data-quality report's lines (the About page shows their totals, each article page its own); computed once.</summary>
     public IReadOnlyList<BuildReport.ArticleLine> ReportLines => _reportLines.Value;

@@ -171,8 +171,9 @@ public sealed class SiteModel
 
     /// <summary>
     /// <c>id</c>, <c>title</c>, <c>outlet</c>, <c>url</c> (the original, only if http/https, else null), <c>url_text</c>,
-    /// <c>published</c> (ISO), <c>published_text</c>, <c>file</c>, <c>path</c>, <c>event_count</c>, <c>original_lang</c>,
-    /// <c>converted</c> (true when this rendering shows the article's texts converted from <c>original_lang</c>).
+    /// <c>published</c> (ISO; null when undated), <c>published_text</c> (「日期不詳」 when undated), <c>file</c>, <c>path</c>,
+    /// <c>event_count</c>, <c>original_lang</c>, <c>converted</c> (true when this rendering shows the article's texts
+    /// converted from <c>original_lang</c>).
     /// </summary>
     private ScriptObject ArticleSummary(Article a)
     {
@@ -184,9 +185,9 @@ public sealed class SiteModel
             ["outlet"] = a.Outlet is null ? null : Rendition.Text(a.Outlet, a.Script),
             ["url"] = url,
             ["url_text"] = a.Url,
-            ["published"] = a.Published.ToString(),
-            ["published_time"] = DateDisplay.Iso(a.Published.FirstDay) + "T00:00:00Z",
-            ["published_text"] = DateDisplay.Format(a.Published),
+            ["published"] = a.Published?.ToString(),
+            ["published_time"] = a.Published is { } published ? DateDisplay.Iso(published.FirstDay) + "T00:00:00Z" : null,
+            ["published_text"] = a.Published is { } date ? DateDisplay.Format(date) : _strings["article_undated"] as string,
             ["file"] = a.FileName,
             ["path"] = $"/articles/{a.Id}/",
             ["event_count"] = _facts.EventCountByArticle.GetValueOrDefault(a.Id),
@@ -195,15 +196,25 @@ public sealed class SiteModel
         };
     }
 
-    /// <summary>The years articles were published in, oldest first: <c>[{year, count, path}]</c> (<c>/sources/2024/</c>).</summary>
-    private ScriptArray SourceYears() => Array(_facts.ArticlesByYear.Select(y => (object)new ScriptObject
-    {
-        ["year"] = y.Year,
-        ["count"] = y.Articles.Count,
-        ["path"] = SourcesPath(y.Year),
-    }));
+    /// <summary>
+    /// The years articles were published in, oldest first, each with its sources page: <c>[{year, count, path,
+    /// undated}]</c> (<c>/sources/2024/</c>); undated articles come last, as <c>/sources/undated/</c> with <c>year</c>
+    /// 「日期不詳」.
+    /// </summary>
+    private ScriptArray SourceYears() => Array(_facts.ArticlesByYear.Select(y => (object)SourceYear(y.Year, y.Articles.Count)));
 
-    private static string SourcesPath(int year) => $"/sources/{year.ToString(CultureInfo.InvariantCulture)}/";
+    private ScriptObject SourceYear(int? year, int? count) => new()
+    {
+        ["year"] = year is { } y ? y : _strings["article_undated"] as string,
+        ["count"] = count,
+        ["path"] = SourcesPath(year),
+        ["undated"] = year is null,
+    };
+
+    private static string SourcesPath(int? year) => $"/sources/{YearKey(year)}/";
+
+    /// <summary>"2024", or "undated" for the articles without a date.</summary>
+    private static string YearKey(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "undated";
 
     /// <summary><c>id</c>, <c>name</c>, <c>class_name</c>, <c>count</c>, <c>path</c>.</summary>
     private ScriptObject Category(string id) => new()
@@ -416,11 +427,12 @@ public sealed class SiteModel
             foreach (var (year, articles) in _facts.ArticlesByYear)
             {
                 var path = SourcesPath(year);
-                var title = (_strings["sources_year_title"] as string ?? "{year}").Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                var title = year is null ? _strings["sources_undated_title"] as string
+                    : (_strings["sources_year_title"] as string ?? "{year}").Replace("{year}", YearKey(year), StringComparison.Ordinal);
                 yield return Html(path, "layouts/sources.scriban-html", () =>
                 {
                     var page = Page("sources", path, title, null, null);
-                    page["year"] = new ScriptObject { ["year"] = year, ["count"] = articles.Count };
+                    page["year"] = SourceYear(year, articles.Count);
                     page["articles"] = Array(articles.Select(a => SummaryObject(a.Article.Id)!));
                     page["years"] = SourceYears();
                     return page;
@@ -442,10 +454,11 @@ public sealed class SiteModel
         yield return new PageJob(Urls.Relative("/feeds/articles.xml"), "layouts/feed-articles.scriban-xml", null, this, () =>
         {
             var page = Page("feed", "/feeds/articles.xml", null, null, null);
-            var articles = Newest(Content.Articles.OrderByDescending(a => a.Article.Published.FirstDay)
+            // An Atom entry needs a date: undated articles are left out of the feed.
+            var articles = Newest(Content.Articles.Where(a => !a.Article.IsUndated).OrderByDescending(a => a.Article.Published!.Value.FirstDay)
                 .ThenBy(a => a.Article.Id, StringComparer.Ordinal)).ToList();
             page["articles"] = Array(articles.Select(a => SummaryObject(a.Article.Id)!));
-            page["updated"] = FeedTime(articles.Select(a => a.Article.Published.FirstDay).DefaultIfEmpty(_facts.BuildDate).Max());
+            page["updated"] = FeedTime(articles.Select(a => a.Article.Published!.Value.FirstDay).DefaultIfEmpty(_facts.BuildDate).Max());
             return page;
         });
     }
@@ -552,7 +565,7 @@ public sealed class SiteModel
     /// the event's own first day. A feed entry's <c>updated</c>; its <c>published</c> is the event's date.
     /// </summary>
     private DateOnly LastReported(TimelineEvent e) =>
-        e.Sources.Select(s => _facts.ArticlesById.TryGetValue(s.ArticleId, out var a) ? a.Article.Published.FirstDay : e.Date.FirstDay)
+        e.Sources.Select(s => _facts.ArticlesById.TryGetValue(s.ArticleId, out var a) && a.Article.Published is { } published ? published.FirstDay : e.Date.FirstDay)
             .Append(e.Date.FirstDay).Max();
 
     private static ScriptObject FeedTimes(DateOnly published, DateOnly updated) =>
@@ -735,10 +748,14 @@ public sealed class SiteModel
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
             ["headline"] = Rendition.Text(summary.Title, summary.Script),
-            ["datePublished"] = a.Published.ToString(),
-            ["inLanguage"] = Rendition.Lang,
-            ["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/"),
         };
+        if (a.Published is { } published)
+        {
+            json["datePublished"] = published.ToString();
+        }
+
+        json["inLanguage"] = Rendition.Lang;
+        json["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/");
         if (summary.Outlet is { } outlet)
         {
             json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Rendition.Text(outlet, summary.Script) };

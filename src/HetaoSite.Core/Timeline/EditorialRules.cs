@@ -92,7 +92,7 @@ public static class EditorialRules
             }
 
             result.Add(new TimelineEvent(EventIds.ForManual(manual.Date, manual.Title), manual.Date, manual.End, manual.Title, manual.Category,
-                manual.Date.FirstDay > article.Article.Published.LastDay, false,
+                manual.Date.FirstDay > article.Article.Published?.LastDay, false,
                 [new EventSource(manual.File, article.Article.Id, sentence.Text, manual.Sentence, sentence.Anchor)], Manual: true));
         }
 

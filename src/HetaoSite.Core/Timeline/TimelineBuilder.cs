@@ -15,7 +15,7 @@ public static class TimelineBuilder
 {
     public static SiteTimeline Build(IReadOnlyList<ArticleExtraction> articles, SiteConfig config, IScriptConverter? converter)
     {
-        var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
+        var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published ?? UndatedOrder, StringComparer.Ordinal);
         var scripts = articles.ToDictionary(a => a.Article.Id, a => a.Article.Script, StringComparer.Ordinal);
         var statements = InStatementOrder(articles, published);
 
@@ -62,6 +62,9 @@ public static class TimelineBuilder
 
         return [.. pairs.Distinct().Order().Select(p => new PossibleDuplicate(timeline[p.First], timeline[p.Second]))];
     }
+
+    /// <summary>Where an undated article's statements sort: after every real publication date (a sort key only).</summary>
+    private static readonly PartialDate UndatedOrder = new(9999);
 
     /// <summary>Timeline order: date (coarser precision first on the same first day), then earliest source, then position.</summary>
     public static IReadOnlyList<TimelineEvent> Order(IEnumerable<TimelineEvent> events, IReadOnlyDictionary<string, PartialDate> published)

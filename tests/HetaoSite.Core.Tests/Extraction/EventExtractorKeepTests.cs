@@ -32,7 +32,7 @@ public sealed class EventExtractorKeepTests
     private static ArticleExtraction Extract(SiteConfig config)
     {
         var block = new TextBlock(Paragraph, BlockKind.Paragraph, 1);
-        var article = new Article("a", "a.txt", "a", null, null, new PartialDate(2024, 8, 9), MetadataOrigin.Config, "zh-Hant", Script.Hant,
+        var article = new Article("a", "a.txt", "a", null, null, new PartialDate(2024, 8, 9), MetadataOrigin.Config, "config", "zh-Hant", Script.Hant,
             "utf-8", ArticleFormat.Text, Paragraph.Length, [], [block], [], CleaningStats.Empty);
         return EventExtractor.Extract(article, config).Value;
     }

@@ -97,7 +97,7 @@ public sealed class EventSpecTests
     private static ArticleExtraction Extract(Example example)
     {
         var block = new TextBlock(example.Paragraph, BlockKind.Paragraph, 1);
-        var article = new Article("spec", "spec.txt", "spec", null, null, PartialDate.Parse(example.Anchor), MetadataOrigin.Config, "zh-Hant",
+        var article = new Article("spec", "spec.txt", "spec", null, null, PartialDate.Parse(example.Anchor), MetadataOrigin.Config, "config", "zh-Hant",
             Script.Hant, "utf-8", ArticleFormat.Text, example.Paragraph.Length, [], [block], [], CleaningStats.Empty);
         return EventExtractor.Extract(article, Config.Value).Value;
     }

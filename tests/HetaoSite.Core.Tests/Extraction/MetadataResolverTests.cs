@@ -158,7 +158,7 @@ public sealed partial class MetadataResolverTests
         Assert.Equal(20, article.Title.Length);
     }
 
-    private static (string, MetadataOrigin, string?) Summary(Article article) => (article.Published.ToString(), article.DateSource, article.Outlet);
+    private static (string?, MetadataOrigin, string?) Summary(Article article) => (article.Published?.ToString(), article.DateSource, article.Outlet);
 
     private static Article Resolve(SourceMetadata metadata, Bylines bylines, ArticleOverride? config = null, BuildLimits? limits = null)
     {

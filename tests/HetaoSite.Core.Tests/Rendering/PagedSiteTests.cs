@@ -129,7 +129,7 @@ public sealed class PagedSiteTests
     public void Every_list_page_and_sources_page_shows_its_counts(string prefix)
     {
         var site = Paged.Value;
-        var years = SampleSite.Articles().GroupBy(a => a.Article.Published.Year).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count());
+        var years = SampleSite.Articles().GroupBy(a => a.Article.Published!.Value.Year).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count());
         foreach (var path in site.HtmlPaths.Where(p => p.StartsWith(prefix + "sources/", StringComparison.Ordinal)))
         {
             var bar = HtmlCheck.Document(site.Text(path)).QuerySelectorAll(".year-bar a")

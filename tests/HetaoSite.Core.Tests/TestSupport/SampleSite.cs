@@ -97,7 +97,7 @@ public static class SampleSite
     public static ArticleExtraction Article(string id, string file, string title, string? outlet, string? url, PartialDate published,
         Script script, IReadOnlyList<TextBlock> blocks)
     {
-        var article = new HetaoSite.Core.Model.Article(id, file, title, outlet, url, published, MetadataOrigin.FrontMatter,
+        var article = new HetaoSite.Core.Model.Article(id, file, title, outlet, url, published, MetadataOrigin.FrontMatter, "front matter",
             script == Script.Hans ? "zh-Hans" : "zh-Hant", script, "utf-8", ArticleFormat.Text, blocks.Sum(b => b.Text.Length),
             [], blocks, [], CleaningStats.Empty);
         return new ArticleExtraction(article, Sentences(blocks), [], [], [], 0);

@@ -2,7 +2,8 @@ namespace HetaoSite.Core.Tests.TestSupport;
 
 /// <summary>
 /// Reads Markdown spec files whose examples are fenced <c>```example</c> blocks (no code generation):
-/// a header line (<c>anchor: 2024-08-09</c> for dates, <c>published: 2024-08-09</c> for merging; its value is
+/// a header line (<c>anchor: 2024-08-09</c> for dates, <c>published: 2024-08-09</c> for merging, <c>file: a.txt</c> for
+/// publication dates; its value is
 /// <see cref="SpecExample.Anchor"/>), the input lines, a line holding only <c>.</c>, then the expected lines.
 /// </summary>
 public sealed class SpecFile

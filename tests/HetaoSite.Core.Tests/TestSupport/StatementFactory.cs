@@ -9,7 +9,7 @@ public static class StatementFactory
     {
         var id = HetaoSite.Core.ArticleIds.FromFileName(file);
         var blocks = statements.Select((s, i) => new TextBlock(s.Sentence, BlockKind.Paragraph, i + 1)).ToList();
-        var article = new Article(id, file, file, null, null, PartialDate.Parse(published), MetadataOrigin.Config, "zh-Hant", Script.Hant,
+        var article = new Article(id, file, file, null, null, PartialDate.Parse(published), MetadataOrigin.Config, "config", "zh-Hant", Script.Hant,
             "utf-8", ArticleFormat.Text, blocks.Sum(b => b.Text.Length), [], blocks, [], CleaningStats.Empty);
         var sentences = statements.Select((s, i) => new Sentence(i, 0, 0, s.Sentence)).ToList();
         var dated = statements.Select((s, i) => new DatedStatement(id, file, sentences[i],

@@ -79,7 +79,7 @@ public sealed class MergingSpecTests
     private static ArticleExtraction Article(string file, string published, IReadOnlyList<DatedStatement> statements)
     {
         var blocks = statements.Select((s, i) => new TextBlock(s.Sentence.Text, BlockKind.Paragraph, i + 1)).ToList();
-        var article = new Article(statements[0].ArticleId, file, file, null, null, PartialDate.Parse(published), MetadataOrigin.Config, "zh-Hant", Script.Hant,
+        var article = new Article(statements[0].ArticleId, file, file, null, null, PartialDate.Parse(published), MetadataOrigin.Config, "config", "zh-Hant", Script.Hant,
             "utf-8", ArticleFormat.Text, blocks.Sum(b => b.Text.Length), [], blocks, [], CleaningStats.Empty);
         return new ArticleExtraction(article, [.. statements.Select(s => s.Sentence)], statements, [], [], statements.Count);
     }

@@ -118,7 +118,7 @@ public sealed class TimelineBuilderDifferentialTests
     {
         var id = ArticleIds.FromFileName(file);
         var published = new PartialDate(2019, 1 + random.Next(3), 1 + random.Next(3));
-        var article = new Article(id, file, file, null, null, published, MetadataOrigin.Config, "zh-Hant", Script.Hant, "utf-8",
+        var article = new Article(id, file, file, null, null, published, MetadataOrigin.Config, "config", "zh-Hant", Script.Hant, "utf-8",
             ArticleFormat.Text, 0, [], [], [], CleaningStats.Empty);
         var statements = new List<DatedStatement>();
         var sentences = new List<Sentence>();

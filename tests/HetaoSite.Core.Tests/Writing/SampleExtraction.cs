@@ -12,7 +12,7 @@ internal static class SampleExtraction
         var range = new TemporalExpression("2020年1至5月", 3, new PartialDate(2020, 1), new PartialDate(2020, 5), Relative: true, Approximate: true);
         var article = new Article(
             "shenzhen-003", fileName, "河套「量子谷」", "大公報", "https://example.org/a?b=1&c=<2>",
-            new PartialDate(2022, 9, 13), MetadataOrigin.Dateline, "zh-Hans", Script.Hans, "gb18030", ArticleFormat.Html, 2048,
+            new PartialDate(2022, 9, 13), MetadataOrigin.Dateline, "dateline, line 3 (year from URL)", "zh-Hans", Script.Hans, "gb18030", ArticleFormat.Html, 2048,
             ["科創", "深港"],
             [
                 new TextBlock("圖為河套。新華社記者 梁旭 攝", BlockKind.Caption, 7),

@@ -1,15 +1,18 @@
 using System.Text.RegularExpressions;
+using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Cleaning.Rules;
 
 /// <summary>
 /// Rule 6. Moves bylines and datelines out of the text into <see cref="CleanArticle.Bylines"/>, keeping their line.
-/// A block that is only a byline (a date, a time, 來源/作者/編輯 fields) is removed; a byline that opens a paragraph is
+/// A block that is only a byline, masthead or date line (a date, a time, a weekday, 來源/作者/編輯 fields, an outlet, a
+/// page label) is removed; a byline that opens a paragraph is
 /// cut off it, and a <c>題:</c> that follows a dateline turns the rest into a heading.
 /// </summary>
 /// <example>
-/// <c>2024年08月09日09:31 | 來源:新華網</c>, <c>發布時間:2024年01月30日</c>, <c>2021-10-14 22:02:18 來源:香港商報網</c> → removed, kept
+/// <c>2024年08月09日09:31 | 來源:新華網</c>, <c>發布時間:2024年01月30日</c>, <c>2021-10-14 22:02:18 來源:香港商報網</c>,
+/// <c>香港文匯報 2024年6月12日 星期三 A12版</c>, <c>二〇二四年六月十二日（星期三）</c>, <c>Published: 12 Jun 2024</c> → removed, kept
 /// as bylines. <c>深圳新聞網2025年12月12日訊(深圳特區報記者 許依妍 劉芳)12月11日,2025年度…</c> → byline
 /// <c>深圳新聞網2025年12月12日訊(深圳特區報記者 許依妍 劉芳)</c>, paragraph <c>12月11日,2025年度…</c>;
 /// <c>新華社深圳8月8日電 題:…</c> → byline <c>新華社深圳8月8日電</c>.
@@ -58,33 +61,14 @@ public static partial class ExtractBylines
         return pass with { Blocks = blocks, Bylines = bylines };
     }
 
-    /// <summary>True when the whole text is a byline: a full date plus only times, labels, 來源/作者 fields and separators.</summary>
-    public static bool IsBylineBlock(string text)
-    {
-        if (text.Length > 100 || !FullDate().IsMatch(text))
-        {
-            return false;
-        }
+    /// <summary>True when the whole text is a byline, masthead or date line (see <see cref="BylineParser.IsWholeLine"/>).</summary>
+    public static bool IsBylineBlock(string text) => BylineParser.IsWholeLine(text);
 
-        var rest = BylineParts().Replace(text, string.Empty);
-        return rest.Trim(' ', '|', '｜', '丨', '/').Length == 0;
-    }
-
-    private const string Date = @"(?:\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})";
-
-    [GeneratedRegex(Date, RegexOptions.CultureInvariant)]
-    private static partial Regex FullDate();
-
+    // 深圳新聞網2025年12月12日訊(…), 本報訊(…), 【本報訊】, 香港文匯報訊(…), 新華社深圳8月8日電, 中新網香港12月11日電(記者 X): an
+    // outlet and/or a date before 訊/電, optionally in 【】, optionally a bracketed reporter list. 電 must be followed by a
+    // break so 8月8日電網… stays text.
     [GeneratedRegex(
-        Date + @"|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期[一二三四五六日天]|(?:[發发][布佈]|更新|出版|刊[發发登]|[發发]表)?(?:[時时][間间]|日期)[：:]"
-        + @"|(?:[來来]源|稿源|作者|[編编][輯辑]|[責责]任[編编][輯辑]|[責责][編编]|記者|记者)[：:] ?[^ |｜丨]+|[小中大]字[號号]|[ |｜丨/]+",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex BylineParts();
-
-    // 深圳新聞網2025年12月12日訊(…), 本報訊(…), 新華社深圳8月8日電, 中新網香港12月11日電(記者 X): an outlet and/or a date
-    // before 訊/電, optionally a bracketed reporter list. 電 must be followed by a break so 8月8日電網… stays text.
-    [GeneratedRegex(
-        @"^(?<byline>(?:[^ ，,。：:（(]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台])(?:[訊讯]|[電电](?=[ (（:：]|$))(?: ?[(（][^)）]{1,40}[)）])?)",
+        @"^(?<byline>【?(?:[^ ，,。：:（(【]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台]|[^ ，,。：:（(【]{1,10}?[報报網网])(?:[訊讯](?![號号息])|[電电](?=[ (（:：】]|$))】?(?: ?[(（][^)）]{1,40}[)）])?)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 

@@ -15,7 +15,7 @@ internal static class ReferenceTimelineBuilder
 {
     public static SiteTimeline Build(IReadOnlyList<ArticleExtraction> articles, SiteConfig config, IScriptConverter? converter)
     {
-        var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published, StringComparer.Ordinal);
+        var published = articles.ToDictionary(a => a.Article.Id, a => a.Article.Published ?? new PartialDate(9999), StringComparer.Ordinal);
         var statements = articles.SelectMany(a => a.Statements)
             .OrderBy(s => published[s.ArticleId])
             .ThenBy(s => s.FileName, StringComparer.Ordinal)
