@@ -8,10 +8,10 @@ public static class CommandLine
     public const string Usage = """
         usage: hetao <command> [options]
 
-          build   [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--no-cache] [--quiet] [--verbose]
+          build   [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--strict] [--no-cache] [--quiet] [--verbose]
           dates   --ref YYYY-MM-DD --text "…"   |   dates --jsonl  (reads {"ref","text"} lines on stdin)
           serve   [--port N] [--config FILE] [--seeds DIR] [--templates DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--quiet] [--verbose]
-          check   [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--quiet] [--verbose]
+          check   [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--strict] [--quiet] [--verbose]
           new     "標題" --text FILE|- [--date YYYY-MM-DD] [--url URL] [--seeds DIR] [--templates DIR]
           new     --from page.html [--seeds DIR] [--config FILE]
           eval    [--set tests/DevSet] [--config FILE] [--json] [--verbose]

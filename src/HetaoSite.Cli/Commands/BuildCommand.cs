@@ -8,11 +8,11 @@ using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Cli.Commands;
 
-/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--no-cache] [--quiet] [--verbose]</c>.</summary>
+/// <summary><c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--strict] [--no-cache] [--quiet] [--verbose]</c>.</summary>
 public static class BuildCommand
 {
     public static readonly string[] ValuedOptions = ["config", "seeds", "templates", "out", "base-path", "base-url"];
-    public static readonly string[] Switches = ["keep-going", "no-cache", "quiet", "verbose"];
+    public static readonly string[] Switches = ["keep-going", "strict", "no-cache", "quiet", "verbose"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -29,12 +29,19 @@ public static class BuildCommand
         var verbose = arguments.Has("verbose");
         var timings = verbose ? new StageTimings() : null;
         var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => BuildSite(paths, arguments, cache, timings));
+        var strict = arguments.Has("strict");
+        if (strict)
+        {
+            build = build with { Diagnostics = Diagnostic.WarningsAsErrors(build.Diagnostics) };
+        }
+
         // A failed build writes nothing, so the full list is only in --verbose.
         var reportFile = build.HasErrors ? null : $"{Path.GetFileName(paths.Output)}/data/report.json";
         DiagnosticPrinter.Print(build.Diagnostics, stderr, verbose, reportFile);
         if (build.HasErrors)
         {
-            stderr.WriteLine($"build failed: {build.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s); {Path.GetFileName(paths.Output)}/ was left as it was.");
+            var because = strict ? " (--strict: warnings count as errors)" : string.Empty;
+            stderr.WriteLine($"build failed: {build.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s){because}; {Path.GetFileName(paths.Output)}/ was left as it was.");
             return ExitCode.ContentErrors;
         }
 

@@ -7,7 +7,7 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Cli.Commands;
 
 /// <summary>
-/// <c>check [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--quiet] [--verbose]</c> validates a built site folder
+/// <c>check [--out DIR] [--base-path /x/] [--base-url URL] [--config FILE] [--strict] [--quiet] [--verbose]</c> validates a built site folder
 /// (default <c>_site</c>) with <see cref="SiteChecker"/>. The base path and base URL come from the config when it
 /// exists; <c>--base-path</c> wins, as in <c>build</c>.
 /// </summary>
@@ -15,7 +15,7 @@ public static class CheckCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var arguments = CommandArguments.Parse(args, ["out", "base-path", "base-url", "config"], ["quiet", "verbose"]);
+        var arguments = CommandArguments.Parse(args, ["out", "base-path", "base-url", "config"], ["strict", "quiet", "verbose"]);
         var paths = SitePaths.From(arguments);
         if (!Directory.Exists(paths.Output))
         {
@@ -27,6 +27,11 @@ public static class CheckCommand
         var options = Options(paths, arguments.Get("base-path"), BuildCommand.BaseUrl(arguments), stderr);
         var files = ReadSite(paths.Output);
         var result = ConsoleOutput.WithProgress(stdout, arguments.Has("quiet"), "checking…", () => SiteChecker.Check(files, options));
+        if (arguments.Has("strict"))
+        {
+            result = result with { Diagnostics = Diagnostic.WarningsAsErrors(result.Diagnostics) };
+        }
+
         DiagnosticPrinter.Print(result.Diagnostics, stderr, arguments.Has("verbose"));
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -47,10 +47,21 @@ public static class SiteSourceReader
 
         var root = Path.GetFullPath(seedsDirectory);
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var paths = Directory.EnumerateFiles(root, "*", options)
-            .Where(path => ArticleExtensions.Contains(Path.GetExtension(path)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var all = Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal).ToList();
+        var paths = all.Where(path => ArticleExtensions.Contains(Path.GetExtension(path))).ToList();
+
+        // A file the build cannot read (a Word document, a PDF) is named, so that nobody wonders where the article went;
+        // hidden files (.gitkeep, .DS_Store) stay silent.
+        foreach (var path in all.Where(path => !ArticleExtensions.Contains(Path.GetExtension(path))))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (!relative.Split('/').Any(part => part.StartsWith('.')))
+            {
+                var extension = Path.GetExtension(path);
+                diagnostics.Add(Diagnostic.Warning("HS0010", $"unsupported type {(extension.Length > 0 ? extension : "(no extension)")}; skipped", relative,
+                    hint: "articles are .txt, .md, .markdown, .html or .htm files; save the article as one of them"));
+            }
+        }
 
         // Read in parallel, kept in path order: ten thousand small files are mostly system calls, which two cores halve.
         var result = new List<SourceFile>();
@@ -82,7 +93,22 @@ public static class SiteSourceReader
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
         {
-            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            string? target;
+            try
+            {
+                target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+            }
+            catch (IOException)
+            {
+                target = null; // a loop of links: refused below like a link leaving the folder
+            }
+
+            if (target is not null && !File.Exists(target))
+            {
+                return (null, Diagnostic.Warning("HS0011", $"symbolic link to '{info.LinkTarget}', which does not exist; skipped", relative,
+                    hint: "remove the link, or put the article it should point to in place"));
+            }
+
             if (target is null || !IsInside(root, target))
             {
                 return (null, Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,

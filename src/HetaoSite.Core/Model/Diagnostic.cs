@@ -26,6 +26,10 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
     public static Diagnostic Info(string code, string message, string? file = null, int? line = null, string? hint = null) =>
         new(Severity.Info, code, message, file, line, hint);
 
+    /// <summary>The diagnostics with every warning made an error (<c>--strict</c>); notes and errors unchanged.</summary>
+    public static IReadOnlyList<Diagnostic> WarningsAsErrors(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)];
+
     /// <summary>"file:line: error HS0101: message (hint)".</summary>
     public override string ToString()
     {

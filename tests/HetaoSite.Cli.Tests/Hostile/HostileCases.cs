@@ -41,7 +41,8 @@ public static class HostileCases
         yield return new("published in 2999", [File("future.md", Md("title: x\ndate: 2999-01-01", Body))], 1, "future.md");
         yield return new("10,000-character title", [File("long.md", Md("title: " + new string('長', 10_000) + "\ndate: 2024-01-02", Body))], 0,
             ForbiddenInOutput: [new string('長', 301)], RequiredInOutput: [new string('長', 200)]);
-        yield return new("article with no date at all", [File("undated.txt", "河套深港科技創新合作區\n合作區不斷發展。\n")], 1, "undated.txt", ExpectedMessage: "site-config.yml");
+        yield return new("article with no date at all", [File("undated.txt", "河套深港科技創新合作區\n合作區不斷發展。\n")], 0, "undated.txt", ExpectedMessage: "site-config.yml",
+            RequiredInOutput: ["articles/undated/index.html"]);
 
         // Size and depth
         yield return new("20 MB single-line body", [File("huge.md", Md("title: 巨大\ndate: 2024-01-02", new string('河', 20 * 1024 * 1024 / 3)))], 1, "huge.md",
@@ -76,6 +77,10 @@ public static class HostileCases
             System.IO.File.WriteAllText(outside, Md("title: 外部\ndate: 2024-08-09", Body));
             System.IO.File.CreateSymbolicLink(Path.Combine(seeds, "outside.md"), outside);
         });
+        yield return new("Word document in seeds/", [File("report.docx", [0x50, 0x4B, 0x03, 0x04, .. Text("word/document.xml")])], 0, "report.docx",
+            ExpectedMessage: "unsupported type .docx; skipped");
+        yield return new("dangling symlink in seeds/", [], 0, "gone.md", ExpectedMessage: "does not exist; skipped", Arrange: seeds =>
+            System.IO.File.CreateSymbolicLink(Path.Combine(seeds, "gone.md"), Path.Combine(seeds, "deleted-article.md")));
         yield return new("only dates out of the window", [File("old.md", Md("title: 舊事\ndate: 2016-05-01", "2015年3月，深圳某公司成立。1999年，另一件事。"))], 0, RequiredInOutput: ["舊事"]);
         yield return new("file larger than the configured limit", [File("big.txt", Text("深圳新聞網2024年8月9日訊 " + new string('河', 4000)))], 1, "big.txt", Config: "limits:\n  max_file_bytes: 2000\n");
     }

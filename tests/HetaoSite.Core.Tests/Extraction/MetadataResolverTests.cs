@@ -110,8 +110,8 @@ public sealed partial class MetadataResolverTests
     public void A_dateline_decides_only_with_a_year_from_elsewhere()
     {
         Bylines dateline = [new Byline("新華社深圳8月8日電", 13)];
-        var error = Assert.Single(ResolveResult(SourceMetadata.None, dateline).Diagnostics);
-        Assert.Equal("HS0001", error.Code);
+        var warning = Assert.Single(ResolveResult(SourceMetadata.None, dateline).Diagnostics);
+        Assert.Equal("HS0001", warning.Code);
 
         var yearOnly = SourceMetadata.None with { Date = new PartialDate(2024) };
         Assert.Equal(("2024-08-08", MetadataOrigin.Dateline, "新華社"), Summary(Resolve(yearOnly, dateline)));
@@ -121,14 +121,65 @@ public sealed partial class MetadataResolverTests
     }
 
     [Fact]
-    public void No_date_is_HS0001_naming_the_file_with_the_config_hint()
+    public void No_date_is_warning_HS0001_and_the_article_is_built_undated()
     {
         var result = ResolveResult(SourceMetadata.None, []);
-        Assert.Null(result.Value);
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(("HS0001", Severity.Error, "x.txt"), (error.Code, error.Severity, error.File));
-        Assert.Equal("add \"articles: x.txt: published: YYYY-MM-DD\" to site-config.yml", error.Hint);
+        var article = Assert.IsType<Article>(result.Value);
+        Assert.Equal((null, MetadataOrigin.None, null, true), (article.Published, article.DateSource, article.PublishedFrom, article.IsUndated));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(("HS0001", Severity.Warning, "x.txt"), (warning.Code, warning.Severity, warning.File));
+        Assert.Equal("add \"articles: x.txt: published: YYYY-MM-DD\" to site-config.yml", warning.Hint);
     }
+
+    [Fact]
+    public void Every_source_is_named_in_published_from()
+    {
+        var meta = SourceMetadata.None with { Date = new PartialDate(2024, 6, 11) };
+        var html = meta with { Origin = MetadataOrigin.HtmlMeta, DateFrom = "meta article:published_time" };
+        Bylines masthead = [new Byline("香港文匯報 2024年6月12日 星期三 A12版", 1)];
+        Assert.Equal("config", Resolve(meta, masthead, new ArticleOverride(new PartialDate(2024, 6, 10), null, null, null, [], 3)).PublishedFrom);
+        Assert.Equal("front matter", Resolve(meta, masthead).PublishedFrom);
+        Assert.Equal("meta article:published_time", Resolve(html, masthead).PublishedFrom);
+        Assert.Equal(("2024-06-12", MetadataOrigin.Masthead, "masthead, line 1"), (Resolve(SourceMetadata.None, masthead).Published?.ToString(),
+            Resolve(SourceMetadata.None, masthead).DateSource, Resolve(SourceMetadata.None, masthead).PublishedFrom));
+    }
+
+    [Fact]
+    public void Header_beats_byline_beats_footer()
+    {
+        // The text is one paragraph at line 20: lines before it are above the text, lines after it below.
+        Bylines lines = [new Byline("發布時間：2024-06-13", 3), new Byline("2024年6月12日（星期三）", 2), new Byline("2024年6月14日（星期五）", 30)];
+        Assert.Equal(("2024-06-12", MetadataOrigin.Header), (Resolve(SourceMetadata.None, lines).Published?.ToString(), Resolve(SourceMetadata.None, lines).DateSource));
+        Assert.Equal(("2024-06-13", MetadataOrigin.Byline), (Resolve(SourceMetadata.None, lines[..1]).Published?.ToString(), Resolve(SourceMetadata.None, lines[..1]).DateSource));
+        Assert.Equal(("2024-06-14", "footer, line 30"), (Resolve(SourceMetadata.None, lines[2..]).Published?.ToString(), Resolve(SourceMetadata.None, lines[2..]).PublishedFrom));
+    }
+
+    [Fact]
+    public void Sources_that_disagree_are_noted_with_the_choice()
+    {
+        Bylines lines = [new Byline("香港文匯報 2024年6月12日 星期三 A12版", 1), new Byline("2024年6月14日", 30)];
+        var note = Assert.Single(ResolveResult(SourceMetadata.None, lines).Diagnostics);
+        Assert.Equal(("HS0120", Severity.Info), (note.Code, note.Severity));
+        Assert.Equal("publication date 2024-06-12 taken from masthead, line 1; footer, line 30 says 2024-06-14", note.Message);
+    }
+
+    [Fact]
+    public void A_dateline_takes_its_year_from_the_url()
+    {
+        Bylines dateline = [new Byline("新華社深圳8月8日電", 13)];
+        var config = new ArticleOverride(null, null, null, "https://www.example.cn/2024-08/08/c_1.htm", [], 3);
+        var article = Resolve(SourceMetadata.None, dateline, config);
+        Assert.Equal(("2024-08-08", "dateline, line 13 (year from URL)"), (article.Published?.ToString(), article.PublishedFrom));
+    }
+
+    [Theory]
+    [InlineData("https://www.example.cn/2024-08/08/c_1130.htm", "2024-08")]
+    [InlineData("https://news.example.cn/gd/20240808/t20240808_1.html", "2024-08")]
+    [InlineData("https://example.com/2024/08/08/loop-zone/", "2024-08")]
+    [InlineData("https://example.com/news/2024/loop-zone", "2024")]
+    [InlineData("https://example.com/content_1148636103543848960.html", null)]
+    [InlineData("not a url", null)]
+    public void Url_paths_give_a_year(string url, string? expected) => Assert.Equal(expected, MetadataResolver.UrlDate(url)?.ToString());
 
     [Theory]
     [InlineData("河套新引擎 - 新华网", "河套新引擎")]
