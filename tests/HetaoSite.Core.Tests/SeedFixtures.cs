@@ -18,7 +18,7 @@ internal static class SeedFixtures
             published: 2023-01
             outlet: 羊城晚報
           004_e331704125a7b1c3.txt:
-            published: 2023-09-13
+            published: 2022-09-13
             outlet: 大公報
         """;
 

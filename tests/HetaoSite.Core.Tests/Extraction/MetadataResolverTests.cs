@@ -16,7 +16,7 @@ public sealed partial class MetadataResolverTests
         { "001_48f27e469779bebf.txt", "2024-08-09", MetadataOrigin.Byline, "“小支點”釋放創新“大能量”——河套深港科技創新合作區深圳園區一年發展掃描", "新華網", "utf-8", Script.Hant },
         { "002_4b2e64fbf26f5ca3.txt", "2023-01", MetadataOrigin.Config, "河套深港合作硕果累累 高端科创资源加速聚集", "羊城晚報", "utf-8", Script.Hans },
         { "003_564ef79a45113a5f.txt", "2022-09-06", MetadataOrigin.FrontMatter, "小空间遇见大未来 深港河套成湾区科创新引擎", "证券时报网", "utf-8", Script.Hans },
-        { "004_e331704125a7b1c3.txt", "2023-09-13", MetadataOrigin.Config, "150高端研究落地深圳園區 六大科創集群形成", "大公報", "utf-8", Script.Hant },
+        { "004_e331704125a7b1c3.txt", "2022-09-13", MetadataOrigin.Config, "150高端研究落地深圳園區 六大科創集群形成", "大公報", "utf-8", Script.Hant },
     };
 
     [Theory]

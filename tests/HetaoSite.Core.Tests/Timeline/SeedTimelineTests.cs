@@ -21,7 +21,7 @@ public class SeedTimelineTests(ITestOutputHelper output)
           002_4b2e64fbf26f5ca3.txt:
             published: 2023-01
           004_e331704125a7b1c3.txt:
-            published: 2023-09-13
+            published: 2022-09-13
         """;
 
     private static readonly Lazy<SiteTimeline> Built = new(Build);
