@@ -96,11 +96,13 @@ public static partial class BylineParser
             rest.AsSpan(start, length).Fill(' ');
         }
 
+        // A short section name may stand beside a page label (A12版 要聞) or a time stamp (時事脈搏 | 2019-03-01 18:32).
+        var timed = parse.Rejected.Any(r => r.Reason == RejectionReason.TimeOfDay);
         var remainder = Parts().Replace(new string(rest), " ");
         var paged = PageLabel().IsMatch(remainder);
         remainder = PageLabel().Replace(remainder, " ");
         return Separators().Split(remainder).Where(t => t.Length > 0)
-            .All(t => KnownOutlets.LooksLikeOutlet(t) || (paged && t.Length <= 4 && t.All(ChineseText.IsHan)));
+            .All(t => KnownOutlets.LooksLikeOutlet(t) || ((paged || timed) && t.Length <= 4 && t.All(ChineseText.IsHan)));
     }
 
     private static (PartialDate? Date, int Index, bool Updated) FirstDate(string text)
@@ -130,7 +132,7 @@ public static partial class BylineParser
     private const string LabelPattern =
         @"(?:[發发][布佈]|[發发]稿|更新|出版|刊[發发登]|[發发]表|信息提供|提供|上[載载]|稿件)?(?:[時时][間间]|日期)\s*[：:]"
         + @"|(?:出版|更新|[發发][布佈]|[發发]表)\s*[：:]"
-        + @"|(?:[來来]源|稿源|作者|撰文|[編编][輯辑]|[責责]任[編编][輯辑]|[責责][編编]|記者|记者|通[訊讯]員|通[訊讯]员|攝影|摄影)\s*[：:]\s*[^ |｜丨]*"
+        + @"|(?:(?:稿件)?[來来]源|稿源|作者|撰文|[編编][輯辑]|[責责]任[編编][輯辑]|[責责][編编]|記者|记者|通[訊讯]員|通[訊讯]员|攝影|摄影)\s*[：:]\s*[^ |｜丨]*"
         + @"|(?i:(?<![A-Za-z])(?:first\s+|last\s+)?(?:published|updated|posted|issued|released)(?:\s+(?:on|at))?(?:\s+HKT)?\s*:?)"
         + @"|(?<![A-Za-z])By\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}";
 

@@ -77,6 +77,8 @@ public sealed class BylineParserTests
     [InlineData("信息提供日期：2024-06-12")]
     [InlineData("UPDATED: 13 Jun 2024, 9:10am")]
     [InlineData("By Jane Lee | example.com.cn | Updated: 2024-06-12 17:03")]
+    [InlineData("2024-06-12 17:28｜稿件來源：香港新聞網")]
+    [InlineData("時事脈搏 | 2019-03-01 18:32")]
     public void Whole_page_lines_are_recognised(string text) => Assert.True(BylineParser.IsWholeLine(text), text);
 
     [Theory]
