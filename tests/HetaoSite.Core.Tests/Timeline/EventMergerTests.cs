@@ -16,13 +16,7 @@ namespace HetaoSite.Core.Tests.Timeline;
 /// </summary>
 public sealed class EventMergerTests
 {
-    private static readonly IScriptConverter OpenCc = CreateOpenCc();
-
-    private static IScriptConverter CreateOpenCc()
-    {
-        Assert.True(OpenCcConverter.TryCreate(out var converter, out var problem), $"OpenCC should be available here: {problem}");
-        return converter!;
-    }
+    private static IScriptConverter OpenCc => RealOpenCc.Converter;
 
     /// <summary>Dates from 2023 to 2025 at every precision (FsCheck picks the year, month and day; 0 leaves a part out).</summary>
     private static Arbitrary<PartialDate> Dates() =>
