@@ -1,3 +1,5 @@
+using HetaoSite.Core;
+
 namespace HetaoSite.Cli;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace HetaoSite.Cli;
 public sealed record SitePaths(string Config, string Seeds, string Templates, string Output)
 {
     public string Root => Path.GetDirectoryName(Path.GetFullPath(Config))!;
+
+    /// <summary>What a build reads.</summary>
+    public SiteInputs Inputs => new(Config, Seeds, Templates);
 
     public static SitePaths From(CommandArguments args)
     {

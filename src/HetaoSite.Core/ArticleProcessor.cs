@@ -21,7 +21,8 @@ public static class ArticleProcessor
 
     public static StageResult<IReadOnlyList<ArticleExtraction>> ProcessAll(IReadOnlyList<SourceFile> files, SiteConfig config, BuildContext context)
     {
-        var converter = context.Converter;
+        // One conversion per distinct text across all articles (many share headings, outlets and phrases).
+        var converter = CachingScriptConverter.Wrap(context.Converter);
         // Entries made with conversions must never serve a build without them, nor one with another converter.
         var sharedFingerprint = converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
         var results = files

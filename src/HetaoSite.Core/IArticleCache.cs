@@ -12,4 +12,10 @@ public interface IArticleCache
     bool TryGet(string key, out StageResult<ArticleExtraction?>? result);
 
     void Put(string key, StageResult<ArticleExtraction?> result);
+
+    /// <summary>
+    /// Called once at the end of a build of <paramref name="articleCount"/> articles: may drop what that build did not
+    /// use. Returns the number of entries dropped.
+    /// </summary>
+    int Prune(int articleCount);
 }

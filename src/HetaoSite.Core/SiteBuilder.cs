@@ -2,39 +2,56 @@ using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Rendering;
+using HetaoSite.Core.Timeline;
+using HetaoSite.Core.Writing;
 
 namespace HetaoSite.Core;
 
-/// <summary>The whole build, in pipeline order. Pure: reads a <see cref="SiteSource"/>, returns files; writing is the caller's.</summary>
+/// <summary>
+/// The whole build, in pipeline order: read sources → process articles → merge → render → write. Each stage is a
+/// function over immutable records; the article memo and the script converter come in through the
+/// <see cref="BuildContext"/>. Every command that builds (build, serve, eval) calls <see cref="Build(SiteInputs, BuildContext, string?)"/>.
+/// </summary>
 public static class SiteBuilder
 {
+    /// <summary>
+    /// Reads the site at <paramref name="inputs"/> and builds it; when <paramref name="output"/> is given and the build
+    /// has no errors, writes it there (a failed build leaves the previous output as it was).
+    /// </summary>
+    public static SiteBuild Build(SiteInputs inputs, BuildContext context, string? output = null)
+    {
+        var timings = context.Timings;
+        var source = timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates));
+        var build = Build(source, context);
+        timings.Time("prune memo", () => context.Cache?.Prune(source.Articles.Count));
+        return output is null || build.HasErrors ? build : build with { Written = timings.Time("write", () => SiteWriter.Write(build.Files, output)) };
+    }
+
+    /// <summary>The build in memory, from sources already read: configure → process articles → merge → render.</summary>
     public static SiteBuild Build(SiteSource source, BuildContext context)
     {
-        context = context with { Converter = Conversion.CachingScriptConverter.Wrap(context.Converter) };
         var timings = context.Timings;
-        var config = timings.Time("config", () => WithOverrides(SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName), context)); // Configure
-        var articles = timings.Time("load+extract", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context)); // per article
-        if (context.Converter is not null)
-        {
-            // Each article carries its texts converted (stored by the article cache): merge and render then convert only
-            // what no article carries. A fresh cache, sized for them, replaces the one extraction filled.
-            var seeded = timings.Time("remember conversions", () => ArticleScripts.Seeded(context.Converter, articles.Value));
-            context = context with { Converter = seeded };
-        }
-
-        var timeline = timings.Time("merge", () => Timeline.TimelineBuilder.Build(articles.Value, config.Value, context.Converter));
-        var found = SkipUnreadable(source.Diagnostics, context).Concat(config.Diagnostics).Concat(articles.Diagnostics).Concat(timeline.Diagnostics).ToList();
-        var content = new SiteContent(config.Value, articles.Value, timeline, context) { Diagnostics = found };
+        var config = timings.Time("config", () => Configure(source, context));
+        var articles = timings.Time("process articles", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context));
+        var converter = timings.Time("remember conversions", () => ArticleScripts.Seeded(context.Converter, articles.Value));
+        var timeline = timings.Time("merge", () => TimelineBuilder.Build(articles.Value, config.Value, converter));
+        List<Diagnostic> found = [.. SkipUnreadable(source.Diagnostics, context), .. config.Diagnostics, .. articles.Diagnostics, .. timeline.Diagnostics];
+        var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found };
         var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates));
-        var diagnostics = found.Concat(files.Diagnostics).ToList();
-        var skipped = articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
-        return new SiteBuild(config.Value, articles.Value, timeline, files.Value, diagnostics, skipped);
+        List<Diagnostic> diagnostics = [.. found, .. files.Diagnostics];
+        return new SiteBuild(config.Value, articles.Value, timeline, files.Value, context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(articles))
+        {
+            ArticleFiles = source.Articles.Select(a => a.FileName).ToList(),
+        };
     }
 
     // --base-url (the address GitHub Pages reports) wins over site.base_url, so forks publish correct feeds and sitemaps.
-    private static StageResult<SiteConfig> WithOverrides(StageResult<SiteConfig> config, BuildContext context) =>
-        context.BaseUrlOverride is not { Length: > 0 } url ? config
+    private static StageResult<SiteConfig> Configure(SiteSource source, BuildContext context)
+    {
+        var config = SiteConfigParser.Parse(source.ConfigText, source.ConfigFileName);
+        return context.BaseUrlOverride is not { Length: > 0 } url ? config
             : config with { Value = config.Value with { Site = config.Value.Site with { BaseUrl = url.EndsWith('/') ? url : url + "/" } } };
+    }
 
     // Under --keep-going an article file that cannot even be read (a symlink leaving seeds/, an oversized or unreadable
     // file) is skipped like any other bad article.
@@ -42,4 +59,7 @@ public static class SiteBuilder
         !context.KeepGoing ? diagnostics : diagnostics.Select(d => d.Severity == Severity.Error && d.Code is "HS0005" or "HS0006" or "HS0008"
             ? d with { Severity = Severity.Warning, Message = d.Message + " (skipped: --keep-going)" }
             : d);
+
+    private static List<string> Skipped(StageResult<IReadOnlyList<ArticleExtraction>> articles) =>
+        articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
 }

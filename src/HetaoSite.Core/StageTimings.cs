@@ -45,7 +45,7 @@ public sealed class StageTimings
         }
     }
 
-    /// <summary>"load+extract 1.21 s, merge 0.10 s, render 3.40 s".</summary>
+    /// <summary>"process articles 1.21 s, merge 0.10 s, render 3.40 s".</summary>
     public override string ToString() => string.Join(", ",
         Entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Name} {e.Elapsed.TotalSeconds:0.00} s")));
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using HetaoSite.Core;
 using HetaoSite.Core.Evaluation;
-using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Cli.Commands;
@@ -40,10 +39,9 @@ public static class EvalCommand
         }
 
         var gold = ReadGold(goldFolder);
-        var source = SiteSourceReader.Read(config, articlesFolder, Path.Combine(Path.GetDirectoryName(config)!, "templates"));
-        var problems = gold.Diagnostics
-            .Concat(DevSetEvaluator.Unpaired(source.Articles.Select(a => a.FileName).ToList(), gold.Value))
-            .ToList();
+        var context = new BuildContext(BuildDates.FromEnvironment(), ScriptConverters.Default, Cache: null, KeepGoing: true);
+        var build = SiteBuilder.Build(new SiteInputs(config, articlesFolder, Path.Combine(Path.GetDirectoryName(config)!, "templates")), context);
+        var problems = gold.Diagnostics.Concat(DevSetEvaluator.Unpaired(build.ArticleFiles, gold.Value)).ToList();
         if (problems.Count > 0)
         {
             DiagnosticPrinter.Print(problems, stderr, verbose: false);
@@ -51,8 +49,6 @@ public static class EvalCommand
             return ExitCode.ContentErrors;
         }
 
-        var context = new BuildContext(BuildDates.FromEnvironment(), ScriptConverters.Default, Cache: null, KeepGoing: true);
-        var build = SiteBuilder.Build(source, context);
         var verbose = arguments.Has("verbose");
         DiagnosticPrinter.Print(build.Diagnostics.Where(d => verbose || d.Severity == Severity.Error), stderr, verbose);
         if (build.HasErrors)

@@ -33,4 +33,7 @@ public sealed class MemoryArticleCache : IArticleCache
 
         _entries[key] = result;
     }
+
+    /// <summary>Nothing: the entries live as long as the server, bounded by a maximum count.</summary>
+    public int Prune(int articleCount) => 0;
 }

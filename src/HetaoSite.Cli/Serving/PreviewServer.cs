@@ -56,7 +56,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var cache = new MemoryArticleCache();
         _build = options.Build is { } build
             ? () => build(cache)
-            : () => BuildCommand.BuildSite(options.Paths, options.Arguments, cache);
+            : () => SiteBuilder.Build(options.Paths.Inputs, BuildCommand.Context(options.Arguments, cache));
         _out = TextWriter.Synchronized(options.Output);
         _err = TextWriter.Synchronized(options.Error);
         _site = SiteFiles.Empty("/");

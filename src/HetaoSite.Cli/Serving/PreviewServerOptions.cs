@@ -22,8 +22,8 @@ public sealed record PreviewServerOptions(SitePaths Paths, CommandArguments Argu
     public TextWriter Error { get; init; } = TextWriter.Null;
 
     /// <summary>
-    /// Builds the site in memory; by default <see cref="Commands.BuildCommand.BuildSite"/> over <see cref="Paths"/>
-    /// with an in-memory article cache. Tests may give their own.
+    /// Builds the site in memory; by default <see cref="SiteBuilder.Build(SiteInputs, BuildContext, string?)"/> over
+    /// <see cref="Paths"/> with an in-memory article memo and no output. Tests may give their own.
     /// </summary>
     public Func<IArticleCache, SiteBuild>? Build { get; init; }
 }

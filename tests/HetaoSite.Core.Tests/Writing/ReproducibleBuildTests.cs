@@ -1,5 +1,4 @@
 using System.Text;
-using HetaoSite.Core.Loading;
 using HetaoSite.Core.Tests.TestSupport;
 using HetaoSite.Core.Writing;
 
@@ -69,9 +68,9 @@ public sealed class ReproducibleBuildTests : IDisposable
 
     private static (SiteBuild Build, WriteSummary Summary) BuildSite(string site, string output, IArticleCache? cache)
     {
-        var source = SiteSourceReader.Read(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(site, "templates"));
-        var build = SiteBuilder.Build(source, new BuildContext(BuildDate: null, Converter: null, cache, KeepGoing: true));
-        return (build, SiteWriter.Write(build.Files, output));
+        var inputs = new SiteInputs(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(site, "templates"));
+        var build = SiteBuilder.Build(inputs, new BuildContext(BuildDate: null, Converter: null, cache, KeepGoing: true), output);
+        return (build, build.Written ?? throw new InvalidOperationException("expected the site to build and be written:\n" + string.Join("\n", build.Diagnostics)));
     }
 
     private static string CopySite(string destination)
