@@ -16,16 +16,37 @@ namespace HetaoSite.Core.Timeline;
 /// <item>a counted quantity: 6項 → (项, 6), 15億元 → (亿, 15), 30家 → (家, 30);</item>
 /// <item>a quoted name: 「明峰」平台, 《規劃》, “…” → (name, 明峰);</item>
 /// <item>an organisation, by the two characters before its kind word: 深圳大學 → (organisation, 深圳大学); a company by the
-/// characters before the words that only say what kind of company it is: 華為技術有限公司 → (organisation, 华为企业).</item>
+/// characters before the words that only say what kind of company it is: 華為技術有限公司 → (organisation, 华为企业);</item>
+/// <item>the kind of development the title states, by its verb: 《規劃》發布 → (development, issued), 新聞發布會舉行 →
+/// (development, held), 簽署協議 → (development, signed); see <see cref="Developments"/>.</item>
 /// </list>
 /// Two statements agree when, for every kind both of them name, they share a value: the 6th and the 7th edition of a
-/// forum, six and eight topics, or two different companies are different developments however alike their titles. A
+/// forum, six and eight topics, two different companies, or a plan published and a press conference held are different
+/// developments however alike their titles and dates. A
 /// statement that names nothing of a kind agrees with any other on it, as one report is often less detailed than another.
 /// </summary>
 public sealed partial class StatementFacts
 {
     private const string NameKind = "name";
     private const string OrganisationKind = "organisation";
+    private const string DevelopmentKind = "development";
+
+    // The kinds of development a headline's verb states, each with its words in both scripts and in English. A title may
+    // state several (舉行開園典禮: held and opened); two reports of one development share at least one. 發布會 is a
+    // press conference (held), not a publication, so it is read before 發布.
+    private static readonly (string Kind, string[] Words)[] DevelopmentWords =
+    [
+        ("held", ["发布会", "發布會", "举行", "舉行", "举办", "舉辦", "召开", "召開", "开幕", "開幕", "闭幕", "閉幕", " held ", " holds ", " hosted ", " hosts "]),
+        ("issued", ["发布", "發布", "印发", "印發", "出台", "公布", "頒布", "颁布", "发表", "發表", "印制", " published ", " publishes ", " released ", " releases ", " issued ", " issues ", " unveiled ", " unveils "]),
+        ("signed", ["签署", "簽署", "签约", "簽約", "签订", "簽訂", " signed ", " signs ", " sign "]),
+        ("opened", ["开园", "開園", "启用", "啟用", "开业", "開業", "揭牌", "开学", "開學", "投用", "投入使用", "落成", "开放", "開放", " opened ", " opens ", " open "]),
+        ("founded", ["成立", "创立", "創立", "挂牌", "掛牌", "设立", "設立", "组建", "組建", " founded ", " established ", " set up "]),
+        ("launched", ["启动", "啟動", "推出", "上线", "上線", " launched ", " launches ", " started ", " begins ", " began "]),
+        ("approved", ["批复", "批覆", "批准", "获批", "獲批", "审议通过", "審議通過", " approved ", " approves "]),
+        ("settled", ["落地", "入驻", "入駐", "进驻", "進駐", "落户", "落戶", "迁入", "遷入", " moved ", " moves ", " settled "]),
+        ("built", ["动工", "動工", "开工", "開工", "奠基", "平顶", "平頂", "封顶", "封頂", "竣工", " topped out ", " completed "]),
+        ("listed", ["上市", " listed "]),
+    ];
 
     // Traditional forms of the unit and kind words the patterns below read, for texts compared without a converter.
     private static readonly Dictionary<char, char> SimplifiedUnit = new()
@@ -63,11 +84,11 @@ public sealed partial class StatementFacts
     public static StatementFacts Of(DatedStatement statement, IScriptConverter? converter)
     {
         var title = converter?.ToSimplified(statement.Title) ?? statement.Title;
-        return Read(title + "\n" + Region(statement, converter));
+        return Read(title + "\n" + Region(statement, converter), title);
     }
 
-    /// <summary>The facts of a text as it is (no script folding).</summary>
-    public static StatementFacts Read(string text)
+    /// <summary>The facts of a text as it is (no script folding); the kind of development from <paramref name="headline"/>.</summary>
+    public static StatementFacts Read(string text, string? headline = null)
     {
         var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
 
@@ -120,6 +141,11 @@ public sealed partial class StatementFacts
         foreach (var organisation in Organisations(text))
         {
             Add(OrganisationKind, organisation);
+        }
+
+        foreach (var development in Developments(headline ?? string.Empty))
+        {
+            Add(DevelopmentKind, development);
         }
 
         return values.Count == 0 ? None : new StatementFacts(values);
@@ -213,6 +239,37 @@ public sealed partial class StatementFacts
         return Numeral.TryRead(written, 0, out var numeral) && numeral.IsValid && numeral.End == written.Length
             ? numeral.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
+    }
+
+    /// <summary>
+    /// The kinds of development a headline states by its verbs (<see cref="DevelopmentWords"/>): "《規劃》發布" → issued;
+    /// "新聞發布會舉行" → held (發布會 is the conference's name, not a publication); "舉行開園典禮" → held, opened.
+    /// </summary>
+    public static IReadOnlyList<string> Developments(string headline)
+    {
+        var text = " " + headline.ToLowerInvariant() + " ";
+        var kinds = new List<string>();
+        foreach (var (kind, words) in DevelopmentWords)
+        {
+            var found = false;
+            foreach (var word in words)
+            {
+                if (text.Contains(word, StringComparison.Ordinal))
+                {
+                    found = true;
+                    // A word read is blanked out (English words keep their spaces), so a later kind does not read it
+                    // again: 發布會 is not also 發布.
+                    text = text.Replace(word, word[0] == ' ' ? "  " : new string('\u3000', word.Length), StringComparison.Ordinal);
+                }
+            }
+
+            if (found)
+            {
+                kinds.Add(kind);
+            }
+        }
+
+        return kinds;
     }
 
     private static IEnumerable<string> Organisations(string text)
