@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Conversion;
@@ -56,28 +57,41 @@ public static class ArticleProcessor
         return new StageResult<IReadOnlyList<ArticleExtraction>>(ordered, diagnostics);
     }
 
-    /// <summary>Processes one article without the cache.</summary>
-    public static StageResult<ArticleExtraction?> Process(SourceFile file, SiteConfig config)
+    /// <summary>
+    /// Processes one article without the memo. Every stage is meant to be linear in its input, and
+    /// <paramref name="cancellation"/> is checked in the loops that could still run long (the cleaning rules, sentence
+    /// splitting, the date scanner, extraction per block and sentence), as the patterns that could backtrack have a match
+    /// time limit (<see cref="PatternLimits"/>): an article that is stopped by either is an error naming it, never a hang.
+    /// </summary>
+    public static StageResult<ArticleExtraction?> Process(SourceFile file, SiteConfig config, CancellationToken cancellation = default)
     {
         try
         {
             var articleOverride = config.OverrideFor(file.FileName);
-            var raw = ArticleLoader.Load(file, config.Limits);
+            var raw = ArticleLoader.Load(file, config.Limits, cancellation);
             if (raw.Value is null || raw.HasErrors)
             {
                 return new StageResult<ArticleExtraction?>(null, raw.Diagnostics);
             }
 
-            var clean = TextCleaner.Clean(raw.Value, config.Cleaning, articleOverride);
+            var clean = TextCleaner.Clean(raw.Value, config.Cleaning, articleOverride, cancellation);
             var article = MetadataResolver.Resolve(clean.Value, articleOverride, config.Limits);
             if (article.Value is null || article.HasErrors)
             {
                 return new StageResult<ArticleExtraction?>(null, [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics]);
             }
 
-            var extraction = EventExtractor.Extract(article.Value, config);
+            var extraction = EventExtractor.Extract(article.Value, config, cancellation);
             return new StageResult<ArticleExtraction?>(extraction.Value,
                 [.. raw.Diagnostics, .. clean.Diagnostics, .. article.Diagnostics, .. extraction.Diagnostics]);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return Abandoned(file, $"processing took longer than {config.Limits.MaxSecondsPerArticle} s and was abandoned");
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            return Abandoned(file, $"processing was abandoned: a text pattern ran longer than {(int)ex.MatchTimeout.TotalMilliseconds} ms on one line");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -89,6 +103,15 @@ public static class ArticleProcessor
             ]);
         }
     }
+
+    /// <summary>Diagnostic code of "processing took too long and was abandoned".</summary>
+    public const string AbandonedCode = "HS0142";
+
+    private static StageResult<ArticleExtraction?> Abandoned(SourceFile file, string message) => new(null,
+    [
+        Diagnostic.Error(AbandonedCode, message, file.FileName,
+            hint: "the article is probably pathological (see docs/SECURITY.md); raise limits.max_seconds_per_article if it is genuine"),
+    ]);
 
     private static StageResult<ArticleExtraction?> ProcessCached(
         SourceFile file, SiteConfig config, IArticleCache? cache, string sharedFingerprint, IScriptConverter? converter)
@@ -121,29 +144,12 @@ public static class ArticleProcessor
             ? result
             : result with { Value = ArticleScripts.Convert(result.Value, converter) };
 
-    /// <summary>
-    /// A watchdog, not a scheduler: every stage is meant to be linear in its input, so an article that takes longer than
-    /// limits.max_seconds_per_article has found a bug, and the build names it instead of hanging.
-    /// </summary>
+    // limits.max_seconds_per_article: a deadline the scanners check, not a scheduler (0 means none).
     private static StageResult<ArticleExtraction?> ProcessWithTimeLimit(SourceFile file, SiteConfig config)
     {
         var seconds = config.Limits.MaxSecondsPerArticle;
-        if (seconds <= 0)
-        {
-            return Process(file, config);
-        }
-
-        var work = Task.Run(() => Process(file, config));
-        if (work.Wait(TimeSpan.FromSeconds(seconds)))
-        {
-            return work.Result;
-        }
-
-        return new StageResult<ArticleExtraction?>(null,
-        [
-            Diagnostic.Error("HS0142", $"processing took longer than {seconds} s and was abandoned", file.FileName,
-                hint: "the article is probably pathological (see docs/SECURITY.md); raise limits.max_seconds_per_article if it is genuine"),
-        ]);
+        using var limit = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : null;
+        return Process(file, config, limit?.Token ?? CancellationToken.None);
     }
 
     /// <summary>

@@ -82,6 +82,34 @@ public partial class ArchitectureTests
         }
     }
 
+    /// <summary>
+    /// Records are values, not queries: no model property is a deferred sequence (an IEnumerable that runs code each time
+    /// it is read, over data that may have changed or gone), and no model source builds one with <c>yield</c>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModelTypes))]
+    public void Model_properties_are_not_deferred_sequences(string typeName)
+    {
+        var type = typeof(HetaoSite.Core.Model.Article).Assembly.GetType(typeName)!;
+        foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public))
+        {
+            var t = property.PropertyType;
+            var deferred = t == typeof(System.Collections.IEnumerable) || (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+            Assert.False(deferred, $"expected {type.Name}.{property.Name} to be a list or another value, got {t.Name}");
+        }
+    }
+
+    [Fact]
+    public void Model_sources_build_no_lazy_sequences()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "HetaoSite.Core", "Model"), "*.cs"))
+        {
+            var text = StripComments(File.ReadAllText(file));
+            var lazy = new[] { "yield return", "yield break", "Lazy<", "LazyInitializer" }.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal));
+            Assert.True(lazy is null, $"expected no lazily computed values in Model/, found '{lazy}' in {Path.GetFileName(file)}");
+        }
+    }
+
     [Fact]
     public void Model_sources_do_not_use_the_disk()
     {

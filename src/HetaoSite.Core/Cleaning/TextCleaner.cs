@@ -25,9 +25,16 @@ public static class TextCleaner
         DetectScript.Apply,
     ];
 
-    public static StageResult<CleanArticle> Clean(RawArticle raw, CleaningOptions options, ArticleOverride? articleOverride)
+    /// <param name="cancellation">Checked before each rule; the article's time limit (see <see cref="ArticleProcessor"/>).</param>
+    public static StageResult<CleanArticle> Clean(RawArticle raw, CleaningOptions options, ArticleOverride? articleOverride, CancellationToken cancellation = default)
     {
-        var pass = Rules.Aggregate(CleaningPass.Start(raw.FileName, raw.Blocks, options, articleOverride), (current, rule) => rule(current));
+        var pass = CleaningPass.Start(raw.FileName, raw.Blocks, options, articleOverride);
+        foreach (var rule in Rules)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            pass = rule(pass);
+        }
+
         var bylines = pass.Bylines.OrderBy(b => b.Line).ToList();
         var clean = new CleanArticle(raw, pass.Blocks, bylines, pass.Script, pass.Language, pass.Stats, pass.Diagnostics);
         return new StageResult<CleanArticle>(clean, pass.Diagnostics);

@@ -22,10 +22,11 @@ public static class EventExtractor
     /// <summary>How many blocks after a dated gathering a sentence opening with 現場/會上 still refers to it.</summary>
     private const int OccasionReach = 3;
 
-    public static StageResult<ArticleExtraction> Extract(Article article, SiteConfig config)
+    /// <param name="cancellation">Checked in every block, sentence and date scan; the article's time limit (see <see cref="ArticleProcessor"/>).</param>
+    public static StageResult<ArticleExtraction> Extract(Article article, SiteConfig config, CancellationToken cancellation = default)
     {
         var diagnostics = new List<Diagnostic>();
-        var sentences = SentenceSplitter.Split(article.Blocks);
+        var sentences = SentenceSplitter.Split(article.Blocks, cancellation);
         var statements = new List<DatedStatement>();
         var figures = new List<KeyFigure>();
         var dropped = new List<DroppedDate>();
@@ -37,7 +38,7 @@ public static class EventExtractor
         var anchor = article.Published ?? default;
         foreach (var byline in article.Bylines)
         {
-            var parse = TemporalParser.Parse(byline.Text, anchor);
+            var parse = TemporalParser.Parse(byline.Text, anchor, cancellation);
             found += parse.Dates.Count;
             dropped.AddRange(parse.Dates.Select(d => new DroppedDate(d.Text, DropReason.Byline, -1, null, byline.Text)));
         }
@@ -45,7 +46,7 @@ public static class EventExtractor
         for (var b = 0; b < article.Blocks.Count; b++)
         {
             var block = article.Blocks[b];
-            var parse = TemporalParser.Parse(block.Text, anchor);
+            var parse = TemporalParser.Parse(block.Text, anchor, cancellation);
             found += parse.Dates.Count + parse.Rejected.Count;
             var needsAnchor = article.IsUndated ? NeedingAnAnchor(block.Text, parse) : null;
             if (found > config.Limits.MaxDatesPerArticle)
@@ -90,6 +91,7 @@ public static class EventExtractor
                     continue;
                 }
 
+                cancellation.ThrowIfCancellationRequested();
                 dated.Add(sentence);
                 foreach (var statement in Consider(article, sentences, block, sentence, [.. group], config, keep, statements, figures, dropped))
                 {

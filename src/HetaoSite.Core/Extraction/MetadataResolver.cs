@@ -289,6 +289,6 @@ public static partial class MetadataResolver
     [GeneratedRegex(@"系列|專欄|专栏|專題|专题|特輯|特辑", RegexOptions.CultureInvariant)]
     private static partial Regex SeriesLabel();
 
-    [GeneratedRegex(@"^(?<title>.{2,}?) ?(?:[-_|｜–—]+) ?(?<outlet>[^-_|｜–— ]{2,12})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<title>.{2,}?) ?(?:[-_|｜–—]+) ?(?<outlet>[^-_|｜–— ]{2,12})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex OutletSuffix();
 }

@@ -20,20 +20,22 @@ public static class SentenceSplitter
         ['「'] = '」', ['『'] = '』', ['“'] = '”', ['《'] = '》', ['‘'] = '’',
     };
 
-    public static IReadOnlyList<Sentence> Split(IReadOnlyList<TextBlock> blocks)
+    /// <param name="cancellation">Checked at every sentence; the article's time limit (see <see cref="ArticleProcessor"/>).</param>
+    public static IReadOnlyList<Sentence> Split(IReadOnlyList<TextBlock> blocks, CancellationToken cancellation = default)
     {
         var sentences = new List<Sentence>();
         for (var b = 0; b < blocks.Count; b++)
         {
-            sentences.AddRange(Split(blocks[b].Text, b));
+            sentences.AddRange(Split(blocks[b].Text, b, cancellation));
         }
 
         return sentences;
     }
 
     /// <summary>The sentences of one block's text.</summary>
-    public static IReadOnlyList<Sentence> Split(string text, int block)
+    public static IReadOnlyList<Sentence> Split(string text, int block, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var protectedSpans = MatchedQuotes(text);
         var sentences = new List<Sentence>();
         var start = 0;
@@ -59,6 +61,7 @@ public static class SentenceSplitter
                 end++;
             }
 
+            cancellation.ThrowIfCancellationRequested();
             Add(text, start, end, block, sentences);
             start = end;
             i = end - 1;

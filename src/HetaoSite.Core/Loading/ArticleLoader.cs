@@ -14,7 +14,8 @@ namespace HetaoSite.Core.Loading;
 /// </remarks>
 public static class ArticleLoader
 {
-    public static StageResult<RawArticle?> Load(SourceFile file, BuildLimits limits)
+    /// <param name="cancellation">Checked after decoding and after reading the blocks; the article's time limit (see <see cref="ArticleProcessor"/>).</param>
+    public static StageResult<RawArticle?> Load(SourceFile file, BuildLimits limits, CancellationToken cancellation = default)
     {
         var name = file.FileName;
         if (file.Bytes.LongLength > limits.MaxFileBytes)
@@ -35,6 +36,7 @@ public static class ArticleLoader
             return Empty(name);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         var format = FormatOf(name);
         var diagnostics = new List<Diagnostic>();
         SourceMetadata metadata;
@@ -74,6 +76,7 @@ public static class ArticleLoader
             return new StageResult<RawArticle?>(null, diagnostics);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         if (blocks.Count == 0)
         {
             return Empty(name);

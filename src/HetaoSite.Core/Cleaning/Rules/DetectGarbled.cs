@@ -53,6 +53,6 @@ public static partial class DetectGarbled
         @"(?<=[" + ChineseText.HanClass + @"”」』》）)])[!?][!?;]*(?=[" + ChineseText.HanClass + @"])"
         + @"|(?<=[^\s(" + ChineseText.HanClass + @"])\((?=[^)]*[" + ChineseText.ToneVowels + @"])" + StripPinyinAnnotations.Syllable + @"\)"
         + @"|\?{2,}|\uFFFD+|\p{Co}+",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Garbled();
 }

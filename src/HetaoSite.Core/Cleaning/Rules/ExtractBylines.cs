@@ -69,7 +69,7 @@ public static partial class ExtractBylines
     // break so 8月8日電網… stays text.
     [GeneratedRegex(
         @"^(?<byline>【?(?:[^ ，,。：:（(【]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台]|[^ ，,。：:（(【]{1,10}?[報报網网])(?:[訊讯](?![號号息])|[電电](?=[ (（:：】]|$))】?(?: ?[(（][^)）]{1,40}[)）])?)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"^[題题] ?[:：] ?", RegexOptions.CultureInvariant)]

@@ -121,11 +121,11 @@ public static partial class StripBoilerplate
     private const string Unit = @"(?:" + Role + @"(?:[：:] ?| )" + Names + @"|" + Role + @"?[：:]? ?" + Reporter + @" ?" + Names
         + @"(?:報道|报道|整理|發自[" + ChineseText.HanClass + @"]{2,6}|发自[" + ChineseText.HanClass + @"]{2,6})?)";
 
-    [GeneratedRegex(@"^[（(]?" + Unit + @"(?: " + Unit + @")*[）)]?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[（(]?" + Unit + @"(?: " + Unit + @")*[）)]?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex ReporterLine();
 
     // "…朱偉表示。 大公報記者胡永愛" — but not a photo credit ending in 攝, which makes the block a caption.
-    [GeneratedRegex(@"(?<=[。！？」”』])\s*" + Reporter + @" ?" + Names + @"(?:報道|报道)?(?<![攝摄])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[。！？」”』])\s*" + Reporter + @" ?" + Names + @"(?:報道|报道)?(?<![攝摄])$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex TrailingCredit();
 
     [GeneratedRegex(@"^(?:[來来]源|稿源|出[處处])[：:] ?[^ |｜]{1,30}$", RegexOptions.CultureInvariant)]
@@ -138,6 +138,6 @@ public static partial class StripBoilerplate
         + @"|\[(?:圖片|图片|image|img|圖|图|視頻|视频)\]|!\[[^\]]*\]\([^)]*\)|圖片|图片|image|img"
         + @"|(?:上一[篇頁页]|下一[篇頁页])[：:].{0,60}"
         + @"|[^ >]{2,12}(?: ?(?:>>|»|›|＞＞) ?[^ >]{1,12})+)$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Furniture();
 }

@@ -21,15 +21,19 @@ namespace HetaoSite.Core.Extraction.Temporal;
 /// </example>
 public static class TemporalParser
 {
-    /// <summary>Parses <paramref name="text"/>; never throws. Offsets in the result are offsets into <paramref name="text"/>.</summary>
-    public static TemporalParse Parse(string text, PartialDate anchor)
+    /// <summary>
+    /// Parses <paramref name="text"/>; throws only <see cref="OperationCanceledException"/>, when <paramref name="cancellation"/>
+    /// (checked at every place the scanner stops) is cancelled. Offsets in the result are offsets into <paramref name="text"/>.
+    /// </summary>
+    public static TemporalParse Parse(string text, PartialDate anchor, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(text))
         {
             return TemporalParse.Empty;
         }
 
-        var scanner = new Scanner(text, anchor.Year >= 1 ? anchor : null);
+        var scanner = new Scanner(text, anchor.Year >= 1 ? anchor : null, cancellation);
         scanner.Run();
         return scanner.Dates.Count == 0 && scanner.Rejected.Count == 0
             ? TemporalParse.Empty
@@ -45,7 +49,7 @@ public static class TemporalParser
         + "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
         + "〇○零一二两兩三四五六七八九十百千万萬" + ChineseKeywordIndex.FirstCharacters);
 
-    private sealed class Scanner(string text, PartialDate? anchor)
+    private sealed class Scanner(string text, PartialDate? anchor, CancellationToken cancellation)
     {
         private int _sentenceStart;
         private int _plannedSentenceStart = -1;
@@ -60,6 +64,7 @@ public static class TemporalParser
             var i = 0;
             while (i < text.Length)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var c = text[i];
                 if (IsSentenceEnd(text, i))
                 {
