@@ -20,7 +20,9 @@ public static class KnownOutlets
         "经济导报", "紫荊", "紫荆", "香港電台", "香港电台", "無綫新聞", "无线新闻",
     ];
 
-    private static readonly string[] OutletEndings = ["網", "网", "報", "报", "社", "台", "新聞", "新闻", "週刊", "周刊", "雜誌", "杂志", "財經", "财经"];
+    // An outlet's name, or its edition's: 大公報電子版, 南方日报客户端.
+    private static readonly string[] OutletEndings =
+        ["網", "网", "報", "报", "社", "台", "新聞", "新闻", "週刊", "周刊", "雜誌", "杂志", "財經", "财经", "電子版", "电子版", "客戶端", "客户端"];
 
     /// <summary>All names, longest first (so 證券時報網 wins over 證券時報).</summary>
     public static IReadOnlyList<string> All { get; } = [.. Names.Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)];

@@ -132,8 +132,9 @@ public static partial class BylineParser
     private const string LabelPattern =
         @"(?:[發发][布佈]|[發发]稿|更新|出版|刊[發发登]|[發发]表|信息提供|提供|上[載载]|稿件)?(?:[時时][間间]|日期)\s*[：:]"
         + @"|(?:出版|更新|[發发][布佈]|[發发]表)\s*[：:]"
-        + @"|(?:(?:稿件)?[來来]源|稿源|作者|撰文|[編编][輯辑]|[責责]任[編编][輯辑]|[責责][編编]|記者|记者|通[訊讯]員|通[訊讯]员|攝影|摄影)\s*[：:]\s*[^ |｜丨]*"
+        + @"|(?:(?:稿件)?[來来]源|稿源|作者|撰文|[編编][輯辑]|[責责]任[編编][輯辑]|[責责][編编]|記者|记者|通[訊讯]員|通[訊讯]员|攝影|摄影)\s*[：:]\s*[^\s|｜丨【]*"
         + @"|(?i:(?<![A-Za-z])(?:first\s+|last\s+)?(?:published|updated|posted|issued|released)(?:\s+(?:on|at))?(?:\s+HKT)?\s*:?)"
+        + @"|(?<![A-Za-z])(?:Source|Author|Editor|Reporter|Photo)\s*:\s*[^|｜丨]*"
         + @"|(?<![A-Za-z])By\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}";
 
     private const string TimePattern =
@@ -141,9 +142,9 @@ public static partial class BylineParser
         + @"|(?i:\s*[ap]\.?m\.?(?![a-z]))|(?<![A-Za-z])(?:HKT|GMT|UTC|CST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?";
 
     // Everything a byline line may hold besides its date and outlet names: labels with their values, times, weekdays,
-    // font-size controls, web addresses and "Ends" (the end marker of a government press release).
+    // font-size controls (大字號, 【字體：大 中 小】), web addresses and "Ends" (the end marker of a government press release).
     [GeneratedRegex(LabelPattern + "|" + TimePattern
-        + @"|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|(?<![A-Za-z])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![a-z])|[小中大]字[號号]"
+        + @"|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|(?<![A-Za-z])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![a-z])|[小中大]字[號号]|[【\[]?字[體体號号]\s*[：:]\s*[大中小](?:\s*[大中小]){0,2}\s*[】\]]?"
         + @"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?<![A-Za-z])Ends(?![a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 
@@ -164,7 +165,7 @@ public static partial class BylineParser
     [GeneratedRegex(@"(?<!\d)(?<m>\d{1,2})月(?<d>\d{1,2})日[電电訊讯]", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"(?:[來来]源|稿源)[：:] ?(?<outlet>[^ |｜丨]{1,30})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:[來来]源|稿源)[：:] ?(?<outlet>[^\s|｜丨【]{1,30})", RegexOptions.CultureInvariant)]
     private static partial Regex Source();
 
     [GeneratedRegex(@"(?:記者|记者|通訊員|通讯员)", RegexOptions.CultureInvariant)]

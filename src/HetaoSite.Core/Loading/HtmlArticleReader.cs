@@ -9,7 +9,9 @@ namespace HetaoSite.Core.Loading;
 /// date from <c>article:published_time</c>, <c>og:article:published_time</c>, <c>&lt;meta name="pubdate|publishdate|date|DC.date.issued"&gt;</c>,
 /// then a <c>&lt;time datetime&gt;</c> in the article; outlet from <c>og:site_name</c>; url from <c>og:url</c> or the canonical
 /// link; language from <c>&lt;html lang&gt;</c>. Text: <c>&lt;article&gt;</c>, else <c>&lt;main&gt;</c>, else the element holding
-/// the most paragraph text, once navigation, header, footer, aside, script, style, form and noscript are removed.
+/// the most paragraph text, once navigation, header, footer, aside, script, style, form and noscript are removed; when
+/// that element leaves out the lines under the headline, their short lines with a number (the date-and-source line) are
+/// read before it (<see cref="HeaderLines"/>).
 /// </summary>
 internal static class HtmlArticleReader
 {
@@ -94,7 +96,59 @@ internal static class HtmlArticleReader
 
         HtmlBlockReader.Clean(document, body);
         var content = body.QuerySelector("article") ?? body.QuerySelector("main") ?? MostParagraphText(body);
-        return StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>.Ok((metadata, HtmlBlockReader.ReadBlocks(content, 1, keepLineBreaks: false)));
+        var blocks = HeaderLines(body, content).Concat(HtmlBlockReader.ReadBlocks(content, 1, keepLineBreaks: false)).ToList();
+        return StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>.Ok((metadata, blocks));
+    }
+
+    /// <summary>
+    /// The short lines with a number between the page's headline and its text, when the text was found in an element
+    /// that leaves them out: the date-and-source line most pages print under the headline
+    /// (<c>&lt;h1&gt;…&lt;/h1&gt;&lt;div class="info"&gt;2024-01-27 09:05 來源：新華網&lt;/div&gt;&lt;div id="detail"&gt;…</c>).
+    /// Cleaning moves such lines to the bylines; the headline itself and lines without a number (share and print
+    /// buttons) are not taken.
+    /// </summary>
+    private static IEnumerable<TextBlock> HeaderLines(IElement body, IElement content)
+    {
+        if (body.QuerySelector("h1") is not { } headline || content.Contains(headline) || headline.Contains(content)
+            || !headline.CompareDocumentPosition(content).HasFlag(DocumentPositions.Following))
+        {
+            yield break;
+        }
+
+        for (var element = NextOutside(headline); element is not null && element != content;)
+        {
+            if (element.Contains(content))
+            {
+                element = element.FirstElementChild;
+                continue;
+            }
+
+            foreach (var block in HtmlBlockReader.ReadBlocks(element, 1, keepLineBreaks: false))
+            {
+                if (block.Text.Length <= MaxHeaderLine && block.Text.Any(c => char.IsDigit(c) || c == '年'))
+                {
+                    yield return block with { Kind = BlockKind.Paragraph };
+                }
+            }
+
+            element = NextOutside(element);
+        }
+    }
+
+    private const int MaxHeaderLine = 100;
+
+    // The element after this one's subtree, in document order.
+    private static IElement? NextOutside(IElement element)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+        {
+            if (at.NextElementSibling is { } next)
+            {
+                return next;
+            }
+        }
+
+        return null;
     }
 
     private static IElement MostParagraphText(IElement body)

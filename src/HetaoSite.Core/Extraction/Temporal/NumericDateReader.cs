@@ -5,9 +5,11 @@ namespace HetaoSite.Core.Extraction.Temporal;
 
 /// <summary>
 /// Reads digit groups joined by <c>- . / :</c> as one cluster and decides what it is: a Y-M-D or D/M/Y date,
-/// a range of two such dates, a time of day, or something to skip (phone number, IP address, decimal).
+/// a range of two such dates, a time of day, or something to skip (phone number, IP address, decimal). Day first is
+/// read before month first; month first (M/D/Y, with slashes) only when the second group cannot be a month.
 /// </summary>
-/// <example>"2023.8.29" → 2023-08-29; "3-7-2017" → 2017-07-03; "09:31" → rejected TimeOfDay; "192.168.1.1" → skipped.</example>
+/// <example>"2023.8.29" → 2023-08-29; "3-7-2017" → 2017-07-03; "11/21/2024" → 2024-11-21; "09:31" → rejected TimeOfDay;
+/// "192.168.1.1" → skipped.</example>
 internal static class NumericDateReader
 {
     private const int MaxGroups = 8;
@@ -99,6 +101,13 @@ internal static class NumericDateReader
             && PartialDate.IsValid((int)c.Value, (int)b.Value, (int)a.Value))
         {
             return new DateSpec { Year = DateField.Absolute(c.Value), Month = DateField.Absolute(b.Value), Day = DateField.Absolute(a.Value) };
+        }
+
+        // Month first (American pages: 11/21/2024) only where day first cannot be read: the second group is no month.
+        if (c.Digits == 4 && c.Value is >= 1000 and <= 2999 && a.Digits <= 2 && b.Digits <= 2 && separator == '/' && b.Value > 12
+            && PartialDate.IsValid((int)c.Value, (int)a.Value, (int)b.Value))
+        {
+            return new DateSpec { Year = DateField.Absolute(c.Value), Month = DateField.Absolute(a.Value), Day = DateField.Absolute(b.Value) };
         }
 
         return null;
