@@ -12,13 +12,16 @@ namespace HetaoSite.Core;
 
 /// <summary>
 /// The per-article part of the pipeline (load → clean → resolve metadata → extract dates), run in parallel over all
-/// articles and cached by content. One bad article never stops the others from being processed, so a build reports
+/// articles and memoised by content, each under its time limit. One bad article never stops the others from being processed, so a build reports
 /// every problem at once.
 /// </summary>
 public static class ArticleProcessor
 {
     /// <summary>Diagnostic code of "article skipped under --keep-going".</summary>
     public const string SkippedCode = "HS0009";
+
+    /// <summary>Diagnostic code of "processing took too long and was abandoned".</summary>
+    public const string AbandonedCode = "HS0142";
 
     public static StageResult<IReadOnlyList<ArticleExtraction>> ProcessAll(IReadOnlyList<SourceFile> files, SiteConfig config, BuildContext context)
     {
@@ -103,9 +106,6 @@ public static class ArticleProcessor
             ]);
         }
     }
-
-    /// <summary>Diagnostic code of "processing took too long and was abandoned".</summary>
-    public const string AbandonedCode = "HS0142";
 
     private static StageResult<ArticleExtraction?> Abandoned(SourceFile file, string message) => new(null,
     [
