@@ -35,6 +35,11 @@ internal static class EnglishDateReader
             return new Hit(i, wordEnd, new DateSpec { Day = DateField.FromAnchor(offsetDays) });
         }
 
+        if (lower is "that" or "the")
+        {
+            return ReadAnaphor(text, i, lower, SkipOneSpace(text, wordEnd));
+        }
+
         if (lower is "last" or "this" or "next")
         {
             var p = SkipOneSpace(text, wordEnd);
@@ -65,6 +70,41 @@ internal static class EnglishDateReader
         }
 
         return ReadMonthFirst(text, i, monthAlone: false);
+    }
+
+    /// <summary>
+    /// that day, the same day, the following day / the next day, that month, the same month, that year, the same year:
+    /// resolved against the most recent date before them, like 同日, 次日, 同月, 同年.
+    /// </summary>
+    private static Hit? ReadAnaphor(string text, int i, string first, int p)
+    {
+        var offset = 0;
+        if (first == "the")
+        {
+            var qualifier = MatchesWord(text, p, "same") ? "same" : MatchesWord(text, p, "following") ? "following"
+                : MatchesWord(text, p, "next") ? "next" : null;
+            if (qualifier is null)
+            {
+                return null;
+            }
+
+            offset = qualifier == "same" ? 0 : 1;
+            p = SkipOneSpace(text, p + qualifier.Length);
+        }
+
+        var unit = MatchesWord(text, p, "day") ? "day" : MatchesWord(text, p, "month") ? "month" : MatchesWord(text, p, "year") ? "year" : null;
+        if (unit is null || (offset != 0 && unit != "day"))
+        {
+            return null;
+        }
+
+        var spec = unit switch
+        {
+            "day" => new DateSpec { Day = DateField.FromAnaphor(offset) },
+            "month" => new DateSpec { Month = DateField.FromAnaphor(0) },
+            _ => new DateSpec { Year = DateField.FromAnaphor(0) },
+        };
+        return new Hit(i, p + unit.Length, spec);
     }
 
     /// <summary>3 January 2017, 3 Jan: called at a digit.</summary>
