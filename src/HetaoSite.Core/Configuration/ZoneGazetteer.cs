@@ -29,10 +29,12 @@ public sealed record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<st
     }
 
     /// <summary>
-    /// Words that refer back to the zone in an article about it: "園區", "兩地園區", "分園", "the loop", "the park". They
-    /// count only when the article's title or first paragraph names the zone (<see cref="IsAboutZone"/>).
+    /// Words that refer back to the zone in an article about it: "園區", "兩地園區", "分園", "園方" (the park's
+    /// management), "the loop", "the park", "the Hong Kong and Shenzhen parks". They count only when the article's title
+    /// or first paragraph names the zone (<see cref="IsAboutZone"/>).
     /// </summary>
-    private static readonly string[] BackReferences = ["园区", "分园", "合作区", "the park", "the loop", "the zone"];
+    private static readonly string[] BackReferences =
+        ["园区", "分园", "园方", "合作区", "the park", "the loop", "the zone", "shenzhen park", "hong kong park"];
 
     /// <summary>
     /// True when the sentence or its paragraph names the zone, or when the article is about the zone (its title or first

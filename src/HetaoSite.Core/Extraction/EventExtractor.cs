@@ -46,7 +46,10 @@ public static class EventExtractor
         for (var b = 0; b < article.Blocks.Count; b++)
         {
             var block = article.Blocks[b];
-            var parse = TemporalParser.Parse(block.Text, anchor, cancellation);
+
+            // 同日, 當天, that day: with no date before them in the paragraph, they refer to the nearest development told
+            // before it in the article.
+            var parse = TemporalParser.Parse(block.Text, anchor, [.. statements.Select(s => s.Expression.End ?? s.Expression.Date)], cancellation);
             found += parse.Dates.Count + parse.Rejected.Count;
             var needsAnchor = article.IsUndated ? NeedingAnAnchor(block.Text, parse) : null;
             if (found > config.Limits.MaxDatesPerArticle)
@@ -75,10 +78,12 @@ public static class EventExtractor
                 }
             }
 
-            if (block.Kind is BlockKind.Caption or BlockKind.Heading)
+            // A headline condenses the report ("河套香港園區下半年開園"): the body states its news, with the date's context.
+            var heading = block.Kind == BlockKind.Heading || IsHeadline(article, block);
+            if (block.Kind == BlockKind.Caption || heading)
             {
                 var reason = block.Kind == BlockKind.Caption ? DropReason.Caption : DropReason.NotAnEvent;
-                dropped.AddRange(dates.Select(d => new DroppedDate(d.Text, reason, b, block.Kind == BlockKind.Heading ? "heading" : null,
+                dropped.AddRange(dates.Select(d => new DroppedDate(d.Text, reason, b, heading ? "heading" : null,
                     SentenceText(sentences, b, d.Start))));
                 continue;
             }
@@ -143,7 +148,7 @@ public static class EventExtractor
             {
                 dropped.Add(new DroppedDate(date.Text, DropReason.OutOfWindow, b, date.Date.ToString(), sentence.Text));
             }
-            else if (EventWording.WhyNotAnEvent(sentence.Text, offset, date.Length) is { } mention
+            else if (EventWording.WhyNotAnEvent(sentence.Text, offset, date.Length, future: date.Date.FirstDay > article.Published?.LastDay) is { } mention
                 && !Kept(keep, article, sentence, date))
             {
                 dropped.Add(new DroppedDate(date.Text, mention.Reason, b, mention.Detail, sentence.Text, Id(article, sentence, date)));
@@ -204,6 +209,12 @@ public static class EventExtractor
 
     private static bool Kept(HashSet<string>? keep, Article article, Sentence sentence, TemporalExpression date) =>
         keep is not null && keep.Contains(Id(article, sentence, date));
+
+    // The line that is the article's title (a text file's first line, a page's headline in its body).
+    private static bool IsHeadline(Article article, TextBlock block) =>
+        article.Title is { Length: > 0 } title && block.Kind == BlockKind.Paragraph && WithoutSpaces(block.Text) == WithoutSpaces(title);
+
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     // The opening of the article (its first three paragraphs): where a report names what it is about.
     private static string FirstParagraph(Article article) =>

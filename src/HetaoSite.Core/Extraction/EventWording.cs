@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Extraction;
@@ -14,7 +15,7 @@ namespace HetaoSite.Core.Extraction;
 /// ("2023年，在兩地推動下，首座大樓落成"). Metadata, captions and the reporters' activity are recognised in the whole
 /// sentence or head; development and figure words in the span.
 /// </remarks>
-public static class EventWording
+public static partial class EventWording
 {
     /// <summary>Verbs of a development: the statement says something was done.</summary>
     private static readonly string[] Developments =
@@ -32,6 +33,8 @@ public static class EventWording
         "举行", "举办", "召开", "亮相", "考察", "视察", "到访", "来访",
         // launched, listed, won
         "推出", "上市", "首发", "获得", "荣获", "获评", "入选", "颁奖", "中标", "收购", "并购", "完成",
+        // deadlines set for a step (意向書截止時間為11月6日)
+        "截止时间", "截止日期", "截收",
         // settled in, moved
         "落户", "落地", "入驻", "进驻", "迁入", "搬迁", "引进", "引入", "迎来",
         // firsts and trials
@@ -96,10 +99,47 @@ public static class EventWording
         "investment of", "totalled", "totaled", "year-on-year", "per cent", "percent", "water quality",
     ];
 
-    /// <summary>Figures whatever the verb: a cumulative count up to a date (截至2024年6月…累計推出標準138項).</summary>
+    /// <summary>Figures whatever the verb: a cumulative count (截至2024年6月…累計推出標準138項).</summary>
     private static readonly string[] CumulativeFigures =
     [
-        "截至", "截止", "累计", "共计"
+        "累计", "共计"
+    ];
+
+    /// <summary>"截至2024年6月": a count up to the date that follows (unlike 截止時間為11月6日, a deadline).</summary>
+    private static readonly string[] UpTo =
+    [
+        "截至", "截止", "截止到", "截至到"
+    ];
+
+    /// <summary>Plans of a count: "計劃引進…30家以上" is a target, a figure, not a step.</summary>
+    private static readonly string[] Targets =
+    [
+        "计划", "拟引", "拟新", "拟落", "目标", "力争", "争取",
+    ];
+
+    /// <summary>Inspection and research visits by officials or advisers (調研): not developments of the zone.</summary>
+    private static readonly string[] Visits =
+    [
+        "调研",
+    ];
+
+    /// <summary>
+    /// Steps an organisation fixes a date for (an opening, a ceremony, entry into force, a deadline): said of the
+    /// future by an official they are a plan, unlike an expected completion or a forecast of tenants.
+    /// </summary>
+    private static readonly string[] ScheduledSteps =
+    [
+        "开园", "开幕", "开业", "启用", "施行", "实施", "生效", "举行", "举办", "召开", "开通", "揭牌", "截止", "截收",
+        // English pages (whole words, any case)
+        "open", "take effect", "be held",
+    ];
+
+    /// <summary>Completions: dated after the article they are expected, not done ("工程時間表是…2023年完成").</summary>
+    private static readonly string[] Completions =
+    [
+        "完成", "完工", "竣工", "建成", "落成",
+        // English pages (whole words, any case)
+        "completed", "be completed", "finished",
     ];
 
     /// <summary>Opinions: what someone thinks, not what happened.</summary>
@@ -160,12 +200,14 @@ public static class EventWording
 
     /// <summary>
     /// Why the statement whose date stands at <paramref name="offset"/> (length <paramref name="length"/>) in
-    /// <paramref name="sentence"/> is not an event, or null when it states a development.
+    /// <paramref name="sentence"/> is not an event, or null when it states a development. <paramref name="future"/>
+    /// tells that the date lies after the article's publication.
     /// </summary>
-    public static (DropReason Reason, string Detail)? WhyNotAnEvent(string sentence, int offset, int length)
+    public static (DropReason Reason, string Detail)? WhyNotAnEvent(string sentence, int offset, int length, bool future = false)
     {
         var folded = ScriptFold.Fold(sentence);
         var (head, span) = Parts(folded, offset, length);
+        var after = folded[Math.Clamp(offset + length, 0, folded.Length)..];
 
         if (PageMetadataIn(folded, offset) is { } metadata)
         {
@@ -188,10 +230,36 @@ public static class EventWording
             return (DropReason.ReporterActivity, reporter);
         }
 
+        if (Any(head, Visits) is { } inspection)
+        {
+            return (DropReason.NoDevelopment, $"an inspection or research visit ({inspection})");
+        }
+
+        if (IsPeriodInBrackets(folded, offset, length))
+        {
+            return (DropReason.NoDevelopment, "the period of what precedes it, in brackets");
+        }
+
+        // "今年是「十四五」規劃的收官之年": the year described, not something done in it.
+        if (after.TrimStart().StartsWith('是'))
+        {
+            return (DropReason.NoDevelopment, "context (the date described: …是…)");
+        }
+
+        if (StatementDate(head, folded.Substring(Math.Clamp(offset, 0, folded.Length), Math.Clamp(length, 0, folded.Length - Math.Clamp(offset, 0, folded.Length)))) is { } verb)
+        {
+            return (DropReason.NoDevelopment, $"the day it was said ({verb}), not of a development");
+        }
+
         var development = Any(span, Developments) ?? Any(head, Occasions);
-        if (Any(head, CumulativeFigures) is { } cumulative)
+        if ((Any(head, CumulativeFigures) ?? UpToTheDate(folded, offset)) is { } cumulative)
         {
             return (DropReason.Figure, cumulative);
+        }
+
+        if (Any(span, Targets) is { } plan && Count().IsMatch(span))
+        {
+            return (DropReason.Figure, $"a target ({plan}…{Count().Match(span).Value})");
         }
 
         // "專家認為，2025年…": the speaker may stand before the date.
@@ -206,9 +274,16 @@ public static class EventWording
             return (DropReason.Opinion, $"forecast ({forecast})");
         }
 
-        if (Any(said, Speech) is { } speech && Any(head, Future) is { } future)
+        if (Any(said, Speech) is { } speech && Any(head, Future) is { } will && Any(span, ScheduledSteps) is null)
         {
-            return (DropReason.Opinion, $"forecast ({speech}…{future})");
+            return (DropReason.Opinion, $"forecast ({speech}…{will})");
+        }
+
+        // "工程時間表是2018年中動工，2023年完成": a completion after the article is expected, not done; a step it is
+        // scheduled with ("建成並投入使用") keeps it a plan.
+        if (future && Any(head, Completions) is { } completion && Any(span, ScheduledSteps) is null && Any(span, Developments.Except(Completions).ToArray()) is null)
+        {
+            return (DropReason.Opinion, $"expected completion ({completion})");
         }
 
         if (development is null && Any(span, Figures) is { } figure)
@@ -218,6 +293,57 @@ public static class EventWording
 
         return development is null ? (DropReason.NoDevelopment, "no development stated") : null;
     }
+
+    /// <summary>Verbs that, closing the date's clause, introduce what was said: "局長9月1日表示，…", "區長在發布會上介紹，…".</summary>
+    private static readonly string[] Saying =
+    [
+        "表示", "指出", "透露", "介绍", "称", "说",
+    ];
+
+    // "局長孫東9月1日表示，園區將…": the date is when it was said. The clause holding the date ends in a verb of saying,
+    // and nothing between the date and the verb is a development — a gathering where it was said ("在發布會上") is not.
+    private static string? StatementDate(string head, string date)
+    {
+        var clause = head.TrimEnd();
+        var verb = Saying.FirstOrDefault(v => clause.EndsWith(v, StringComparison.Ordinal));
+        var at = date.Length == 0 ? -1 : clause.IndexOf(date, StringComparison.Ordinal);
+        if (verb is null || at < 0 || at + date.Length > clause.Length - verb.Length)
+        {
+            return null;
+        }
+
+        var between = Venue().Replace(clause[(at + date.Length)..^verb.Length], string.Empty);
+        return Any(between, Developments) is null && Any(between, Occasions) is null ? verb : null;
+    }
+
+    // "截至2024年6月…": the date closes a count.
+    private static string? UpToTheDate(string folded, int offset)
+    {
+        var before = folded[..Math.Clamp(offset, 0, folded.Length)].TrimEnd();
+        return UpTo.OrderByDescending(u => u.Length).FirstOrDefault(u => before.EndsWith(u, StringComparison.Ordinal));
+    }
+
+    // "the 14th Five-Year Plan (2021-2025)", "十四五規劃（2021－2025年）": a span in brackets dates the name before it.
+    private static bool IsPeriodInBrackets(string folded, int offset, int length)
+    {
+        var end = offset + length;
+        if (offset < 1 || end >= folded.Length || folded[offset - 1] is not ('(' or '（') || folded[end] is not (')' or '）'))
+        {
+            return false;
+        }
+
+        return folded.AsSpan(offset, length).IndexOfAny(RangeMarks) > 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> RangeMarks = System.Buffers.SearchValues.Create("-－–—~～至到");
+
+    /// <summary>"在系列主題新聞發布會上": where something was said.</summary>
+    [GeneratedRegex("在[^，,。]{1,40}?上")]
+    private static partial Regex Venue();
+
+    /// <summary>A count of organisations or items: 30家以上, 10個, 5項.</summary>
+    [GeneratedRegex("[0-9０-９]+(?:多|余)?(?:家|个|项|名|间|座|所|支)(?:以上|左右)?")]
+    private static partial Regex Count();
 
     /// <summary>True when the statement states a development (a verb of <see cref="Developments"/> or a gathering held).</summary>
     public static bool StatesDevelopment(string text)
@@ -288,7 +414,10 @@ public static class EventWording
         var clause = clauses[at];
         var rest = clause.Text.Remove(Math.Clamp(offset - clause.Start, 0, clause.Text.Length),
             Math.Clamp(length, 0, clause.Text.Length - Math.Clamp(offset - clause.Start, 0, clause.Text.Length)));
-        var headIndex = rest.Count(c => Cleaning.ChineseText.IsHan(c) || char.IsAsciiLetter(c)) < 3 && at + 1 < clauses.Count ? at + 1 : at;
+        // "2024年6月，…" or "（記者 毛麗）1月25日，…": a clause that is only the date (and a bracketed byline) heads nothing.
+        var depths = Clause.Depths(rest);
+        var words = rest.Where((c, i) => depths[i] == 0 && (Cleaning.ChineseText.IsHan(c) || char.IsAsciiLetter(c))).Count();
+        var headIndex = words < 3 && at + 1 < clauses.Count ? at + 1 : at;
         var head = headIndex == at ? clause.Text : clause.Text + "，" + clauses[headIndex].Text;
         var span = headIndex + 1 < clauses.Count ? head + "，" + clauses[headIndex + 1].Text : head;
         return (head, span);

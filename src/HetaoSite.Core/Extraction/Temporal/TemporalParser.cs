@@ -25,7 +25,15 @@ public static class TemporalParser
     /// Parses <paramref name="text"/>; throws only <see cref="OperationCanceledException"/>, when <paramref name="cancellation"/>
     /// (checked at every place the scanner stops) is cancelled. Offsets in the result are offsets into <paramref name="text"/>.
     /// </summary>
-    public static TemporalParse Parse(string text, PartialDate anchor, CancellationToken cancellation = default)
+    public static TemporalParse Parse(string text, PartialDate anchor, CancellationToken cancellation = default) =>
+        Parse(text, anchor, [], cancellation);
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a passage of a longer text: an anaphor (同日, 當天, that day, 同月, 同年…) with
+    /// no date before it in <paramref name="text"/> refers to the latest of <paramref name="earlier"/> (dates told
+    /// before the passage, oldest first) that is precise enough for it — a day for 同日, a month for 同月.
+    /// </summary>
+    public static TemporalParse Parse(string text, PartialDate anchor, IReadOnlyList<PartialDate> earlier, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(text))
@@ -33,11 +41,46 @@ public static class TemporalParser
             return TemporalParse.Empty;
         }
 
-        var scanner = new Scanner(text, anchor.Year >= 1 ? anchor : null, cancellation);
+        var scanner = new Scanner(text, anchor.Year >= 1 ? anchor : null, earlier, cancellation);
         scanner.Run();
+        DayInBrackets(text, scanner.Dates, scanner.Rejected);
         return scanner.Dates.Count == 0 && scanner.Rejected.Count == 0
             ? TemporalParse.Empty
             : new TemporalParse(scanner.Dates, scanner.Rejected);
+    }
+
+    /// <summary>
+    /// "上周三（24日）", "昨日（6日）": a relative day with the day of the month in brackets right after it is one
+    /// expression, and the day number wins. The two must agree — the same weekday, at most a week apart — or the
+    /// expression is rejected as an invalid date.
+    /// </summary>
+    private static void DayInBrackets(string text, List<TemporalExpression> dates, List<RejectedExpression> rejected)
+    {
+        for (var i = dates.Count - 2; i >= 0; i--)
+        {
+            var (told, day) = (dates[i], dates[i + 1]);
+            var open = told.Start + told.Length;
+            var close = day.Start + day.Length;
+            if (!told.Relative || told.End is not null || told.Date.Precision != DatePrecision.Day || day.Date.Precision != DatePrecision.Day
+                || day.Start != open + 1 || At(text, open) is not ('（' or '(') || At(text, close) is not ('）' or ')')
+                || !IsDigit(day.Text[0]))
+            {
+                continue;
+            }
+
+            var expression = text[told.Start..(close + 1)];
+            var apart = Math.Abs(day.Date.FirstDay.DayNumber - told.Date.FirstDay.DayNumber);
+            dates.RemoveAt(i + 1);
+            if (apart % 7 == 0 && apart <= 7)
+            {
+                dates[i] = told with { Text = expression, Date = day.Date };
+            }
+            else
+            {
+                dates.RemoveAt(i);
+                rejected.Add(new RejectedExpression(expression, told.Start, RejectionReason.InvalidDate));
+            }
+        }
     }
 
     /// <summary>
@@ -49,7 +92,7 @@ public static class TemporalParser
         + "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
         + "〇○零一二两兩三四五六七八九十百千万萬" + ChineseKeywordIndex.FirstCharacters);
 
-    private sealed class Scanner(string text, PartialDate? anchor, CancellationToken cancellation)
+    private sealed class Scanner(string text, PartialDate? anchor, IReadOnlyList<PartialDate> earlier, CancellationToken cancellation)
     {
         private int _sentenceStart;
         private int _plannedSentenceStart = -1;
@@ -173,7 +216,7 @@ public static class TemporalParser
                 return hit.End;
             }
 
-            var context = Context();
+            var context = Context(hit.Spec);
             var failure = DateResolver.Resolve(hit.Spec, context, out var start);
             if (failure is { } startFailure)
             {
@@ -210,12 +253,31 @@ public static class TemporalParser
         private void Add(int start, int end, DateSpec spec, PartialDate date, PartialDate? last, bool relative, bool endApproximate = false) =>
             Dates.Add(new TemporalExpression(text[start..end], start, date, last, relative, spec.Approximate || endApproximate));
 
-        private ResolutionContext Context()
+        private ResolutionContext Context(DateSpec spec)
         {
             var previous = Dates.Count > 0 ? Dates[^1] : null;
-            var antecedent = previous is null ? (PartialDate?)null : previous.End ?? previous.Date;
+            var antecedent = previous is null ? Earlier(spec) : previous.End ?? previous.Date;
             var sentenceDate = previous is not null && previous.Start >= _sentenceStart ? antecedent : null;
             return new ResolutionContext(anchor, antecedent, sentenceDate, SentenceIsPlanned());
+        }
+
+        // The date told before the passage that an anaphor of this spec refers to: the latest one with a day for 同日,
+        // with a month for 同月, any for 同年; null when the spec is no anaphor or none is precise enough.
+        private PartialDate? Earlier(DateSpec spec)
+        {
+            var needs = spec.Day.Source == FieldSource.Anaphor ? DatePrecision.Day
+                : spec.Month.Source == FieldSource.Anaphor ? DatePrecision.Month
+                : spec.Year.Source == FieldSource.Anaphor ? DatePrecision.Year
+                : (DatePrecision?)null;
+            for (var i = earlier.Count - 1; needs is not null && i >= 0; i--)
+            {
+                if (earlier[i].Precision >= needs)
+                {
+                    return earlier[i];
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Whether the current sentence states a plan (將於, 計劃, 預計, will…); computed once per sentence.</summary>
