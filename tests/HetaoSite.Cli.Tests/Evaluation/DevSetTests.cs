@@ -18,10 +18,12 @@ public class DevSetTests
         // articles instead of about 22, and an undated article is built too: recall and dates rose; precision and title
         // faults are now measured over the events of twice as many articles, whose non-events and long titles are the
         // event filter's and the titles' to fix.
-        public const double Recall = 0.60;
-        public const double Precision = 0.80;
+        // Events, not mentions, and the zone's names: recall 80 of 84 (the misses are articles without a publication
+        // date) and precision 80 of 80. The English events recalled have long titles, for the titles' rules to shorten.
+        public const double Recall = 0.93;
+        public const double Precision = 0.97;
         public const double PublicationDates = 0.85;
-        public const int TitleFaults = 8;
+        public const int TitleFaults = 9;
         public const double QuotationsExact = 0.85;
     }
 

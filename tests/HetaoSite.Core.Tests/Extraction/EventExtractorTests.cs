@@ -14,8 +14,7 @@ public sealed class EventExtractorTests
             new("同年，驛站增設自助服務。12日，驛站舉行開放儀式。", BlockKind.Paragraph, 1),
             new("2023年5月，河套合作區的人才驛站動工。去年，驛站的設計方案公開徵集意見。", BlockKind.Paragraph, 2),
         ];
-        var article = new Article("a", "a.txt", "驛站", null, null, null, MetadataOrigin.None, null, "zh-Hant", Script.Hant, "utf-8",
-            ArticleFormat.Text, 0, [], blocks, [], CleaningStats.Empty);
+        var article = Article("驛站", blocks, published: null);
 
         var extraction = EventExtractor.Extract(article, SiteConfigParser.Parse(string.Empty).Value).Value;
 
