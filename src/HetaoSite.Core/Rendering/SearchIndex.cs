@@ -2,45 +2,42 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Rendering;
 
 /// <summary>
-/// <c>data/search-index.json</c>, a character-bigram index built at build time for <c>static/js/search.js</c>:
-/// <code>
-/// {"scripts": ["zh-Hant","zh-Hans"],
-///  "docs": [{"k": "e"|"a"|"s", "p": "#event-id" | "articles/id/" | "articles/id/#s0-1", "t": [text per script], "a": article doc}],
-///  "bigrams": {"河套": [0, 4, 9], ...},
-///  "common": ["合作", ...]}
-/// </code>
-/// <c>p</c> is relative to a script's root, so one index serves both scripts; <c>t</c> holds the text as each script's
-/// rendering of <c>scripts</c> shows it (as written in the script it is written in, converted in the other), and the
-/// bigrams of all of them point to the same doc, so a query typed in either script finds it. Docs are events, articles and the sentences
-/// events cite; each distinct text is indexed once per kind (the first in timeline or file order: a sentence quoted by
-/// many events or repeated by many articles is one doc, not one per source). A bigram in more than
-/// <see cref="MaxPostings"/> docs is listed in <c>common</c> instead of <c>bigrams</c>: it narrows nothing, and search.js
-/// skips it and checks the text itself.
+/// The search index for <c>static/js/search.js</c>, split so that a query fetches only what it needs (see
+/// <see cref="SearchShards"/> for the split and the file names):
+/// <list type="bullet">
+/// <item><c>data/search-index.json</c>, the manifest, fetched first:
+/// <c>{"version":2, "scripts":["zh-Hant","zh-Hans"], "docs":N, "hash":"fnv1a32", "shards":S, "postings":[hash of each shard],
+/// "chunk":64, "fragments":[[hash of each chunk] per script], "fold":["發區…","发区…"]}</c>.</item>
+/// <item><c>data/search/p-{shard}-{hash}.json</c>: <c>{"bigram":[first doc id, gap to the next, …], …}</c> for the bigrams
+/// of one shard, in folded form (<see cref="SearchFold"/>): the docs whose text in any script contains the bigram.</item>
+/// <item><c>data/search/{script}-{chunk}-{hash}.json</c>: <c>[{"k","p","h","d"?,"dt"?,"approx"?,"t"?}, …]</c>, the docs of one chunk
+/// as one script's rendering shows them: kind (<c>e</c> event, <c>a</c> article, <c>s</c> sentence), path relative to
+/// the script's root, headline (the event's or the article's title), date (ISO and as written on the site, approx when
+/// the event's date is approximate), and the matched text when it is not the headline (a sentence).</item>
+/// </list>
+/// Docs are events, articles and the sentences events cite; each distinct text is indexed once per kind (the first in
+/// timeline or file order: a sentence quoted by many events or repeated by many articles is one doc, not one per source).
 /// </summary>
 public static class SearchIndex
 {
-    /// <summary>The most docs a bigram may list; more and it goes to <c>common</c>.</summary>
-    public const int MaxPostings = 4000;
+    /// <summary>The manifest's path.</summary>
+    public const string ManifestPath = "data/search-index.json";
 
     private static readonly JsonEncodedText K = JsonOutput.Name("k");
     private static readonly JsonEncodedText P = JsonOutput.Name("p");
+    private static readonly JsonEncodedText H = JsonOutput.Name("h");
+    private static readonly JsonEncodedText D = JsonOutput.Name("d");
+    private static readonly JsonEncodedText Dt = JsonOutput.Name("dt");
+    private static readonly JsonEncodedText Approx = JsonOutput.Name("approx");
     private static readonly JsonEncodedText T = JsonOutput.Name("t");
-    private static readonly JsonEncodedText A = JsonOutput.Name("a");
 
     /// <summary><c>k</c> of each <see cref="DocKind"/>.</summary>
     private static readonly JsonEncodedText[] Kinds = [JsonOutput.Name("e"), JsonOutput.Name("a"), JsonOutput.Name("s")];
-
-    private static readonly ReadOnlyMemory<byte> DocsEnd = "],\"bigrams\":{"u8.ToArray();
-
-    private static readonly ReadOnlyMemory<byte> BigramsEnd = "},\"common\":"u8.ToArray();
-
-    private static readonly ReadOnlyMemory<byte> End = "}"u8.ToArray();
 
     private enum DocKind
     {
@@ -49,40 +46,180 @@ public static class SearchIndex
         Sentence,
     }
 
-    /// <summary>The index as a JSON tree (for tests; the build writes <see cref="ToBytes(SiteContent, IReadOnlyList{Rendition})"/>).</summary>
-    public static JsonObject Build(SiteContent content, IReadOnlyList<Rendition> renditions) =>
-        JsonNode.Parse(ToBytes(content, renditions))!.AsObject();
+    /// <summary>The manifest, the posting shards and the fragment chunks (manifest first, then by path).</summary>
+    public static IReadOnlyList<OutputFile> Files(SiteContent content, IReadOnlyList<Rendition> renditions) => Files(new SiteFacts(content), renditions);
 
     /// <summary>
-    /// The index as compact UTF-8 JSON, written directly: at ten thousand articles it has a hundred thousand docs and
-    /// millions of bigram occurrences. Docs are listed in order first; their texts in each script and their bigrams are
-    /// then found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which
-    /// are joined run after run, so the result is the same as going through the docs one by one.
+    /// The index, from what the renderer already knows (where the timeline lists each event, which events cite each
+    /// article). Docs are listed in order first; their texts in each script, then the fold map, then their bigrams are
+    /// found in parallel over contiguous runs of docs, each run keeping its own postings (ascending doc ids), which are
+    /// joined run after run, so the result is the same as going through the docs one by one.
     /// </summary>
-    public static byte[] ToBytes(SiteContent content, IReadOnlyList<Rendition> renditions) => ToBytes(new SiteFacts(content), renditions);
-
-    /// <summary>The index, from what the renderer already knows (where the timeline lists each event, which events cite each article).</summary>
-    internal static byte[] ToBytes(SiteFacts facts, IReadOnlyList<Rendition> renditions)
+    internal static IReadOnlyList<OutputFile> Files(SiteFacts facts, IReadOnlyList<Rendition> renditions)
     {
-        var pages = facts.Pages;
         var docs = Docs(facts.Content, facts.EventsByArticle);
-        var texts = new string[docs.Count * renditions.Count];
+        var scripts = renditions.Count;
+        var texts = new string[docs.Count * scripts];
         var ranges = JsonPieces.Runs(docs.Count, 1024);
+        Parallel.For(0, ranges.Count, r => Texts(docs, renditions, texts, ranges[r]));
+        var fold = SearchFold.Build(texts, renditions[0].Converter);
+
         // A doc lists about as many bigrams as its text has characters (the other script adds a few).
         var runs = ranges.Select(r => new BigramPostings.Run(TextLength(docs, r) * 5 / 4)).ToList();
-        Parallel.For(0, ranges.Count, r => Index(docs, renditions, texts, ranges[r], runs[r]));
+        Parallel.For(0, ranges.Count, r => Index(texts, scripts, fold, ranges[r], runs[r]));
         var postings = BigramPostings.Merge(runs);
-        var bigrams = Enumerable.Range(0, postings.Keys.Count).Select(k => (Text: BigramPostings.Text(postings.Keys[k]), Index: k))
-            .OrderBy(b => b.Text, StringComparer.Ordinal).ToList();
-        return Write(renditions, docs, texts, pages, postings, bigrams);
+        var bigrams = postings.Keys.Select(BigramPostings.Text).ToList();
+
+        var shards = SearchShards.ShardCount(PostingBytes(postings));
+        var assigned = SearchShards.Assign(bigrams, shards);
+        var shardFiles = new OutputFile[shards];
+        Parallel.For(0, shards, s => shardFiles[s] = WriteShard(s, assigned[s], bigrams, postings));
+
+        var chunks = SearchShards.ChunkCount(docs.Count);
+        var fragmentFiles = new OutputFile[scripts * chunks];
+        Parallel.For(0, fragmentFiles.Length, i =>
+            fragmentFiles[i] = WriteChunk(renditions[i / chunks].Lang, i % chunks, i / chunks, scripts, docs, texts, facts.Pages));
+
+        var manifest = WriteManifest(renditions, docs.Count, shardFiles, fragmentFiles, chunks, fold);
+        return [new OutputFile(ManifestPath, manifest), .. shardFiles, .. fragmentFiles];
     }
 
-    /// <summary>
-    /// Events in timeline order, then articles, then the sentences events cite in article and sentence order; a text
-    /// already indexed for its kind is left out. A sentence points at its article's doc (the doc of the first article
-    /// with the same title, when titles repeat). Which sentences of an article are cited is found for all articles in
-    /// parallel (ten thousand articles have hundreds of thousands of sentences); the docs are then listed in order.
-    /// </summary>
+    /// <summary>The content hash in a shard's or chunk's file name (<c>…-{hash}.json</c>).</summary>
+    private static string HashOf(OutputFile file) => file.Path[(file.Path.LastIndexOf('-') + 1)..^".json".Length];
+
+    private static byte[] WriteManifest(IReadOnlyList<Rendition> renditions, int docs, OutputFile[] shards, OutputFile[] fragments, int chunks, SearchFold fold)
+    {
+        using var buffer = new PooledBufferWriter(1024 + (12 * (shards.Length + fragments.Length)) + (8 * fold.Pairs.Count));
+        using (var json = JsonOutput.Writer(buffer, indented: false))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", 2);
+            json.WriteStartArray("scripts");
+            foreach (var rendition in renditions)
+            {
+                json.WriteStringValue(rendition.Lang);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("docs", docs);
+            json.WriteString("hash", "fnv1a32");
+            json.WriteNumber("shards", shards.Length);
+            json.WriteStartArray("postings");
+            foreach (var shard in shards)
+            {
+                json.WriteStringValue(HashOf(shard));
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("chunk", SearchShards.DocsPerChunk);
+            json.WriteStartArray("fragments");
+            for (var r = 0; r < renditions.Count; r++)
+            {
+                json.WriteStartArray();
+                foreach (var chunk in fragments.AsSpan(r * chunks, chunks))
+                {
+                    json.WriteStringValue(HashOf(chunk));
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            var (from, to) = fold.AsStrings();
+            json.WriteStartArray("fold");
+            json.WriteStringValue(from);
+            json.WriteStringValue(to);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>About how many bytes the postings take written out: the gaps between ids are small numbers.</summary>
+    private static long PostingBytes(BigramPostings postings)
+    {
+        long bytes = 0;
+        for (var k = 0; k < postings.Keys.Count; k++)
+        {
+            bytes += 12 + (3L * postings.Ids(k).Length);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>One shard: its bigrams in ordinal order, each with its doc ids as the first and the gaps after it.</summary>
+    private static OutputFile WriteShard(int shard, List<int> keys, List<string> bigrams, BigramPostings postings)
+    {
+        keys.Sort((a, b) => string.CompareOrdinal(bigrams[a], bigrams[b]));
+        using var buffer = new PooledBufferWriter(keys.Sum(k => 16 + (4 * postings.Ids(k).Length)));
+        using (var json = JsonOutput.Writer(buffer, indented: false))
+        {
+            json.WriteStartObject();
+            foreach (var key in keys)
+            {
+                json.WriteStartArray(bigrams[key]);
+                var previous = 0;
+                foreach (var id in postings.Ids(key))
+                {
+                    json.WriteNumberValue(id - previous);
+                    previous = id;
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return new OutputFile(SearchShards.PostingsPath(shard, SearchShards.ContentHash(buffer.WrittenSpan)), buffer.ToArray());
+    }
+
+    /// <summary>The fragments of chunk <paramref name="chunk"/> as rendering <paramref name="script"/> shows them.</summary>
+    private static OutputFile WriteChunk(string lang, int chunk, int script, int scripts, List<Doc> docs, string[] texts, TimelinePages pages)
+    {
+        var first = chunk * SearchShards.DocsPerChunk;
+        var end = Math.Min(docs.Count, first + SearchShards.DocsPerChunk);
+        var path = new char[256];
+        using var buffer = new PooledBufferWriter(256 * (end - first));
+        using (var json = JsonOutput.Writer(buffer, indented: false))
+        {
+            json.WriteStartArray();
+            for (var id = first; id < end; id++)
+            {
+                var doc = docs[id];
+                var text = texts[(id * scripts) + script];
+                json.WriteStartObject();
+                json.WriteString(K, Kinds[(int)doc.Kind]);
+                json.WriteString(P, Path(doc, pages, ref path));
+                json.WriteString(H, doc.Article is { } a ? texts[(a * scripts) + script] : text);
+                var date = doc.Event?.Date ?? doc.Source?.Published;
+                var last = doc.Event?.End;
+                var approximate = doc.Event?.Approximate ?? false;
+                if (date is { } start)
+                {
+                    json.WriteString(D, start.ToString());
+                    json.WriteString(Dt, DateDisplay.Format(start, last));
+                    if (approximate)
+                    {
+                        json.WriteBoolean(Approx, true);
+                    }
+                }
+
+                if (doc.Article is not null)
+                {
+                    json.WriteString(T, text);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return new OutputFile(SearchShards.FragmentsPath(lang, chunk, SearchShards.ContentHash(buffer.WrittenSpan)), buffer.ToArray());
+    }
+
     private static List<Doc> Docs(SiteContent content, Dictionary<string, List<TimelineEvent>> eventsByArticle)
     {
         var events = content.Timeline.Events;
@@ -119,7 +256,7 @@ public static class SearchIndex
         foreach (var extraction in articles)
         {
             var article = extraction.Article;
-            if (Add(new Doc(DocKind.Article, article.Title, article.Script, null, article.Id)) is { } found)
+            if (Add(new Doc(DocKind.Article, article.Title, article.Script, null, article.Id, Source: article)) is { } found)
             {
                 titleDocs[article.Title] = found;
             }
@@ -132,7 +269,7 @@ public static class SearchIndex
             var extraction = articles[a];
             foreach (var sentence in citedSentences[a])
             {
-                Add(new Doc(DocKind.Sentence, sentence.Text, extraction.Article.Script, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence));
+                Add(new Doc(DocKind.Sentence, sentence.Text, extraction.Article.Script, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence, Source: extraction.Article));
             }
         }
 
@@ -214,18 +351,31 @@ public static class SearchIndex
         return length;
     }
 
-    /// <summary>The texts of the docs in <paramref name="range"/> in each script (into <paramref name="texts"/>) and their bigrams (into <paramref name="run"/>).</summary>
-    private static void Index(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[] texts, Range range, BigramPostings.Run run)
+
+    /// <summary>The texts of the docs in <paramref name="range"/> as each rendering shows them, into <paramref name="texts"/>.</summary>
+    private static void Texts(List<Doc> docs, IReadOnlyList<Rendition> renditions, string[] texts, Range range)
+    {
+        var scripts = renditions.Count;
+        for (var id = range.Start.Value; id < range.End.Value; id++)
+        {
+            for (var r = 0; r < scripts; r++)
+            {
+                texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text, docs[id].Written);
+            }
+        }
+    }
+
+    /// <summary>The bigrams of the docs in <paramref name="range"/>, lower-cased and folded, in every script (into <paramref name="run"/>).</summary>
+    private static void Index(string[] texts, int scripts, SearchFold fold, Range range, BigramPostings.Run run)
     {
         var first = new char[256];
         var other = new char[256];
-        var scripts = renditions.Count;
         for (var id = range.Start.Value; id < range.End.Value; id++)
         {
             var firstLength = 0;
             for (var r = 0; r < scripts; r++)
             {
-                var text = texts[(id * scripts) + r] = renditions[r].Text(docs[id].Text, docs[id].Written);
+                var text = texts[(id * scripts) + r];
                 if (r > 0 && string.Equals(text, texts[id * scripts], StringComparison.Ordinal))
                 {
                     continue;
@@ -238,13 +388,14 @@ public static class SearchIndex
                 }
 
                 var length = text.AsSpan().ToLowerInvariant(lower);
+                fold.Apply(lower.AsSpan(0, length));
                 if (r == 0)
                 {
                     firstLength = length;
                 }
 
                 // The same letters at the same place in another script's text make the same bigram (most characters read
-                // the same in both scripts): only bigrams that differ from the first script's need adding.
+                // the same in both scripts, and folded nearly all do): only bigrams that differ from the first script's need adding.
                 var same = r > 0 && length == firstLength ? first.AsSpan(0, firstLength) : default;
                 AddBigrams(run, lower.AsSpan(0, length), same, id);
             }
@@ -333,112 +484,6 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// Writes the index in pieces side by side (<see cref="JsonPieces"/>): runs of docs and runs of bigrams, each with a
-    /// writer of its own, joined with what surrounds them.
-    /// </summary>
-    private static byte[] Write(IReadOnlyList<Rendition> renditions, List<Doc> docs, string[] texts, TimelinePages pages,
-        BigramPostings postings, List<(string Text, int Index)> bigrams)
-    {
-        var listed = bigrams.Where(b => postings.Ids(b.Index).Length <= MaxPostings).ToList();
-        var docRuns = JsonPieces.Runs(docs.Count, 4096);
-        var bigramRuns = JsonPieces.Runs(listed.Count, 256);
-        var pieces = new PooledBufferWriter[docRuns.Count + bigramRuns.Count + 2];
-        var starts = new int[pieces.Length];
-        try
-        {
-            Parallel.For(0, pieces.Length - 2, i => pieces[i] = i < docRuns.Count
-                ? JsonPieces.Items(indented: false, properties: false, 256 * Length(docRuns[i]),
-                    json => WriteDocs(json, docs, texts, renditions.Count, pages, docRuns[i]), out starts[i])
-                : JsonPieces.Items(indented: false, properties: true,
-                    listed[bigramRuns[i - docRuns.Count]].Sum(b => 16 + (8 * postings.Ids(b.Index).Length)),
-                    json => WriteBigrams(json, postings, listed, bigramRuns[i - docRuns.Count]), out starts[i]));
-            var head = pieces[^2] = new PooledBufferWriter(256);
-            using (var json = JsonOutput.Writer(head, indented: false))
-            {
-                json.WriteStartObject();
-                json.WriteNumber("version", 1);
-                json.WriteStartArray("scripts");
-                foreach (var rendition in renditions)
-                {
-                    json.WriteStringValue(rendition.Lang);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("docs");
-            }
-
-            var common = pieces[^1] = new PooledBufferWriter(1 << 12);
-            using (var json = JsonOutput.Writer(common, indented: false))
-            {
-                json.WriteStartArray();
-                foreach (var (text, _) in bigrams.Where(b => postings.Ids(b.Index).Length > MaxPostings))
-                {
-                    json.WriteStringValue(text);
-                }
-
-                json.WriteEndArray();
-            }
-
-            var segments = new List<ReadOnlyMemory<byte>> { head.WrittenMemory };
-            Join(segments, pieces, starts, 0, docRuns.Count);
-            segments.Add(DocsEnd);
-            Join(segments, pieces, starts, docRuns.Count, bigramRuns.Count);
-            segments.Add(BigramsEnd);
-            segments.Add(common.WrittenMemory);
-            segments.Add(End);
-            return JsonPieces.Concat(segments);
-        }
-        finally
-        {
-            foreach (var piece in pieces)
-            {
-                piece?.Dispose();
-            }
-        }
-    }
-
-    /// <summary>The items of <paramref name="count"/> pieces from <paramref name="first"/> on, commas between.</summary>
-    private static void Join(List<ReadOnlyMemory<byte>> segments, PooledBufferWriter[] pieces, int[] starts, int first, int count)
-    {
-        for (var i = first; i < first + count; i++)
-        {
-            if (i > first)
-            {
-                segments.Add(JsonPieces.Comma);
-            }
-
-            segments.Add(pieces[i].WrittenMemory[starts[i]..]);
-        }
-    }
-
-    private static int Length(Range run) => run.End.Value - run.Start.Value;
-
-    private static void WriteDocs(Utf8JsonWriter json, List<Doc> docs, string[] texts, int scripts, TimelinePages pages, Range run)
-    {
-        var path = new char[256];
-        for (var id = run.Start.Value; id < run.End.Value; id++)
-        {
-            var doc = docs[id];
-            json.WriteStartObject();
-            json.WriteString(K, Kinds[(int)doc.Kind]);
-            json.WriteString(P, Path(doc, pages, ref path));
-            json.WriteStartArray(T);
-            foreach (var text in texts.AsSpan(id * scripts, scripts))
-            {
-                json.WriteStringValue(text);
-            }
-
-            json.WriteEndArray();
-            if (doc.Article is { } a)
-            {
-                json.WriteNumber(A, a);
-            }
-
-            json.WriteEndObject();
-        }
-    }
-
-    /// <summary>
     /// Where a doc is, relative to a script's root: <c>#id</c> or <c>years/2024/#id</c> (where the timeline lists the
     /// event), <c>articles/id/</c>, <c>articles/id/#s0-1</c>. Made while writing, in <paramref name="buffer"/>.
     /// </summary>
@@ -460,44 +505,9 @@ public static class SearchIndex
         return buffer.AsSpan(0, length);
     }
 
-    /// <summary>Each bigram's doc ids, formatted here and written raw: a hundred thousand docs make millions of ids.</summary>
-    private static void WriteBigrams(Utf8JsonWriter json, BigramPostings postings, List<(string Text, int Index)> bigrams, Range run)
-    {
-        var ids = new PooledBufferWriter(1 << 12);
-        try
-        {
-            for (var i = run.Start.Value; i < run.End.Value; i++)
-            {
-                var (key, index) = bigrams[i];
-                var list = postings.Ids(index);
-                ids.Clear();
-                ids.Write("["u8);
-                for (var j = 0; j < list.Length; j++)
-                {
-                    if (j > 0)
-                    {
-                        ids.Write(","u8);
-                    }
-
-                    var span = ids.GetSpan(11);
-                    list[j].TryFormat(span, out var written, default, CultureInfo.InvariantCulture);
-                    ids.Advance(written);
-                }
-
-                ids.Write("]"u8);
-                json.WritePropertyName(key);
-                json.WriteRawValue(ids.WrittenSpan, skipInputValidation: true);
-            }
-        }
-        finally
-        {
-            ids.Dispose();
-        }
-    }
-
     /// <summary>
-    /// Overlapping pairs of letters or digits, lower-cased; anything else (spaces, punctuation) splits the text.
-    /// Must match <c>bigrams()</c> in search.js.
+    /// Overlapping pairs of letters or digits, lower-cased; anything else (spaces, punctuation) splits the text. The index
+    /// stores the bigrams of folded text (<see cref="SearchFold.Fold"/>). Must match <c>bigrams()</c> in search.js.
     /// </summary>
     /// <example>"河套 合作區" → 河套, 合作, 作區.</example>
     public static IEnumerable<string> Bigrams(string text)
@@ -515,8 +525,10 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>A doc: its kind, text, the doc of its article (sentences), and what its path is made of.</summary>
+    /// <summary>A doc: its kind, text, the doc of its article (sentences: its title is their headline), what its path is made of, and where its date comes from.</summary>
     /// <param name="Id">The event's or article's id.</param>
     /// <param name="Written">The script <paramref name="Text"/> is written in: shown as written in that script's rendering, converted in the other.</param>
-    private readonly record struct Doc(DocKind Kind, string Text, Script Written, int? Article, string Id, Sentence? Sentence = null, TimelineEvent? Event = null);
+    /// <param name="Source">The article of an article or sentence doc (its publication date is theirs).</param>
+    private readonly record struct Doc(DocKind Kind, string Text, Script Written, int? Article, string Id, Sentence? Sentence = null,
+        TimelineEvent? Event = null, Article? Source = null);
 }

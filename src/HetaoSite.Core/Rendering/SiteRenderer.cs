@@ -61,8 +61,7 @@ public static class SiteRenderer
         files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
         files.Add(timings.Time("render: timelinejs", () =>
             new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
-        files.Add(timings.Time("render: search index", () =>
-            new OutputFile("data/search-index.json", SearchIndex.ToBytes(facts, renditions))));
+        files.AddRange(timings.Time("render: search index", () => SearchIndex.Files(facts, renditions)));
         DataBuffers.Release();
 
         // The renderings share only read-only facts, so they are built side by side.

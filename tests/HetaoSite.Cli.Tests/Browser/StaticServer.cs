@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 
@@ -5,7 +7,9 @@ namespace HetaoSite.Cli.Tests.Browser;
 
 /// <summary>
 /// A tiny static file server on 127.0.0.1 and a free port, serving a built site under a base path the way GitHub Pages
-/// does: folders answer with their index.html, unknown paths with 404.html and status 404.
+/// does: folders answer with their index.html, unknown paths with 404.html and status 404. With <c>gzip</c>, text files
+/// are sent gzip-compressed to a browser that accepts it, as GitHub Pages sends them, so that the bytes a test counts are
+/// the bytes a reader downloads.
 /// </summary>
 public sealed class StaticServer : IAsyncDisposable
 {
@@ -23,12 +27,15 @@ public sealed class StaticServer : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly string _basePath;
+    private readonly bool _gzip;
+    private readonly ConcurrentDictionary<string, byte[]> _compressed = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
-    public StaticServer(string root, string basePath)
+    public StaticServer(string root, string basePath, bool gzip = false)
     {
         _root = Path.GetFullPath(root);
         _basePath = basePath;
+        _gzip = gzip;
         var port = FreePort();
         Origin = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Origin + "/");
@@ -93,8 +100,26 @@ public sealed class StaticServer : IAsyncDisposable
         var bytes = File.ReadAllBytes(file);
         response.StatusCode = status;
         response.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
+        if (_gzip && Types.ContainsKey(Path.GetExtension(file))
+            && (context.Request.Headers["Accept-Encoding"] ?? string.Empty).Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            bytes = _compressed.GetOrAdd(file, _ => Gzip(bytes));
+            response.AddHeader("Content-Encoding", "gzip");
+        }
+
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
     }
 
     private string? Resolve(string path)

@@ -99,7 +99,11 @@ public static class GeneratedSite
         var renditions = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter);
         var files = Core.Rendering.DataFiles.Render(content).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
         files["data/timelinejs.json"] = TimelineJs.ToBytes(content, renditions[0]);
-        files["data/search-index.json"] = SearchIndex.ToBytes(content, renditions);
+        foreach (var file in SearchIndex.Files(content, renditions))
+        {
+            files[file.Path] = file.Content;
+        }
+
         return files;
     }
 
