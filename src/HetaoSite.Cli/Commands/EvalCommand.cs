@@ -57,7 +57,7 @@ public static class EvalCommand
             return ExitCode.ContentErrors;
         }
 
-        var score = DevSetEvaluator.Evaluate(DevSetOutput.From(build), gold.Value, TitleRules.Faults);
+        var score = DevSetEvaluator.Evaluate(DevSetOutput.From(build), gold.Value);
         if (arguments.Has("json"))
         {
             stdout.WriteLine(JsonSerializer.Serialize(score, JsonOptions.Compact));

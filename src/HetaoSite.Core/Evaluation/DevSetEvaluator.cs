@@ -1,3 +1,4 @@
+using HetaoSite.Core.Extraction;
 using HetaoSite.Core.Model;
 
 namespace HetaoSite.Core.Evaluation;
@@ -10,8 +11,8 @@ namespace HetaoSite.Core.Evaluation;
 /// </summary>
 public static class DevSetEvaluator
 {
-    /// <param name="titleFaults">The headline check applied to every event title from the set.</param>
-    public static DevSetScore Evaluate(DevSetOutput output, IReadOnlyList<GoldArticle> gold, Func<string, IReadOnlyList<string>> titleFaults)
+    /// <summary>Scores <paramref name="output"/>; titles are checked by the build's own rules (<see cref="TitleFaults"/>).</summary>
+    public static DevSetScore Evaluate(DevSetOutput output, IReadOnlyList<GoldArticle> gold)
     {
         var goldByFile = gold.ToDictionary(g => g.FileName, StringComparer.Ordinal);
         var events = output.Events.Where(e => e.Sources.Any(s => goldByFile.ContainsKey(s.FileName))).ToList();
@@ -55,7 +56,8 @@ public static class DevSetEvaluator
             .ToList();
 
         var faults = events
-            .Select(e => new TitleFault(e.Title, e.Date, e.Sources.First(s => goldByFile.ContainsKey(s.FileName)).FileName, titleFaults(e.Title)))
+            .Select(e => new FaultyTitle(e.Title, e.Date, e.Sources.First(s => goldByFile.ContainsKey(s.FileName)).FileName,
+                TitleFaults.Of(e.Title).Select(f => TitleFaults.Describe(f, e.Title)).ToList()))
             .Where(f => f.Faults.Count > 0)
             .ToList();
 

@@ -8,7 +8,8 @@ namespace HetaoSite.Core.Evaluation;
 
 /// <summary>
 /// What the evaluation reads from a build: the timeline's events with their sources, and for each article its
-/// publication date, its text and the visible text of its article page in its own script. Tests build one by hand.
+/// publication date, its text and the visible text of its article page in its own script (an English article's: the
+/// default rendering's, as both show it as written). Tests build one by hand.
 /// </summary>
 public sealed partial record DevSetOutput(IReadOnlyList<BuiltEvent> Events, IReadOnlyList<BuiltArticle> Articles)
 {
@@ -23,7 +24,9 @@ public sealed partial record DevSetOutput(IReadOnlyList<BuiltEvent> Events, IRea
         var articles = build.Articles.Select(a =>
         {
             var article = a.Article;
-            var path = Rendition.PrefixOf(article.Script, build.Config.Site.DefaultScript) + $"articles/{article.Id}/index.html";
+            // An English article is shown as written in both renderings; its own script's page is the default one.
+            var script = article.Script == Script.Latin ? build.Config.Site.DefaultScript : article.Script;
+            var path = Rendition.PrefixOf(script, build.Config.Site.DefaultScript) + $"articles/{article.Id}/index.html";
             var page = pages.TryGetValue(path, out var file) ? PageText(Encoding.UTF8.GetString(file.Content)) : null;
             var drops = a.Dropped.Where(d => d.Sentence is not null)
                 .Select(d => new BuiltDrop(d.Sentence!, d.Expression, BuildReport.Name(d.Reason) + (d.Detail is null ? string.Empty : $" ({d.Detail})")))

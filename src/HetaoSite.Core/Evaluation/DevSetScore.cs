@@ -22,7 +22,7 @@ public sealed record DevSetScore(
     int Articles,
     IReadOnlyList<WrongPublished> WrongPublished,
     int Titles,
-    IReadOnlyList<TitleFault> TitleFaults,
+    IReadOnlyList<FaultyTitle> TitleFaults,
     int Quotations,
     IReadOnlyList<AlteredQuotation> AlteredQuotations)
 {
@@ -55,7 +55,8 @@ public sealed record FalsePositive(string FileName, string Date, string Sentence
 
 public sealed record WrongPublished(string FileName, string Expected, string? Actual);
 
-public sealed record TitleFault(string Title, string Date, string FileName, IReadOnlyList<string> Faults);
+/// <summary>An event title that breaks a headline rule, with the faults <see cref="Extraction.TitleFaults"/> finds in it.</summary>
+public sealed record FaultyTitle(string Title, string Date, string FileName, IReadOnlyList<string> Faults);
 
 /// <summary>A quotation not verbatim: <paramref name="Where"/> is "article text" or "article page".</summary>
 public sealed record AlteredQuotation(string FileName, string Sentence, string Where);

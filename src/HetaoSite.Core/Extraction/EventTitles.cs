@@ -15,6 +15,7 @@ namespace HetaoSite.Core.Extraction;
 /// <item>too long, it is shortened step by step, each step leaving a complete headline (<see cref="Shorten"/>).</item>
 /// </list>
 /// The rules a title must keep are <see cref="TitleFaults"/>; docs/ingestion.md ("Titles") has examples that are tests.
+/// An English sentence has its own path (<see cref="EnglishTitles"/>).
 /// </summary>
 /// <example>"去年9月，河套深圳園區發布首單“科匯通”試點業務，讓…" → "河套深圳園區發布首單“科匯通”試點業務".</example>
 /// <example>"牽頭建設…的晶泰科技，是…獨角獸企業，今年6月在港交所上市。" → "晶泰科技在港交所上市".</example>
@@ -56,6 +57,11 @@ public static partial class EventTitles
     /// <param name="next">The sentence after, in the same paragraph: a venue's news may be there.</param>
     public static string From(string sentence, int expressionStart, int expressionLength, string? previous = null, string? next = null)
     {
+        if (TitleFaults.IsEnglish(sentence))
+        {
+            return EnglishTitles.From(sentence, expressionStart, expressionLength);
+        }
+
         var clauses = Clause.Split(sentence);
         if (clauses.Count == 0)
         {
@@ -76,7 +82,19 @@ public static partial class EventTitles
         var before = sentence[clause.Start..Math.Clamp(expressionStart, clause.Start, clause.End)];
         var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End] : string.Empty;
         var pre = Before(before);
+        if (HeadlineWords.EndsWithAny(after.Trim(), ["以來", "以来"]) > 0 && HeadlineWords.StartsWithAny(pre, ["自從", "自从", "自"]) is > 0 and var since
+            && since < pre.Length)
+        {
+            // "自園區三座大樓在今年3月平頂以來": 自…以來 frames the date; the development is "園區三座大樓平頂".
+            pre = pre[since..];
+        }
+
         var post = WithoutDateSuffix(StripLeading(WithoutDateFollower(after)));
+        if (SourceOf(pre) is { } doer && Clause.LastIndexOfTopLevel(post, "的") is > 0 and var of && HeadlineWords.HasVerb(post[..of]))
+        {
+            // "分園源於X在2021年9月簽署的框架協議": what the subject stems from is the dated development, "X簽署框架協議".
+            (pre, post) = (doer, post[..of] + post[(of + 1)..]);
+        }
 
         // "12月11日上午，…", "預計到2025年，…": the clause holds only the date; what happened is in the next one.
         var at = index;
@@ -84,7 +102,7 @@ public static partial class EventTitles
         if (pre.Length == 0 && post.Length == 0)
         {
             text = string.Empty;
-            while (at + 1 < clauses.Count && text.Length == 0)
+            while (at + 1 < clauses.Count && (text.Length == 0 || IsCircumstance(text)))
             {
                 at++;
                 text = StripLeading(clauses[at].Text);
@@ -133,8 +151,47 @@ public static partial class EventTitles
 
         headline = WithoutParticlesAfterSubject(headline);
         headline = WithAntecedent(headline, previous);
+        headline = HeldLast(headline);
         return Shorten(Finish(headline));
     }
+
+    // "分園源於X" → "X": the words after a verb saying where the subject comes from, when any follow.
+    private static string? SourceOf(string pre)
+    {
+        foreach (var verb in new[] { "源於", "源于", "來自", "来自", "基於", "基于", "始於", "始于" })
+        {
+            var at = pre.IndexOf(verb, StringComparison.Ordinal);
+            if (at > 0 && pre.Length - at - verb.Length >= 2)
+            {
+                return pre[(at + verb.Length)..];
+            }
+        }
+
+        return null;
+    }
+
+    // "在…等單位支持下": a clause that only says under whose support or guidance something happened.
+    private static bool IsCircumstance(string clause) =>
+        clause.StartsWith('在') && HeadlineWords.EndsWithAny(clause, ["支持下", "指導下", "指导下", "推動下", "推动下", "帶領下", "带领下"]) > 0;
+
+    // "舉行了…揭牌儀式" → "…揭牌儀式舉行": a gathering that is only held is the subject of its own headline.
+    private static string HeldLast(string headline)
+    {
+        var verb = HeadlineWords.StartsWithAny(headline, HeadlineWords.HeldVerbs);
+        if (verb == 0)
+        {
+            return headline;
+        }
+
+        var rest = headline[verb..].TrimStart('了');
+        return rest.Length >= 4 && HeadlineWords.EndsWithAny(rest, Gatherings) > 0 ? rest + headline[..verb] : headline;
+    }
+
+    private static readonly string[] Gatherings =
+    [
+        "儀式", "仪式", "典禮", "典礼", "會議", "会议", "論壇", "论坛", "活動", "活动", "發布會", "发布会", "研討會", "研讨会", "峰會", "峰会",
+        "大會", "大会", "開幕式", "开幕式",
+    ];
 
     /// <summary>
     /// The title of an event told by several statements: the first told that is a headline (no <see cref="TitleFaults"/>),

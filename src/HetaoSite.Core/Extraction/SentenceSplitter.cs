@@ -4,14 +4,15 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Extraction;
 
 /// <summary>
-/// Splits article blocks into sentences at 。！？； (and their half-width forms), keeping closing quotes and brackets with
+/// Splits article blocks into sentences at 。！？； (and their half-width forms) and at an English full stop followed by a
+/// new sentence (see <see cref="EndsEnglishSentence"/>), keeping closing quotes and brackets with
 /// the sentence they close, and never splitting inside a matched quotation (「…」, “…”, 『…』, 《…》). Each sentence keeps its
 /// exact displayed text and its offset in the block, which is what provenance links point at.
 /// </summary>
 /// <example>"2024年6月，集聚區成立。同月，科創中心開園。" → ["2024年6月，集聚區成立。" @0, "同月，科創中心開園。" @13].</example>
 public static class SentenceSplitter
 {
-    private const string Terminators = "。！？；!?;";
+    private const string Terminators = "。！？；!?;.";
     private static readonly SearchValues<char> Breaks = SearchValues.Create(Terminators + "\n");
     private static readonly SearchValues<char> QuoteOpeners = SearchValues.Create("「『“《‘");
     private const string Closers = "」』”’）)】》〉\"'";
@@ -49,7 +50,7 @@ public static class SentenceSplitter
             }
 
             i += next;
-            var isBreak = text[i] == '\n' || !protectedSpans[i];
+            var isBreak = text[i] == '\n' || (!protectedSpans[i] && (text[i] != '.' || EndsEnglishSentence(text, i)));
             if (!isBreak)
             {
                 continue;
@@ -69,6 +70,52 @@ public static class SentenceSplitter
 
         Add(text, start, text.Length, block, sentences);
         return sentences;
+    }
+
+    // Words that end with a full stop without ending the sentence: titles, months, company forms, "No. 5".
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec", "Co", "Corp", "Inc", "Ltd", "Gov", "Govt", "Dept", "Sen", "Rep", "Gen", "Lt", "Col", "Capt",
+        "vs", "etc", "al", "Fig", "approx", "est", "Mt", "Ave", "Rd",
+    };
+
+    /// <summary>
+    /// A full stop ends an English sentence when a space and a capital (or an opening quote) follow it and it does not
+    /// close an abbreviation or an initial ("Mr.", "Nov.", "U.S.", "J. Lee"); 3.89 and 河套.com never qualify.
+    /// </summary>
+    private static bool EndsEnglishSentence(string text, int dot)
+    {
+        var after = dot + 1;
+        if (after >= text.Length || text[after] != ' ')
+        {
+            return false;
+        }
+
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        if (after >= text.Length || !(char.IsAsciiLetterUpper(text[after]) || text[after] is '"' or '“' or '‘'))
+        {
+            return false;
+        }
+
+        var previous = text[dot - 1 < 0 ? 0 : dot - 1];
+        if (dot == 0 || !char.IsAsciiLetter(previous))
+        {
+            return dot > 0 && (char.IsAsciiDigit(previous) || previous is ')' or '"' or '”' or '’' or '%');
+        }
+
+        var wordStart = dot;
+        while (wordStart > 0 && char.IsAsciiLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        return word.Length > 1 && !Abbreviations.Contains(word) && (wordStart == 0 || text[wordStart - 1] != '.');
     }
 
     /// <summary>The sentence of <paramref name="sentences"/> (all of one block) that contains the character at <paramref name="offset"/>.</summary>

@@ -36,8 +36,9 @@ public enum TitleFault
 
 /// <summary>
 /// The rules an event title must keep, in one place: a headline that says who did what, in at most
-/// <see cref="MaxLength"/> characters, without a cut, a leading particle or time word, and with balanced brackets. Pure
-/// and cheap, so the build, the tests and the development-set evaluation all use the same check.
+/// <see cref="MaxLength"/> characters (an English one: <see cref="MaxEnglishWords"/> words), without a cut, a leading
+/// particle or time word, and with balanced brackets. Pure and cheap, so the build, the tests and the development-set
+/// evaluation all use the same check.
 /// </summary>
 /// <example>TitleFaults.Of("上午") → [LeadingTimeWord, LoneTimeWord, NoVerb]; TitleFaults.Of("河套科創中心正式開園") → [].</example>
 public static class TitleFaults
@@ -63,6 +64,11 @@ public static class TitleFaults
         {
             faults.Add(TitleFault.Empty);
             return faults;
+        }
+
+        if (IsEnglish(text))
+        {
+            return EnglishFaults(text, faults);
         }
 
         if (Length(text) > MaxLength)
@@ -112,11 +118,115 @@ public static class TitleFaults
         return faults;
     }
 
+    /// <summary>True for a title in English: Latin letters and no Chinese character.</summary>
+    public static bool IsEnglish(string title) => title.Any(char.IsAsciiLetter) && !title.Any(Cleaning.ChineseText.IsHan);
+
+    /// <summary>The number of words of an English title (runs between spaces).</summary>
+    public static int Words(string title) => title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    // The same rules for an English headline, by words: at most MaxEnglishWords; not ending on a word that needs more
+    // after it ("… outline on"), not opening with a conjunction ("and the park held…") or a time phrase ("On Tuesday…",
+    // "Today…"), and starting with a capital, as a headline's subject does. Whether it has a verb is not judged in English.
+    private static List<TitleFault> EnglishFaults(string text, List<TitleFault> faults)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxEnglishWords)
+        {
+            faults.Add(TitleFault.TooLong);
+        }
+
+        var last = words[^1].TrimEnd('.', ',', ';', ':').ToLowerInvariant();
+        if (text.EndsWith('…') || text.EndsWith("...", StringComparison.Ordinal))
+        {
+            faults.Add(TitleFault.Ellipsis);
+        }
+        else if (words.Length < 2 || EnglishDangling.Contains(last) || text.EndsWith(',') || text.EndsWith(':') || text.EndsWith(';'))
+        {
+            faults.Add(TitleFault.Unfinished);
+        }
+
+        var first = words[0].ToLowerInvariant();
+        if (EnglishParticles.Contains(first))
+        {
+            faults.Add(TitleFault.LeadingParticle);
+        }
+
+        var time = EnglishTimeWords(words);
+        if (time > 0)
+        {
+            faults.Add(TitleFault.LeadingTimeWord);
+            if (time == words.Length)
+            {
+                faults.Add(TitleFault.LoneTimeWord);
+            }
+        }
+        else if (!EnglishParticles.Contains(first) && !char.IsUpper(words[0][0]) && !char.IsDigit(words[0][0]))
+        {
+            faults.Add(TitleFault.NoSubject);
+        }
+
+        if (!Balanced(text) || text.Contains("()", StringComparison.Ordinal))
+        {
+            faults.Add(TitleFault.UnbalancedBrackets);
+        }
+
+        return faults;
+    }
+
+    /// <summary>How many words at the start of an English title are a time phrase: "On Tuesday", "Today", "In March 2024".</summary>
+    private static int EnglishTimeWords(string[] words)
+    {
+        var at = 0;
+        while (at < words.Length)
+        {
+            var word = words[at].TrimEnd(',', '.').ToLowerInvariant();
+            if (EnglishTimes.Contains(word) || (at > 0 && word.All(char.IsAsciiDigit))
+                || (word is "on" or "in" or "since" or "by" or "last" or "this" or "next" or "earlier" or "later"
+                    && at + 1 < words.Length && (EnglishTimes.Contains(words[at + 1].TrimEnd(',', '.').ToLowerInvariant()) || words[at + 1].TrimEnd(',', '.').All(char.IsAsciiDigit))))
+            {
+                at++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>The longest an English title may be, in words.</summary>
+    public const int MaxEnglishWords = 14;
+
+    private static readonly HashSet<string> EnglishDangling = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "of", "on", "in", "at", "to", "the", "a", "an", "for", "by", "with", "from", "as", "its", "their", "that",
+        "which", "who", "into", "onto", "than", "about", "after", "before", "under", "over",
+    };
+
+    private static readonly HashSet<string> EnglishParticles = new(StringComparer.Ordinal) { "and", "but", "or", "also", "then", "while", "which", "who", "meanwhile" };
+
+    private static readonly HashSet<string> EnglishTimes = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "year", "month", "week", "morning",
+        "afternoon", "evening",
+    };
+
+    /// <summary>A short English phrase for a fault of <paramref name="title"/>, for reports: "longer than 28 characters (36)".</summary>
+    public static string Describe(TitleFault fault, string title) => fault switch
+    {
+        TitleFault.TooLong when IsEnglish(title) => $"longer than {MaxEnglishWords} words ({Words(title)})",
+        TitleFault.TooLong => $"longer than {MaxLength} characters ({Length(title)})",
+        _ => Describe(fault),
+    };
+
     /// <summary>A short English phrase for a fault, for reports.</summary>
     public static string Describe(TitleFault fault) => fault switch
     {
         TitleFault.Empty => "empty",
-        TitleFault.TooLong => $"longer than {MaxLength} characters",
+        TitleFault.TooLong => $"longer than {MaxLength} characters (an English title: {MaxEnglishWords} words)",
         TitleFault.Ellipsis => "ends with an ellipsis",
         TitleFault.Unfinished => "ends unfinished",
         TitleFault.LeadingParticle => "starts with a particle",

@@ -42,4 +42,12 @@ public class SentenceSplitterTests
         var sentences = SentenceSplitter.Split("12月11日,論壇舉行;嘉賓分享!完", 0);
         Assert.Equal(["12月11日,論壇舉行;", "嘉賓分享!", "完"], sentences.Select(s => s.Text));
     }
+
+    [Fact]
+    public void English_sentences_end_at_a_full_stop_before_a_capital_but_not_after_an_abbreviation_or_initial()
+    {
+        var sentences = SentenceSplitter.Split("Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion. It opened in 2023. The zone covers 3.89 sq km. 河套.com 上線。", 0);
+        Assert.Equal(["Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion.", "It opened in 2023.", "The zone covers 3.89 sq km.", "河套.com 上線。"],
+            sentences.Select(s => s.Text));
+    }
 }

@@ -29,6 +29,13 @@ public class TitleFaultsTests
         { "第二十四屆中國國際高新技術成果交易會", TitleFault.NoVerb },
         { "河套深圳園區發布首單“科匯通試點業務", TitleFault.UnbalancedBrackets },
         { "國務院印發《河套深港科技創新合作區深圳園區發展規劃", TitleFault.UnbalancedBrackets },
+        { "Hong Kong and Shenzhen signed a memorandum under which the two cities will develop the Loop", TitleFault.TooLong },
+        { "The government released the development outline for the Hong Kong Park on", TitleFault.Unfinished },
+        { "and the park held a topping-out ceremony", TitleFault.LeadingParticle },
+        { "On Tuesday Hong Kong and Shenzhen signed a memorandum", TitleFault.LeadingTimeWord },
+        { "Today", TitleFault.LoneTimeWord },
+        { "is listed among the cooperation platforms", TitleFault.NoSubject },
+        { "The zone is listed among the platforms of the Five-Year Plan ()", TitleFault.UnbalancedBrackets },
     };
 
     [Theory]
@@ -48,6 +55,9 @@ public class TitleFaultsTests
     [InlineData("《深圳市人民政府關於支持深港科技創新合作區深圳園區建設國際開放創新中心的若干意見》出台")]
     [InlineData("深圳数据交易所揭牌")]
     [InlineData("晶泰科技在港交所上市")]
+    [InlineData("國務院印發《河套深港科技創新合作區深圳園區發展規劃》")]
+    [InlineData("Hong Kong and Shenzhen sign MOU to develop the Lok Ma Chau Loop")]
+    [InlineData("The park held a topping-out ceremony")]
     public void A_headline_has_no_fault(string title)
     {
         var faults = TitleFaults.Of(title);
@@ -77,4 +87,10 @@ public class TitleFaultsTests
             Assert.NotEqual(fault.ToString(), TitleFaults.Describe(fault));
         }
     }
+
+    [Theory]
+    [InlineData("福田區人民政府、香港城市大學戰略合作框架協議簽署活動暨福田研究院項目成果推介會舉辦", "longer than 28 characters (41)")]
+    [InlineData("Hong Kong and Shenzhen signed a memorandum under which the two cities will develop the Loop", "longer than 14 words (16)")]
+    public void A_report_says_how_long_a_title_is(string title, string expected) =>
+        Assert.Equal(expected, TitleFaults.Describe(TitleFault.TooLong, title));
 }

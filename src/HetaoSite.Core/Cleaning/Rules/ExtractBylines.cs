@@ -15,7 +15,8 @@ namespace HetaoSite.Core.Cleaning.Rules;
 /// <c>香港文匯報 2024年6月12日 星期三 A12版</c>, <c>二〇二四年六月十二日（星期三）</c>, <c>Published: 12 Jun 2024</c> → removed, kept
 /// as bylines. <c>深圳新聞網2025年12月12日訊(深圳特區報記者 許依妍 劉芳)12月11日,2025年度…</c> → byline
 /// <c>深圳新聞網2025年12月12日訊(深圳特區報記者 許依妍 劉芳)</c>, paragraph <c>12月11日,2025年度…</c>;
-/// <c>新華社深圳8月8日電 題:…</c> → byline <c>新華社深圳8月8日電</c>.
+/// <c>新華社深圳8月8日電 題:…</c> → byline <c>新華社深圳8月8日電</c>; <c>（大公文匯網記者 毛麗）1月25日，…</c> → byline
+/// <c>（大公文匯網記者 毛麗）</c>, paragraph <c>1月25日，…</c>.
 /// </example>
 public static partial class ExtractBylines
 {
@@ -35,7 +36,7 @@ public static partial class ExtractBylines
                     break;
                 }
 
-                if (Prefix().Match(current.Text) is not { Success: true } prefix)
+                if ((Prefix().Match(current.Text) is { Success: true } found ? found : ReporterCredit().Match(current.Text)) is not { Success: true } prefix)
                 {
                     break;
                 }
@@ -71,6 +72,10 @@ public static partial class ExtractBylines
         @"^(?<byline>【?(?:[^ ，,。：:（(【]{0,20}?(?:\d{4}年)?\d{1,2}月\d{1,2}日|本[報报網网刊台]|[^ ，,。：:（(【]{1,10}?[報报網网])(?:[訊讯](?![號号息])|[電电](?=[ (（:：】]|$))】?(?: ?[(（][^)）]{1,40}[)）])?)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Prefix();
+
+    // A reporter credit in brackets opening a paragraph: （大公文匯網記者 毛麗）1月25日，…
+    [GeneratedRegex(@"^(?<byline>[（(][^（()）]{0,20}(?:記者|记者|通訊員|通讯员)[^（()）]{0,20}[）)])", RegexOptions.CultureInvariant)]
+    private static partial Regex ReporterCredit();
 
     [GeneratedRegex(@"^[題题] ?[:：] ?", RegexOptions.CultureInvariant)]
     private static partial Regex TitleMarker();
