@@ -46,8 +46,8 @@ public class SentenceSplitterTests
     [Fact]
     public void English_sentences_end_at_a_full_stop_before_a_capital_but_not_after_an_abbreviation_or_initial()
     {
-        var sentences = SentenceSplitter.Split("Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion. It opened in 2023. The zone covers 3.89 sq km. 河套.com 上線。", 0);
-        Assert.Equal(["Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion.", "It opened in 2023.", "The zone covers 3.89 sq km.", "河套.com 上線。"],
+        var sentences = SentenceSplitter.Split("Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion. It opened in 2023. The zone covers 3.89 sq km. See hetao.gov.hk for more.", 0);
+        Assert.Equal(["Mr. Lee opened the park on Nov. 20 in the U.S. Pavilion.", "It opened in 2023.", "The zone covers 3.89 sq km.", "See hetao.gov.hk for more."],
             sentences.Select(s => s.Text));
     }
 }
