@@ -152,6 +152,7 @@ public static partial class EventTitles
         headline = WithoutParticlesAfterSubject(headline);
         headline = WithAntecedent(headline, previous);
         headline = HeldLast(headline);
+        headline = Deadline(headline);
         return Shorten(Finish(headline));
     }
 
@@ -169,6 +170,13 @@ public static partial class EventTitles
 
         return null;
     }
+
+    // "意向書截止時間為正午" → "意向書截止": a deadline's headline says what closes.
+    private static string Deadline(string headline) =>
+        DeadlineWords().Match(headline) is { Success: true } match ? match.Groups["what"].Value + match.Groups["verb"].Value : headline;
+
+    [GeneratedRegex(@"^(?<what>[^，,]{2,}?)(?<verb>截止|截至)(?:時間|时间|日期)(?:為|为|是)", RegexOptions.CultureInvariant)]
+    private static partial Regex DeadlineWords();
 
     // "在…等單位支持下": a clause that only says under whose support or guidance something happened.
     private static bool IsCircumstance(string clause) =>
