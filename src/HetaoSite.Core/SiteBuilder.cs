@@ -32,11 +32,13 @@ public static class SiteBuilder
     {
         var timings = context.Timings;
         var config = timings.Time("config", () => Configure(source, context));
-        var articles = timings.Time("process articles", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context));
+        var processed = timings.Time("process articles", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context));
+        var images = timings.Time("images", () => Extraction.ImageResolver.Resolve(processed.Value, source.Images));
+        var articles = new StageResult<IReadOnlyList<ArticleExtraction>>(images.Value.Articles, [.. processed.Diagnostics, .. images.Diagnostics]);
         var converter = timings.Time("remember conversions", () => ArticleScripts.Seeded(context.Converter, articles.Value));
         var timeline = timings.Time("merge", () => TimelineBuilder.Build(articles.Value, config.Value, converter));
         List<Diagnostic> found = [.. SkipUnreadable(source.Diagnostics, context), .. config.Diagnostics, .. articles.Diagnostics, .. timeline.Diagnostics];
-        var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found };
+        var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found, Images = images.Value.Used };
         var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates));
         List<Diagnostic> diagnostics = [.. found, .. files.Diagnostics];
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(articles))

@@ -72,13 +72,15 @@ public sealed record TimelineWindow(int FromYear, int ToYear)
 }
 
 /// <summary>What the maintainers know about one article better than its text does.</summary>
+/// <param name="Image">The image keys (<c>image</c>, <c>image_alt</c>, …): each one set wins over the article's own.</param>
 public sealed record ArticleOverride(
     PartialDate? Published,
     string? Title,
     string? Outlet,
     string? Url,
     IReadOnlyList<TextCorrection> Corrections,
-    int Line);
+    int Line,
+    Loading.ImageKeys? Image = null);
 
 /// <summary>A literal find → replace applied to an article's cleaned text, and reported.</summary>
 public sealed record TextCorrection(string Find, string Replace);

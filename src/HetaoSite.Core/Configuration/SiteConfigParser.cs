@@ -89,7 +89,7 @@ public static class SiteConfigParser
                     continue;
                 }
 
-                WarnUnknownKeys(entry, ["published", "title", "outlet", "url", "corrections"], $"articles.{name}.");
+                WarnUnknownKeys(entry, ["published", "title", "outlet", "url", "corrections", .. Loading.ImageKeys.Names], $"articles.{name}.");
                 var corrections = new List<TextCorrection>();
                 if (entry.Get("corrections") is YamlSequenceNode seq)
                 {
@@ -108,7 +108,7 @@ public static class SiteConfigParser
 
                 result[name] = new ArticleOverride(
                     Date(entry, "published"), entry.GetString("title"), entry.GetString("outlet"), entry.GetString("url"),
-                    corrections, LineOf(key));
+                    corrections, LineOf(key), Loading.ImageKeys.Read(entry, file, LineOf, Diagnostics));
             }
 
             return result;

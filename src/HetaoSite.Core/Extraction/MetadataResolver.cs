@@ -82,8 +82,29 @@ public static partial class MetadataResolver
 
         var article = new Article(ArticleIds.FromFileName(raw.FileName), raw.FileName, title, outlet,
             url, chosen?.Date, chosen?.Origin ?? MetadataOrigin.None, chosen?.From, clean.Language, clean.Script, raw.Encoding, raw.Format,
-            clean.Blocks.Sum(b => b.Text.Length), raw.Metadata.Tags, clean.Blocks, clean.Bylines, clean.Stats);
+            clean.Blocks.Sum(b => b.Text.Length), raw.Metadata.Tags, clean.Blocks, clean.Bylines, clean.Stats,
+            ImageOf(raw.Metadata.Image, articleOverride?.Image));
         return new StageResult<Article?>(article, diagnostics);
+    }
+
+    /// <summary>The article's image: the config's <c>image</c> replaces the article's own; each other image key set in
+    /// the config (alt, caption, credit, size) wins over the article's (alt text for a page's og:image).</summary>
+    private static ArticleImage? ImageOf(ArticleImage? declared, Loading.ImageKeys? config)
+    {
+        if (config is null)
+        {
+            return declared;
+        }
+
+        var image = config.ToImage("config") ?? declared;
+        return image is null ? null : image with
+        {
+            Alt = config.Alt ?? image.Alt,
+            Caption = config.Caption ?? image.Caption,
+            Credit = config.Credit ?? image.Credit,
+            Width = config.Width ?? image.Width,
+            Height = config.Height ?? image.Height,
+        };
     }
 
     private static bool IsWebUrl(string url) =>

@@ -66,8 +66,16 @@ internal static class FrontMatterReader
             return Fail(problem);
         }
 
+        var found = new List<Diagnostic>(parsed.Diagnostics);
+        var image = ImageKeys.Read(map, file, node => SafeYaml.Line(node.Start, yamlFirstLine), found);
+        if (found.Any(d => d.Severity == Severity.Error))
+        {
+            return new StageResult<(SourceMetadata, ArticleBody)?>(null, found);
+        }
+
+        metadata = metadata with { Image = image?.ToImage("front matter") };
         var body = new ArticleBody(string.Join('\n', lines[(close + 1)..]), close + 2);
-        return new StageResult<(SourceMetadata, ArticleBody)?>((metadata, body), parsed.Diagnostics);
+        return new StageResult<(SourceMetadata, ArticleBody)?>((metadata, body), found);
     }
 
     private static SourceMetadata ToMetadata(YamlMappingNode map, string file, int firstLine, out Diagnostic? problem)
@@ -92,7 +100,8 @@ internal static class FrontMatterReader
 
                 date = parsed;
             }
-            else if (key is not ("title" or "outlet" or "source" or "author" or "url" or "lang" or "language" or "tags" or "categories"))
+            else if (key is not ("title" or "outlet" or "source" or "author" or "url" or "lang" or "language" or "tags" or "categories")
+                && !ImageKeys.Names.Contains(key))
             {
                 extra[key] = valueNode.ToText();
             }

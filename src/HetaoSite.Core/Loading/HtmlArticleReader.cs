@@ -96,6 +96,7 @@ internal static class HtmlArticleReader
 
         HtmlBlockReader.Clean(document, body);
         var content = body.QuerySelector("article") ?? body.QuerySelector("main") ?? MostParagraphText(body);
+        metadata = metadata with { Image = LeadImage(root, content) };
         var blocks = HeaderLines(body, content).Concat(HtmlBlockReader.ReadBlocks(content, 1, keepLineBreaks: false)).ToList();
         return StageResult<(SourceMetadata, IReadOnlyList<TextBlock>)?>.Ok((metadata, blocks));
     }
@@ -150,6 +151,58 @@ internal static class HtmlArticleReader
 
         return null;
     }
+
+    /// <summary>
+    /// The page's lead image: <c>og:image</c> (an absolute https URL; alt from <c>og:image:alt</c>, size from
+    /// <c>og:image:width</c>/<c>height</c>), else the first <c>&lt;figure&gt;</c> with an https <c>&lt;img&gt;</c> inside the
+    /// article. A figure's <c>&lt;figcaption&gt;</c> is the caption (and the alt when the img has none); a <c>cite</c>,
+    /// <c>small</c> or <c>.credit</c> inside it is the credit. Relative or http sources point at nothing the site has,
+    /// and an <c>&lt;img&gt;</c> outside a figure is part of the text, not a lead image: neither is used.
+    /// </summary>
+    private static ArticleImage? LeadImage(IElement root, IElement content)
+    {
+        var figure = content.QuerySelectorAll("figure").Select(Figure).FirstOrDefault(f => f is not null);
+        var og = root.QuerySelector("meta[property='og:image' i]") ?? root.QuerySelector("meta[property='og:image:secure_url' i]");
+        if (og is not null && HttpsUrl(og.GetAttribute("content")) is { } url)
+        {
+            var same = figure?.Source == url ? figure : null;
+            return new ArticleImage(url, Meta(root, "meta[property='og:image:alt' i]") ?? same?.Alt, same?.Caption, same?.Credit,
+                Pixels(Meta(root, "meta[property='og:image:width' i]")) ?? same?.Width, Pixels(Meta(root, "meta[property='og:image:height' i]")) ?? same?.Height,
+                "og:image", LineOf(og));
+        }
+
+        return figure;
+    }
+
+    private static ArticleImage? Figure(IElement figure)
+    {
+        var img = figure.QuerySelector("img");
+        var url = img is null ? null : HttpsUrl(img.GetAttribute("src")) ?? HttpsUrl(img.GetAttribute("data-src")) ?? HttpsUrl(img.GetAttribute("data-original"));
+        if (img is null || url is null)
+        {
+            return null;
+        }
+
+        var caption = figure.QuerySelector("figcaption");
+        var creditElement = caption?.QuerySelector("cite, small, .credit");
+        var credit = Clean(creditElement?.TextContent);
+        var captionText = Clean(caption?.TextContent);
+        if (captionText is not null && credit is not null)
+        {
+            captionText = Clean(captionText.Replace(credit, string.Empty, StringComparison.Ordinal));
+        }
+
+        int? width = Pixels(img.GetAttribute("width")), height = Pixels(img.GetAttribute("height"));
+        return new ArticleImage(url, Clean(img.GetAttribute("alt")) ?? captionText, captionText, credit,
+            width is not null && height is not null ? width : null, width is not null && height is not null ? height : null, "figure", LineOf(img));
+    }
+
+    private static string? HttpsUrl(string? value) =>
+        Clean(value) is { } text && ImageSources.Check(text) is { Source: { } source } && source.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? source : null;
+
+    private static int? Pixels(string? value) =>
+        int.TryParse(value?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pixels) && pixels is > 0 and <= 100_000
+            ? pixels : null;
 
     private static IElement MostParagraphText(IElement body)
     {

@@ -9,6 +9,19 @@ public sealed record TemplateFile(string Path, byte[] Content)
 }
 
 /// <summary>
+/// An image file from <c>seeds/</c> (an asset articles may show): its path relative to that folder, its bytes, their
+/// SHA-256 and the width and height its header states (null when the header is not one <see cref="ImageHeader"/> reads).
+/// </summary>
+public sealed record ImageFile(string Path, byte[] Bytes)
+{
+    public string ContentHash { get; } = SourceFile.HashOf(Bytes);
+
+    public ImageSize? Size { get; } = ImageHeader.Read(Bytes);
+
+    public override string ToString() => Path;
+}
+
+/// <summary>
 /// Everything a build reads, in memory: the config text, the article files and the template folder. Produced by
 /// <see cref="SiteSourceReader"/> (the only reader of the disk besides the cache) or built directly by tests.
 /// </summary>
@@ -17,4 +30,8 @@ public sealed record SiteSource(
     string ConfigFileName,
     IReadOnlyList<SourceFile> Articles,
     IReadOnlyList<TemplateFile> Templates,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The image files of the seeds folder, by path; articles refer to them.</summary>
+    public IReadOnlyList<ImageFile> Images { get; init; } = [];
+}

@@ -32,27 +32,33 @@ public static class SiteSourceReader
                 hint: "run from the site folder or pass --config PATH"));
         }
 
-        var articles = ReadArticles(seedsDirectory, diagnostics);
+        var (articles, images) = ReadSeeds(seedsDirectory, diagnostics);
         var templates = ReadTemplates(templatesDirectory, diagnostics);
-        return new SiteSource(configText, configName, articles, templates, diagnostics);
+        return new SiteSource(configText, configName, articles, templates, diagnostics) { Images = images };
     }
 
-    public static IReadOnlyList<SourceFile> ReadArticles(string seedsDirectory, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The articles of the seeds folder and its image files (.jpg, .png, … see <see cref="ImageSources.Extensions"/>),
+    /// which are assets articles may show, not articles. Both are refused alike when they are symbolic links leaving
+    /// the folder or too large.
+    /// </summary>
+    public static (IReadOnlyList<SourceFile> Articles, IReadOnlyList<ImageFile> Images) ReadSeeds(string seedsDirectory, List<Diagnostic> diagnostics)
     {
         if (!Directory.Exists(seedsDirectory))
         {
             diagnostics.Add(Diagnostic.Error("HS0002", $"seeds folder not found: {seedsDirectory}", hint: "pass --seeds DIR"));
-            return [];
+            return ([], []);
         }
 
         var root = Path.GetFullPath(seedsDirectory);
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         var all = Directory.EnumerateFiles(root, "*", options).Order(StringComparer.Ordinal).ToList();
         var paths = all.Where(path => ArticleExtensions.Contains(Path.GetExtension(path))).ToList();
+        var imagePaths = all.Where(path => ImageSources.IsImageFile(path) && !IsHidden(root, path)).ToList();
 
         // A file the build cannot read (a Word document, a PDF) is named, so that nobody wonders where the article went;
         // hidden files (.gitkeep, .DS_Store) stay silent.
-        foreach (var path in all.Where(path => !ArticleExtensions.Contains(Path.GetExtension(path))))
+        foreach (var path in all.Where(path => !ArticleExtensions.Contains(Path.GetExtension(path)) && !ImageSources.IsImageFile(path)))
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
             if (!relative.Split('/').Any(part => part.StartsWith('.')))
@@ -78,17 +84,42 @@ public static class SiteSourceReader
             }
         }
 
-        return result;
+        var images = new List<ImageFile>();
+        foreach (var (relative, bytes, diagnostic) in imagePaths.AsParallel().AsOrdered().Select(path => ReadFile(root, path)))
+        {
+            if (diagnostic is not null)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (bytes is not null)
+            {
+                images.Add(new ImageFile(relative, bytes));
+            }
+        }
+
+        return (result, images);
     }
+
+    private static bool IsHidden(string root, string path) =>
+        Path.GetRelativePath(root, path).Replace('\\', '/').Split('/').Any(part => part.StartsWith('.'));
 
     private static (SourceFile? File, Diagnostic? Problem) ReadArticle(string root, string path)
     {
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        var name = Path.GetFileName(path);
-        if (name.StartsWith('.') || relative.Split('/').Any(part => part.StartsWith('.')))
+        if (IsHidden(root, path))
         {
-            return (null, Diagnostic.Warning("HS0007", "hidden file ignored", relative, hint: "rename it without the leading dot to publish it"));
+            var hidden = Path.GetRelativePath(root, path).Replace('\\', '/');
+            return (null, Diagnostic.Warning("HS0007", "hidden file ignored", hidden, hint: "rename it without the leading dot to publish it"));
         }
+
+        var (relative, bytes, problem) = ReadFile(root, path);
+        return (bytes is null ? null : new SourceFile(relative, bytes), problem);
+    }
+
+    /// <summary>The bytes of a file in the seeds folder, following a symbolic link only when it stays inside the folder.</summary>
+    private static (string Relative, byte[]? Bytes, Diagnostic? Problem) ReadFile(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
 
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
@@ -105,13 +136,13 @@ public static class SiteSourceReader
 
             if (target is not null && !File.Exists(target))
             {
-                return (null, Diagnostic.Warning("HS0011", $"symbolic link to '{info.LinkTarget}', which does not exist; skipped", relative,
+                return (relative, null, Diagnostic.Warning("HS0011", $"symbolic link to '{info.LinkTarget}', which does not exist; skipped", relative,
                     hint: "remove the link, or put the article it should point to in place"));
             }
 
             if (target is null || !IsInside(root, target))
             {
-                return (null, Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,
+                return (relative, null, Diagnostic.Error("HS0005", "symbolic link points outside the seeds folder and is refused", relative,
                     hint: "copy the article into seeds/ instead of linking to it"));
             }
 
@@ -120,16 +151,16 @@ public static class SiteSourceReader
 
         if (info.Length > HardMaxFileBytes)
         {
-            return (null, Diagnostic.Error("HS0006", $"file is {info.Length} bytes, more than {HardMaxFileBytes}", relative));
+            return (relative, null, Diagnostic.Error("HS0006", $"file is {info.Length} bytes, more than {HardMaxFileBytes}", relative));
         }
 
         try
         {
-            return (new SourceFile(relative, File.ReadAllBytes(info.FullName)), null);
+            return (relative, File.ReadAllBytes(info.FullName), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
+            return (relative, null, Diagnostic.Error("HS0008", $"cannot read file: {ex.Message}", relative));
         }
     }
 

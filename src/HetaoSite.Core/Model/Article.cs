@@ -7,6 +7,7 @@ namespace HetaoSite.Core.Model;
 /// <param name="DateSource">Which source the published date came from (see <see cref="MetadataOrigin"/>); None when undated.</param>
 /// <param name="PublishedFrom">Where exactly, for people: <c>masthead, line 1</c>, <c>front matter</c>, <c>config</c>,
 /// <c>meta article:published_time</c>, <c>dateline, line 3 (year from URL)</c>; null when undated.</param>
+/// <param name="Image">The lead image; null when the article has none (or its file is missing).</param>
 public sealed record Article(
     string Id,
     string FileName,
@@ -24,7 +25,8 @@ public sealed record Article(
     IReadOnlyList<string> Tags,
     IReadOnlyList<TextBlock> Blocks,
     IReadOnlyList<Byline> Bylines,
-    CleaningStats Stats)
+    CleaningStats Stats,
+    ArticleImage? Image = null)
 {
     public bool IsUndated => Published is null;
 }

@@ -8,6 +8,7 @@ namespace HetaoSite.Core.Model;
 /// <param name="DateLine">1-based line of the date key, for error messages.</param>
 /// <param name="DateFrom">Which key gave the date, for people (<c>meta article:published_time</c>, <c>time datetime</c>);
 /// null for front matter, whose key needs no naming.</param>
+/// <param name="Image">The lead image the file declares (front matter <c>image:</c>, the page's <c>og:image</c> or first figure).</param>
 public sealed record SourceMetadata(
     MetadataOrigin Origin,
     string? Title,
@@ -18,7 +19,8 @@ public sealed record SourceMetadata(
     IReadOnlyList<string> Tags,
     IReadOnlyDictionary<string, string> Extra,
     int? DateLine = null,
-    string? DateFrom = null)
+    string? DateFrom = null,
+    ArticleImage? Image = null)
 {
     public static SourceMetadata None { get; } =
         new(MetadataOrigin.FrontMatter, null, null, null, null, null, [], new Dictionary<string, string>());

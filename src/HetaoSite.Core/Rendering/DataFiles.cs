@@ -44,6 +44,15 @@ public static class DataFiles
     private static readonly JsonEncodedText Duplicates = JsonOutput.Name("duplicates");
     private static readonly JsonEncodedText GarbledFragments = JsonOutput.Name("garbled_fragments");
     private static readonly JsonEncodedText CorrectionsApplied = JsonOutput.Name("corrections_applied");
+    private static readonly JsonEncodedText ImageName = JsonOutput.Name("image");
+    private static readonly JsonEncodedText Src = JsonOutput.Name("src");
+    private static readonly JsonEncodedText Source = JsonOutput.Name("source");
+    private static readonly JsonEncodedText From = JsonOutput.Name("from");
+    private static readonly JsonEncodedText Alt = JsonOutput.Name("alt");
+    private static readonly JsonEncodedText CaptionName = JsonOutput.Name("caption");
+    private static readonly JsonEncodedText Credit = JsonOutput.Name("credit");
+    private static readonly JsonEncodedText Width = JsonOutput.Name("width");
+    private static readonly JsonEncodedText Height = JsonOutput.Name("height");
 
     /// <summary>
     /// The four files, one after the other, each written in parallel pieces (<see cref="JsonPieces"/>): one at a time,
@@ -61,7 +70,9 @@ public static class DataFiles
     public static byte[] Events(IReadOnlyList<TimelineEvent> events) =>
         JsonPieces.WriteArray(events, indented: true, 600, json => Open(json, "events"), WriteEvent, Close);
 
-    /// <summary><c>{"articles":[{"id","file","title","outlet","url","published","precision","date_source","language","script","encoding","format","characters","tags","cleaning":{…}}]}</c>.</summary>
+    /// <summary><c>{"articles":[{"id","file","title","outlet","url","published","precision","date_source","language","script","encoding","format","characters","tags",
+    /// "image"?:{"src","source","from","alt","caption","credit","width","height"},"cleaning":{…}}]}</c>; <c>image</c> only for an illustrated article,
+    /// <c>src</c> being the copied file's path in the site (or the https URL).</summary>
     public static byte[] Articles(IReadOnlyList<ArticleExtraction> articles) =>
         JsonPieces.WriteArray(articles, indented: true, 800, json => Open(json, "articles"), WriteArticle, Close);
 
@@ -135,6 +146,21 @@ public static class DataFiles
         }
 
         json.WriteEndArray();
+        if (a.Image is { } image)
+        {
+            // Only illustrated articles carry the key, so adding it changed no other article's entry.
+            json.WriteStartObject(ImageName);
+            json.WriteString(Src, image.OutputPath ?? image.Source);
+            json.WriteString(Source, image.Source);
+            json.WriteString(From, image.From);
+            json.WriteString(Alt, image.Alt);
+            json.WriteString(CaptionName, image.Caption);
+            json.WriteString(Credit, image.Credit);
+            WriteOptionalNumber(json, Width, image.Width);
+            WriteOptionalNumber(json, Height, image.Height);
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject(Cleaning);
         json.WriteNumber(AnnotationsRemoved, a.Stats.AnnotationsRemoved);
         json.WriteNumber(BoilerplateRemoved, a.Stats.BoilerplateRemoved);
@@ -144,6 +170,18 @@ public static class DataFiles
         json.WriteNumber(CorrectionsApplied, a.Stats.CorrectionsApplied);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter json, JsonEncodedText name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteFigure(Utf8JsonWriter json, KeyFigure f)

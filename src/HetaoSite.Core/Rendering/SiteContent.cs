@@ -8,4 +8,7 @@ public sealed record SiteContent(SiteConfig Config, IReadOnlyList<ArticleExtract
 {
     /// <summary>What the build found before rendering (reading, config, articles, timeline), for <c>data/report.json</c>.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The image files the articles show, each once: copied to the output under their hashed names.</summary>
+    public IReadOnlyList<Loading.ImageFile> Images { get; init; } = [];
 }

@@ -17,9 +17,9 @@ namespace HetaoSite.Core.Rendering;
 public sealed class SiteModel
 {
     // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
-    private const int EventMembers = 19;
+    private const int EventMembers = 20;
     private const int SourceMembers = 12;
-    private const int SummaryMembers = 13;
+    private const int SummaryMembers = 14;
 
     private readonly SiteFacts _facts;
     private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
@@ -115,7 +115,8 @@ public sealed class SiteModel
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
     /// <c>precision</c> (year|month|day), <c>year</c>, <c>month</c>, <c>title</c>, <c>category</c>, <c>category_name</c>,
     /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>milestone</c>, <c>path</c> (where the timeline
-    /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>.
+    /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>,
+    /// <c>image</c> (the image of the first source's article that has one, as in the article summary; null when none has).
     /// </summary>
     private ScriptObject Event(TimelineEvent e) => new(EventMembers)
     {
@@ -138,6 +139,7 @@ public sealed class SiteModel
         ["path"] = Paging.EventPath(e),
         ["year_path"] = Paging.YearEventPath(e),
         ["sources"] = Array(e.Sources.Select(Source)),
+        ["image"] = e.Sources.Select(s => SummaryObject(s.ArticleId)?["image"]).FirstOrDefault(image => image is not null),
     };
 
     /// <summary>
@@ -173,7 +175,7 @@ public sealed class SiteModel
     /// <c>id</c>, <c>title</c>, <c>outlet</c>, <c>url</c> (the original, only if http/https, else null), <c>url_text</c>,
     /// <c>published</c> (ISO; null when undated), <c>published_text</c> (「日期不詳」 when undated), <c>file</c>, <c>path</c>,
     /// <c>event_count</c>, <c>original_lang</c>, <c>converted</c> (true when this rendering shows the article's texts
-    /// converted from <c>original_lang</c>).
+    /// converted from <c>original_lang</c>), <c>image</c> (see <see cref="Image"/>; null when the article has none).
     /// </summary>
     private ScriptObject ArticleSummary(Article a)
     {
@@ -193,6 +195,33 @@ public sealed class SiteModel
             ["event_count"] = _facts.EventCountByArticle.GetValueOrDefault(a.Id),
             ["original_lang"] = a.Script switch { Script.Hans => "zh-Hans", Script.Hant => "zh-Hant", _ => "en" },
             ["converted"] = Rendition.Converts(a.Script),
+            ["image"] = Image(a),
+        };
+    }
+
+    /// <summary>
+    /// An article's image: <c>src</c> (the link to put in <c>&lt;img src&gt;</c>: the copied file, or the https URL),
+    /// <c>url</c> (absolute, for og:image), <c>remote</c>, <c>alt</c> (empty when none was given), <c>caption</c>,
+    /// <c>credit</c> (texts in the article's script, converted in the other), <c>width</c>, <c>height</c> (null when unknown).
+    /// </summary>
+    private ScriptObject? Image(Article a)
+    {
+        if (a.Image is not { } image)
+        {
+            return null;
+        }
+
+        var path = ImageLinks.SitePath(image);
+        return new ScriptObject
+        {
+            ["src"] = path is null ? image.Source : Urls.Url(path, SiteUrls.Asset),
+            ["url"] = ImageLinks.AbsoluteUrl(image, Urls),
+            ["remote"] = image.IsRemote,
+            ["alt"] = image.Alt is null ? string.Empty : Rendition.Text(image.Alt, a.Script),
+            ["caption"] = image.Caption is null ? null : Rendition.Text(image.Caption, a.Script),
+            ["credit"] = image.Credit is null ? null : Rendition.Text(image.Credit, a.Script),
+            ["width"] = image.Width,
+            ["height"] = image.Height,
         };
     }
 
@@ -579,7 +608,7 @@ public sealed class SiteModel
     /// <summary>
     /// <c>kind</c> (home|year|category|article|about|sources|not_found|feed|sitemap_index|sitemap|robots), <c>path</c> (site path, no base
     /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
-    /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null).
+    /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null), <c>image</c> (an article's image for og:image; else null).
     /// </summary>
     private ScriptObject Page(string kind, string path, string? title, string? description, JsonNode? jsonLd) => new()
     {
@@ -589,6 +618,7 @@ public sealed class SiteModel
         ["description"] = description ?? _description,
         ["og_type"] = kind == "article" ? "article" : "website",
         ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
+        ["image"] = null,
     };
 
     private ScriptObject ArticlePage(ArticleExtraction extraction)
@@ -600,6 +630,7 @@ public sealed class SiteModel
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title, summary.Script), null, ArticleJsonLd(a, summary));
         var article = new ScriptObject();
         article.Import(SummaryObject(a.Id)!);
+        page["image"] = article["image"];
 
         article["blocks"] = Blocks(extraction);
         article["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line) : null;
@@ -764,6 +795,11 @@ public sealed class SiteModel
         if (IsWebUrl(summary.Url))
         {
             json["isBasedOn"] = summary.Url;
+        }
+
+        if (summary.Image is { } image)
+        {
+            json["image"] = ImageLinks.AbsoluteUrl(image, Urls);
         }
 
         return json;

@@ -82,6 +82,7 @@ public static class SiteRenderer
         }
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
+        files.AddRange(content.Images.Select(image => new OutputFile(ArticleImage.HashedPath(image.Path, image.ContentHash), image.Bytes)));
         files.Add(new OutputFile(".nojekyll", []));
         var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         foreach (var path in duplicates)

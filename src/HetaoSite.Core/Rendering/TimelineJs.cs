@@ -7,7 +7,8 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// <c>data/timelinejs.json</c> in TimelineJS3's format: a title slide and one slide per event with
 /// <c>start_date</c>/<c>end_date</c> ({year, month?, day?}), <c>display_date</c>, <c>text</c> {headline, text (HTML)},
-/// <c>group</c> (category name) and <c>unique_id</c> (event id). Text is in the default script.
+/// <c>group</c> (category name), <c>unique_id</c> (event id) and, when an article stating it has an image, <c>media</c>
+/// {url (absolute), caption, credit, alt} of the first such. Text is in the default script.
 /// </summary>
 public static class TimelineJs
 {
@@ -21,16 +22,28 @@ public static class TimelineJs
     private static readonly JsonEncodedText Year = JsonOutput.Name("year");
     private static readonly JsonEncodedText Month = JsonOutput.Name("month");
     private static readonly JsonEncodedText Day = JsonOutput.Name("day");
+    private static readonly JsonEncodedText Media = JsonOutput.Name("media");
+    private static readonly JsonEncodedText Url = JsonOutput.Name("url");
+    private static readonly JsonEncodedText Caption = JsonOutput.Name("caption");
+    private static readonly JsonEncodedText Credit = JsonOutput.Name("credit");
+    private static readonly JsonEncodedText Alt = JsonOutput.Name("alt");
 
     /// <summary>The file as indented UTF-8 JSON, written straight from the timeline in parallel pieces (<see cref="JsonPieces"/>).</summary>
     public static byte[] ToBytes(SiteContent content, Rendition rendition)
     {
         var groups = GroupNames(content, rendition.Script);
         var scripts = new Dictionary<string, Script>(content.Articles.Count, StringComparer.Ordinal);
+        var images = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var article in content.Articles)
         {
             scripts.TryAdd(article.Article.Id, article.Article.Script);
+            if (article.Article.Image is not null)
+            {
+                images.TryAdd(article.Article.Id, article.Article);
+            }
         }
+
+        var urls = new SiteUrls("/", content.Config.Site.BaseUrl, rendition);
 
         return JsonPieces.WriteArray(content.Timeline.Events, indented: true, 400, json =>
         {
@@ -42,10 +55,11 @@ public static class TimelineJs
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("events");
-        }, (json, e) => WriteSlide(json, e, rendition, groups, scripts), json => json.WriteEndObject());
+        }, (json, e) => WriteSlide(json, e, rendition, groups, scripts, images, urls), json => json.WriteEndObject());
     }
 
-    private static void WriteSlide(Utf8JsonWriter json, TimelineEvent e, Rendition rendition, Dictionary<string, string> groups, Dictionary<string, Script> scripts)
+    private static void WriteSlide(Utf8JsonWriter json, TimelineEvent e, Rendition rendition, Dictionary<string, string> groups,
+        Dictionary<string, Script> scripts, Dictionary<string, Article> images, SiteUrls urls)
     {
         json.WriteStartObject();
         WriteDate(json, StartDate, e.Date);
@@ -63,6 +77,16 @@ public static class TimelineJs
         json.WriteEndObject();
         json.WriteString(Group, groups[e.Category]);
         json.WriteString(UniqueId, e.Id);
+        if (e.Sources.Select(s => images.GetValueOrDefault(s.ArticleId)).FirstOrDefault(a => a is not null) is { Image: { } image } article)
+        {
+            json.WriteStartObject(Media);
+            json.WriteString(Url, ImageLinks.AbsoluteUrl(image, urls));
+            json.WriteString(Caption, image.Caption is null ? string.Empty : rendition.Text(image.Caption, article.Script));
+            json.WriteString(Credit, image.Credit is null ? string.Empty : rendition.Text(image.Credit, article.Script));
+            json.WriteString(Alt, image.Alt is null ? string.Empty : rendition.Text(image.Alt, article.Script));
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
