@@ -43,7 +43,7 @@ public sealed record ArticleImage(
     {
         var dot = path.LastIndexOf('.');
         var slash = path.LastIndexOf('/');
-        var hash = contentHash[..HashLength].ToLowerInvariant();
+        var hash = contentHash[..Math.Min(HashLength, contentHash.Length)].ToLowerInvariant();
         return dot > slash + 1 ? $"{path[..dot]}.{hash}{path[dot..]}" : $"{path}.{hash}";
     }
 }

@@ -78,6 +78,8 @@ public sealed class SiteModel
                 ["paginate"] = Paging.PageSize,
                 ["window_from"] = Content.Config.Window.FromYear,
                 ["window_to"] = Content.Config.Window.ToYear,
+                // Pages may load images from other sites only when an article shows one (the CSP's img-src allows https: then).
+                ["remote_images"] = Content.Articles.Any(a => a.Article.Image is { IsRemote: true }),
             },
             ["t"] = _strings,
             ["categories"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => Category(c.Id))),

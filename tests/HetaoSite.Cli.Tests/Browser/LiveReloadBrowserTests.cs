@@ -45,9 +45,10 @@ public sealed class LiveReloadBrowserTests : IAsyncLifetime
     {
         Assert.True(ScriptConverters.Default is not null, "OpenCC (libopencc1.1) is missing: run ./test.sh, which installs it.");
         using var site = TempSite.WithTemplates(File.ReadAllText(Path.Combine(SiteFixture.FixtureSite, "site-config.yml")));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(SiteFixture.FixtureSite, "seeds")))
+        var seeds = Path.Combine(SiteFixture.FixtureSite, "seeds");
+        foreach (var file in Directory.EnumerateFiles(seeds, "*", SearchOption.AllDirectories))
         {
-            site.AddArticle(Path.GetFileName(file), File.ReadAllBytes(file));
+            site.AddArticle(Path.GetRelativePath(seeds, file), File.ReadAllBytes(file));
         }
 
         var arguments = site.BuildArguments("--base-path", SiteFixture.BasePath);

@@ -43,6 +43,11 @@ public sealed class RecordFiller(bool nulls = false)
             return n % 2 == 0 ? n * 100_003 : -n; // large and negative values too
         }
 
+        if (type == typeof(long))
+        {
+            return (long)n * 5_000_000_011L; // beyond int
+        }
+
         if (type == typeof(bool))
         {
             return true;
