@@ -259,5 +259,7 @@ public sealed class IllustratedSiteTests
         }
 
         public void Put(string key, StageResult<ArticleExtraction?> result) => _entries[key] = result;
+
+        public int Prune(int articleCount) => 0;
     }
 }
