@@ -27,18 +27,23 @@
 
   function text(name) { return form.getAttribute('data-' + name) || ''; }
 
-  function get(url) {
+  function get(url, options) {
     if (!files[url]) {
-      files[url] = fetch(url).then(function (r) { if (!r.ok) { throw new Error(url + ': ' + r.status); } return r.json(); });
+      files[url] = fetch(url, options).then(function (r) { if (!r.ok) { throw new Error(url + ': ' + r.status); } return r.json(); });
       files[url].catch(function () { delete files[url]; });
     }
     return files[url];
   }
 
-  function load() {
+  // A manifest kept by a cache from before the site was rebuilt names shards that are gone: then it is fetched again,
+  // past the cache, once.
+  var refreshed = false;
+
+  function load(fresh) {
     if (!loading) {
-      loading = get(manifestUrl).then(function (json) {
+      loading = get(manifestUrl, fresh ? { cache: 'no-cache' } : undefined).then(function (json) {
         manifest = json;
+        foldMap = {};
         var from = Array.from(json.fold[0]);
         var to = Array.from(json.fold[1]);
         from.forEach(function (c, i) { foldMap[c] = to[i]; });
@@ -213,6 +218,15 @@
 
   function failed() { status.textContent = text('failed'); more.hidden = true; }
 
+  function retryOrFail() {
+    if (refreshed) { failed(); return; }
+    refreshed = true;
+    manifest = null;
+    loading = null;
+    files = {};
+    load(true).then(run, failed);
+  }
+
   function run() {
     var value = input.value.trim();
     var id = ++sequence;
@@ -239,7 +253,7 @@
       current = { needle: needle, candidates: intersect(lists), next: 0, shown: 0, target: 0, rejected: 0, exact: grams.length === 1 && needle.length === 2 };
       if (current.candidates.length === 0) { announce(); return; }
       return showPage(id);
-    }).catch(failed);
+    }).catch(retryOrFail);
   }
 
   var timer = 0;
@@ -253,7 +267,7 @@
       var next = list.children[firstNew];
       var link = next && next.querySelector('a');
       if (link) { link.focus(); }
-    }).catch(failed);
+    }).catch(retryOrFail);
   });
   load().then(run, failed);
 })();

@@ -21,16 +21,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
             ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
-        _errors[page] = errors;
+        _errors[page] = BrowserPage.Watch(page);
         var response = await page.GotoAsync(site.Url(path));
         Assert.True(response is not null && (response.Ok || path.EndsWith("404.html", StringComparison.Ordinal)),
             $"{path}: HTTP {response?.Status}");
@@ -38,12 +29,7 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
     }
 
     /// <summary>Closes the page's context; fails if the page logged a script error or a CSP violation.</summary>
-    private async Task Close(IPage page)
-    {
-        var errors = _errors[page];
-        await page.Context.CloseAsync();
-        Assert.True(errors.Count == 0, $"{page.Url}: console errors:\n{string.Join("\n", errors)}");
-    }
+    private Task Close(IPage page) => BrowserPage.CloseAsync(page, _errors[page]);
 
     private string First(string folder) =>
         site.Files.Where(f => f.StartsWith(folder, StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal))

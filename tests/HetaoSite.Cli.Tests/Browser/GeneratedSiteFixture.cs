@@ -36,24 +36,7 @@ public sealed class GeneratedSiteFixture : IAsyncLifetime
         Browser = await SiteFixture.LaunchChromiumAsync(_playwright);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public Task DisposeAsync() => SiteFixture.DisposeAsync(Browser, _playwright, _server, _folder);
 
     private void Build()
     {

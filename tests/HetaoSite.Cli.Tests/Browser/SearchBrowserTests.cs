@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HetaoSite.Core.Loading;
 using Microsoft.Playwright;
@@ -73,7 +74,7 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
         Assert.Equal(await results.First.Locator("a").GetAttributeAsync("href"), await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
         await page.ClickAsync("#search-more");
         await Expect(results).ToHaveCountAsync(20);
-        await Close(page, errors);
+        await BrowserPage.CloseAsync(page, errors);
     }
 
     [Fact]
@@ -98,7 +99,34 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
         await Expect(result.Locator(".snippet mark").First).ToHaveTextAsync(query);
         Assert.Equal(sentence.GetProperty("h").GetString(), await result.Locator("a").TextContentAsync());
         Assert.Equal(sentence.GetProperty("dt").GetString(), await result.Locator("time").TextContentAsync());
-        await Close(page, errors);
+        await BrowserPage.CloseAsync(page, errors);
+    }
+
+    [Fact]
+    public async Task A_manifest_from_before_a_rebuild_is_fetched_again_when_the_shards_it_names_are_gone()
+    {
+        // The first manifest the page gets names shards that do not exist, as one a cache kept from an earlier build would.
+        var manifests = 0;
+        var (page, errors) = await Open(string.Empty, p => p.RouteAsync("**/data/search-index.json", async route =>
+        {
+            if (Interlocked.Increment(ref manifests) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync();
+            var stale = JsonNode.Parse(await response.TextAsync())!;
+            stale["postings"] = new JsonArray([.. stale["postings"]!.AsArray().Select(_ => (JsonNode?)"00000000")]);
+
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = stale.ToJsonString() });
+        }));
+        await page.FillAsync("#search-input", "合作區");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
+        Assert.Equal(2, manifests);
+        // The browser logs the stale shard's 404; nothing else may go wrong.
+        errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal));
+        await BrowserPage.CloseAsync(page, errors);
     }
 
     public static TheoryData<string, string, string> CrossScriptCases() => new()
@@ -125,7 +153,7 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
         await page.FillAsync("#search-input", query);
         var link = page.Locator($"#search-results a[href='{SiteFixture.BasePath}{prefix}articles/{article.Id}/']");
         await Expect(link).ToHaveTextAsync(shown);
-        await Close(page, errors);
+        await BrowserPage.CloseAsync(page, errors);
     }
 
     private (string Id, string Title) ArticleWrittenIn(string script)
@@ -142,25 +170,10 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
+        var errors = BrowserPage.Watch(page);
         before?.Invoke(page);
         var response = await page.GotoAsync(site.Url(path));
         Assert.True(response is { Ok: true }, $"{path}: HTTP {response?.Status}");
         return (page, errors);
-    }
-
-    private static async Task Close(IPage page, List<string> errors)
-    {
-        var url = page.Url;
-        await page.Context.CloseAsync();
-        Assert.True(errors.Count == 0, $"{url}: console errors:\n{string.Join("\n", errors)}");
     }
 }

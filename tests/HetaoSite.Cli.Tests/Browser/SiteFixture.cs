@@ -67,22 +67,25 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => DisposeAsync(Browser, _playwright, _server, _output);
+
+    /// <summary>Closes what a fixture serving a built site started, and deletes the site's folder.</summary>
+    internal static async Task DisposeAsync(IBrowser? browser, IPlaywright? playwright, StaticServer? server, string folder)
     {
-        if (Browser is not null)
+        if (browser is not null)
         {
-            await Browser.CloseAsync();
+            await browser.CloseAsync();
         }
 
-        _playwright?.Dispose();
-        if (_server is not null)
+        playwright?.Dispose();
+        if (server is not null)
         {
-            await _server.DisposeAsync();
+            await server.DisposeAsync();
         }
 
-        if (Directory.Exists(_output))
+        if (Directory.Exists(folder))
         {
-            Directory.Delete(_output, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
