@@ -45,10 +45,7 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
             return cached;
         }
 
-        var include = context.BuiltinObject["include"] as IScriptCustomFunction
-            ?? throw new ScriptRuntimeException(callerContext?.Span ?? default, "include_cached needs Scriban's include function");
-        var output = include.Invoke(context, callerContext, [template], blockStatement) as string ?? string.Empty;
-        return _rendered.GetOrAdd(key, output);
+        return _rendered.GetOrAdd(key, IncludeFunction.ToText(context, callerContext, template));
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

@@ -20,6 +20,7 @@ public sealed class SiteModel
     private const int EventMembers = 20;
     private const int SourceMembers = 12;
     private const int SummaryMembers = 14;
+    private const int PageMembers = 12;
 
     private readonly SiteFacts _facts;
     private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
@@ -95,6 +96,7 @@ public sealed class SiteModel
         // and reflection-based argument binding was a measurable part of rendering.
         globals["url"] = new UrlFunction(Urls.Url);
         globals["absolute_url"] = new UrlFunction(Urls.AbsoluteUrl);
+        globals["include"] = new IncludeFunction();
         globals["include_cached"] = new CachedIncludeFunction();
         var zone = Content.Config.Zone;
         globals["wbr"] = new WbrFunction(new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks)));
@@ -612,7 +614,7 @@ public sealed class SiteModel
     /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
     /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null), <c>image</c> (an article's image for og:image; else null).
     /// </summary>
-    private ScriptObject Page(string kind, string path, string? title, string? description, JsonNode? jsonLd) => new()
+    private ScriptObject Page(string kind, string path, string? title, string? description, JsonNode? jsonLd) => new(PageMembers)
     {
         ["kind"] = kind,
         ["path"] = path,
@@ -630,7 +632,7 @@ public sealed class SiteModel
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title, summary.Script), null, ArticleJsonLd(a, summary));
-        var article = new ScriptObject();
+        var article = new ScriptObject(SummaryMembers + 3);
         article.Import(SummaryObject(a.Id)!);
         page["image"] = article["image"];
 
@@ -663,12 +665,12 @@ public sealed class SiteModel
                     result.Add(list);
                 }
 
-                ((ScriptArray)list["items"]!).Add(new ScriptObject { ["segments"] = segments });
+                ((ScriptArray)list["items"]!).Add(new ScriptObject(1) { ["segments"] = segments });
                 continue;
             }
 
             list = null;
-            result.Add(new ScriptObject
+            result.Add(new ScriptObject(3)
             {
                 ["kind"] = block.Kind switch { BlockKind.Heading => "heading", BlockKind.Caption => "caption", _ => "paragraph" },
                 ["segments"] = segments,
@@ -687,13 +689,13 @@ public sealed class SiteModel
         {
             var anchor = segment.Sentence?.Anchor;
             var cited = anchor is not null && _facts.CitedBy.TryGetValue((articleId, anchor), out var events) ? events : null;
-            result.Add(new ScriptObject
+            result.Add(new ScriptObject(4)
             {
                 ["text"] = Rendition.Text(segment.Text, article.Script),
                 ["anchor"] = anchor,
                 ["cited"] = cited is not null,
                 // The same values as the event's shared object, from its record: so that they need not be built.
-                ["events"] = Array((cited ?? []).Select(e => _facts.EventsById[e.Id]).Select(e => new ScriptObject
+                ["events"] = Array((cited ?? []).Select(e => _facts.EventsById[e.Id]).Select(e => new ScriptObject(4)
                 {
                     ["id"] = e.Id,
                     ["title"] = Rendition.Title(e),
@@ -730,12 +732,12 @@ public sealed class SiteModel
         return ReportOf(line, written);
     }
 
-    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written) => new()
+    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written) => new(8)
     {
         ["found"] = line.Found,
         ["kept"] = line.Kept,
-        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject { ["reason"] = kv.Key, ["count"] = kv.Value })),
-        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject
+        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject(2) { ["reason"] = kv.Key, ["count"] = kv.Value })),
+        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject(6)
         {
             ["expression"] = Rendition.Text(d.Expression, written),
             ["reason"] = d.Reason,

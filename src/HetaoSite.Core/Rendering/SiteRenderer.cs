@@ -1,7 +1,5 @@
-using System.Text;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
-using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -68,7 +66,9 @@ public static class SiteRenderer
         var models = timings.Time("render: model", () =>
             renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList());
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
-        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, set)).ToList());
+        // One renderer (template context and output buffer) per thread, reused from page to page.
+        using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
+        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set)).ToList());
         foreach (var (file, error) in rendered)
         {
             if (error is not null)
@@ -94,45 +94,17 @@ public static class SiteRenderer
         return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
     }
 
-    /// <summary>A template context with the site's limits, loader and primed include cache.</summary>
-    internal static TemplateContext NewContext(TemplateSet set)
+    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set)
     {
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            LimitToString = 0,
-            TemplateLoader = new SiteTemplateLoader(set),
-            NewLine = "\n",
-        };
-        set.Prime(context);
-        return context;
-    }
-
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, TemplateSet set)
-    {
-        var context = NewContext(set);
-        context.PushGlobal(job.Model.Globals);
-        var locals = new ScriptObject();
-        context.PushGlobal(locals);
-        var template = job.Template;
         try
         {
-            locals["page"] = job.Page();
-            var output = set.Get(template).Render(context);
-            if (job.Layout is not null)
-            {
-                template = job.Layout;
-                locals["content"] = output;
-                output = set.Get(job.Layout).Render(context);
-            }
-
-            return (new OutputFile(job.OutputPath, Encoding.UTF8.GetBytes(output)), null);
+            return (new OutputFile(job.OutputPath, renderers.Value!.Render(job)), null);
         }
         catch (ScriptRuntimeException e)
         {
-            var file = string.IsNullOrEmpty(e.Span.FileName) ? template : e.Span.FileName;
+            var file = string.IsNullOrEmpty(e.Span.FileName) ? renderers.Value!.Current ?? job.Template : e.Span.FileName;
+            // The failed page may have left the context half-way through a template: the next page on this thread gets a new one.
+            renderers.Value = new PageRenderer(set);
             return (null, Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
                 e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md"));
         }

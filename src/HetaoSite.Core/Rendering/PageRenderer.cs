@@ -1,0 +1,136 @@
+using System.Text;
+using Scriban;
+using Scriban.Runtime;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// Renders pages one after the other on one thread, reusing one template context and one output buffer: a new context
+/// builds Scriban's whole builtin library, and a page rendered through <see cref="Template.Render(TemplateContext)"/>
+/// is copied several times on its way to bytes. Each page gets fresh globals of its own (<c>page</c> and whatever its
+/// templates assign), popped after it, so nothing a page sets is seen by the next one.
+/// </summary>
+internal sealed class PageRenderer
+{
+    private readonly TemplateSet _set;
+    private readonly TemplateContext _context;
+    private readonly CharBufferOutput _output = new();
+
+    public PageRenderer(TemplateSet set)
+    {
+        _set = set;
+        _context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = SiteRenderer.LoopLimit,
+            RecursiveLimit = SiteRenderer.RecursiveLimit,
+            LimitToString = 0,
+            TemplateLoader = new SiteTemplateLoader(set),
+            NewLine = "\n",
+        };
+        set.Prime(_context);
+        _context.PushOutput(_output);
+    }
+
+    /// <summary>The path of the template being evaluated (for error messages).</summary>
+    public string? Current { get; private set; }
+
+    /// <summary>
+    /// The bytes of <paramref name="job"/>'s page (UTF-8). A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
+    /// this renderer in an unknown state: the caller drops it.
+    /// </summary>
+    public byte[] Render(PageJob job)
+    {
+        var context = _context;
+        context.PushGlobal(job.Model.Globals);
+        var locals = new ScriptObject();
+        context.PushGlobal(locals);
+        try
+        {
+            locals["page"] = job.Page();
+            _output.Clear();
+            context.ResetPreviousNewLine();
+            Current = job.Template;
+            Evaluate(_set.Get(job.Template));
+            if (job.Layout is not null)
+            {
+                locals["content"] = _output.ToString();
+                _output.Clear();
+                context.ResetPreviousNewLine();
+                Current = job.Layout;
+                Evaluate(_set.Get(job.Layout));
+            }
+
+            return _output.ToUtf8();
+        }
+        finally
+        {
+            context.PopGlobal();
+            context.PopGlobal();
+        }
+    }
+
+    private void Evaluate(Template template) => WriteTo(_context, template);
+
+    /// <summary>
+    /// What <see cref="Template.Render(TemplateContext)"/> does, without turning the output into a string: evaluates
+    /// <paramref name="template"/>, writing to <paramref name="context"/>'s current output.
+    /// </summary>
+    internal static void WriteTo(TemplateContext context, Template template)
+    {
+        if (template.Page is null)
+        {
+            return;
+        }
+
+        if (template.SourceFilePath is not null)
+        {
+            context.PushSourceFile(template.SourceFilePath);
+        }
+
+        try
+        {
+            if (context.Evaluate(template.Page) is { } result && context.EnableOutput)
+            {
+                context.Write(template.Page.Span, result);
+            }
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null)
+            {
+                context.PopSourceFile();
+            }
+        }
+    }
+
+    /// <summary>A growable character buffer, kept from page to page.</summary>
+    private sealed class CharBufferOutput : IScriptOutput
+    {
+        private char[] _buffer = new char[64 * 1024];
+        private int _length;
+
+        public void Clear() => _length = 0;
+
+        public void Write(string text, int offset, int count)
+        {
+            if (_length + count > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+            }
+
+            text.CopyTo(offset, _buffer, _length, count);
+            _length += count;
+        }
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+
+        public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
+
+        public override string ToString() => new(_buffer, 0, _length);
+    }
+}
