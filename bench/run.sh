@@ -36,6 +36,8 @@ fi
 command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
 mkdir -p "$out"
+# The machine may be shared: the load average before and after the run goes into the table beside the times.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "building the generator and the CLI (Release)…" >&2
 dotnet build "$repo/bench/CorpusGenerator" -c Release -o "$out/bin/generator" -v quiet -nologo >/dev/null
 # The generator as the Pages workflow runs it: published for this platform, self-contained and precompiled as one
@@ -77,7 +79,7 @@ time_of() {
 }
 rss_of() { printf "%.0f" "$(echo "${rsses[$1]}" | median)"; }
 
-rows=()
+rows=(); targets=()
 for n in "${sizes[@]}"; do
   site="$out/site-$n"; hugo_site="$out/hugo-$n"
   echo "N=$n: generating ($density density)…" >&2
@@ -97,6 +99,9 @@ for n in "${sizes[@]}"; do
     measure "hugo-$n-cold" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"; record hugo
   done
   pages=$(find "$site/_site" -name '*.html' | wc -l); files=$(find "$site/_site" -type f | wc -l)
+  # Output size: the bytes of every file written (not disk blocks), after the last cold build of each.
+  out_mb=$(find "$site/_site" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
+  hugo_out_mb=$(find "$hugo_site/public" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
   events=$(grep -o '^[0-9,]* articles, [0-9,]* events' "$out/hetao-$n-cold.log" | grep -o '[0-9,]* events' | grep -o '[0-9,]*' | tr -d , || true)
   hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
 
@@ -121,23 +126,38 @@ for n in "${sizes[@]}"; do
   done
   written=$(IFS=/; echo "${written_runs[*]}")
   cold=$(echo "${times[cold]}" | median); hugo_s=$(echo "${times[hugo]}" | median)
+  addone=$(echo "${times[addone]}" | median); cold_rss=$(rss_of cold); hugo_rss=$(rss_of hugo)
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+  # The targets of issue 18, each as HetaoSite's figure over Hugo's: cold build <= 3x (1,000) or 2x (10,000 and more),
+  # rebuild after adding one article <= 0.5x Hugo's cold build, peak RSS <= 1x, output size <= 3x.
+  cold_target=$([ "$n" -ge 10000 ] && echo 2 || echo 3)
+  verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r != "–" && r <= t) ? "met" : "not met" }'; }
+  r_cold=$(ratio "$cold" "$hugo_s"); r_add=$(ratio "$addone" "$hugo_s"); r_rss=$(ratio "$cold_rss" "$hugo_rss"); r_out=$(ratio "$out_mb" "$hugo_out_mb")
+  targets+=("| $n | ${r_cold}× (≤ ${cold_target}×: $(verdict "$r_cold" "$cold_target")) | ${r_add}× (≤ 0.5×: $(verdict "$r_add" 0.5)) | ${r_rss}× (≤ 1×: $(verdict "$r_rss" 1)) | ${r_out}× (≤ 3×: $(verdict "$r_out" 3)) |")
 
   rate() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "–" }'; }
   if [ "$pages" -gt 0 ]; then unit="pages"; count=$pages; else unit="files"; count=$files; fi
-  rows+=("| $n (${events:-?} events) | HetaoSite | $(time_of cold) | $(time_of nochange) | $(time_of addone) ($written files written) | $(time_of pages) | $(rss_of cold) / $(rss_of nochange) / $(rss_of addone) / $(rss_of pages) MB | $(rate "$count" "$cold") $unit/s ($count $unit) |")
-  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $(time_of hugo) | – | – | – | $(rss_of hugo) MB | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
+  rows+=("| $n (${events:-?} events) | HetaoSite | $(time_of cold) | $(time_of nochange) | $(time_of addone) ($written files written) | $(time_of pages) | $(rss_of cold) / $(rss_of nochange) / $(rss_of addone) / $(rss_of pages) MB | $out_mb MB ($files files) | $(rate "$count" "$cold") $unit/s ($count $unit) |")
+  rows+=("| $n | Hugo $(hugo version | grep -o 'v[0-9.]*' | head -1) | $(time_of hugo) | – | – | – | $(rss_of hugo) MB | $hugo_out_mb MB ($(find "$hugo_site/public" -type f | wc -l) files) | $(rate "$hugo_pages" "$hugo_s") pages/s ($hugo_pages pages) |")
   times=() rsses=()
 done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -h | awk '/^Mem:/ {print $2}')
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 table=$(cat <<TABLE
-Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2).
+Measured $(git -C "$repo" log -1 --format='%h (%cs)') on $(nproc) CPUs ($cpu), $mem RAM; .NET SDK $(dotnet --version), $(hugo version | cut -d' ' -f1-2). Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end.
 Corpus density: **$density** (BENCH_DENSITY). Build arguments: \`${build_args[*]:-(none)}\`; dates in config: ${BENCH_DATES_IN_CONFIG:-0}. Times are wall clock, the median of $runs runs (BENCH_RUNS) with the fastest and slowest in brackets; RSS is the median peak resident set (cold / no-change / add-one / as on Pages). "As on Pages": one more article, the cache kept, the output folder empty, as the Pages workflow builds.
 
-| N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Add 1, empty output (as on Pages) | Peak RSS | Throughput (cold) |
-|---|---|---|---|---|---|---|---|
+| N | Generator | Cold build | No-change rebuild | Rebuild after adding 1 article | Add 1, empty output (as on Pages) | Peak RSS | Output | Throughput (cold) |
+|---|---|---|---|---|---|---|---|---|
 $(printf '%s\n' "${rows[@]}")
+
+Against Hugo (medians; the targets of issue 18): HetaoSite's figure over Hugo's.
+
+| N | Cold build | Rebuild after adding 1 article, over Hugo's cold build | Peak RSS (cold) | Output size |
+|---|---|---|---|---|
+$(printf '%s\n' "${targets[@]}")
 TABLE
 )
 

@@ -89,6 +89,16 @@ public sealed class ArticleScriptsTests : IDisposable
     }
 
     [Fact]
+    public void Displayed_texts_include_the_dropped_dates_and_their_sentences()
+    {
+        var extraction = SeedArticles().First(e => e.Dropped.Any(d => d.Sentence is not null));
+        var texts = DisplayedTexts.Of(extraction).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(extraction.Dropped, d => Assert.True(texts.Contains(d.Expression) && (d.Sentence is null || texts.Contains(d.Sentence)),
+            $"expected the dropped date '{d.Expression}' and its sentence '{d.Sentence}' among the displayed texts"));
+    }
+
+    [Fact]
     public void A_cached_rebuild_converts_no_article_text_and_builds_the_same_bytes()
     {
         var uncached = Build(new RecordingConverter(), cache: null);

@@ -5,8 +5,8 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// The texts of one article that the build later converts to the other script (<see cref="Conversion.Scripts"/>): what <see cref="SiteModel"/>,
 /// <see cref="SearchIndex"/>, <see cref="TimelineJs"/> and the feeds pass to <see cref="Rendition.Text"/> (title,
-/// outlet, each segment of <see cref="ArticleText.Split"/> per block, sentences, event titles and the quoted date
-/// expressions) and what the merge normalises (<see cref="Timeline.TextKey.Normalise"/> of statement titles).
+/// outlet, each segment of <see cref="ArticleText.Split"/> per block, sentences, event titles, the quoted date
+/// expressions, and the dropped dates and their sentences that the page's report quotes) and what the merge normalises (<see cref="Timeline.TextKey.Normalise"/> of statement titles).
 /// </summary>
 /// <remarks>
 /// The per-article stage converts these once, in one direction, in parallel, and the article cache keeps the results
@@ -19,7 +19,7 @@ namespace HetaoSite.Core.Rendering;
 /// </remarks>
 public static class DisplayedTexts
 {
-    /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence): <see cref="Head"/>, then the page's segments and sentences.</summary>
+    /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence): <see cref="Head"/>, then the page's segments, sentences and dropped dates.</summary>
     public static IReadOnlyList<string> Of(ArticleExtraction extraction)
     {
         var (texts, seen) = HeadAndSeen(extraction);
@@ -45,6 +45,13 @@ public static class DisplayedTexts
         foreach (var sentence in extraction.Sentences)
         {
             Add(sentence.Text);
+        }
+
+        // The article page's report quotes each dropped date and its sentence.
+        foreach (var dropped in extraction.Dropped)
+        {
+            Add(dropped.Sentence);
+            Add(dropped.Expression);
         }
 
         return texts;
