@@ -142,6 +142,9 @@ public static partial class EventWording
         "completed", "be completed", "finished",
     ];
 
+    /// <summary>Development words other than completions: one of them beside a future completion makes it a step.</summary>
+    private static readonly string[] OtherThanCompletions = [.. Developments.Except(Completions)];
+
     /// <summary>Opinions: what someone thinks, not what happened.</summary>
     private static readonly string[] Opinions =
     [
@@ -207,7 +210,9 @@ public static partial class EventWording
     {
         var folded = ScriptFold.Fold(sentence);
         var (head, span) = Parts(folded, offset, length);
-        var after = folded[Math.Clamp(offset + length, 0, folded.Length)..];
+        var start = Math.Clamp(offset, 0, folded.Length);
+        var date = folded.Substring(start, Math.Clamp(length, 0, folded.Length - start));
+        var after = folded[(start + date.Length)..];
 
         if (PageMetadataIn(folded, offset) is { } metadata)
         {
@@ -246,7 +251,7 @@ public static partial class EventWording
             return (DropReason.NoDevelopment, "context (the date described: …是…)");
         }
 
-        if (StatementDate(head, folded.Substring(Math.Clamp(offset, 0, folded.Length), Math.Clamp(length, 0, folded.Length - Math.Clamp(offset, 0, folded.Length)))) is { } verb)
+        if (StatementDate(head, date) is { } verb)
         {
             return (DropReason.NoDevelopment, $"the day it was said ({verb}), not of a development");
         }
@@ -281,7 +286,7 @@ public static partial class EventWording
 
         // "工程時間表是2018年中動工，2023年完成": a completion after the article is expected, not done; a step it is
         // scheduled with ("建成並投入使用") keeps it a plan.
-        if (future && Any(head, Completions) is { } completion && Any(span, ScheduledSteps) is null && Any(span, Developments.Except(Completions).ToArray()) is null)
+        if (future && Any(head, Completions) is { } completion && Any(span, ScheduledSteps) is null && Any(span, OtherThanCompletions) is null)
         {
             return (DropReason.Opinion, $"expected completion ({completion})");
         }
