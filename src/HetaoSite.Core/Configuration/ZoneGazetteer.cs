@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Extraction;
 
 namespace HetaoSite.Core.Configuration;
@@ -8,7 +10,7 @@ namespace HetaoSite.Core.Configuration;
 /// are folded to Simplified (<see cref="ScriptFold"/>). Latin entries are compared as written (case matters, so
 /// "the Loop" is not "in the loop").
 /// </summary>
-public sealed record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<string> Parks, IReadOnlyList<string> Places)
+public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<string> Parks, IReadOnlyList<string> Places)
 {
     private readonly string[] _folded = [.. Names.Concat(Parks).Concat(Places).Select(ScriptFold.Fold).Distinct(StringComparer.Ordinal)
         .OrderByDescending(e => e.Length)];
@@ -55,6 +57,83 @@ public sealed record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<st
         var folded = ScriptFold.Fold(paragraph).ToLowerInvariant();
         return BackReferences.Any(r => folded.Contains(r, StringComparison.Ordinal));
     }
+
+    /// <summary>Shorter names are too common to stand for one body ("科技園", "合作區").</summary>
+    private const int MinShortName = 4;
+
+    /// <summary>How far after a zone name a longer name may run (落馬洲河套 + 港深創新及科技園聯合專責小組).</summary>
+    private const int MaxLongName = 30;
+
+    /// <summary>
+    /// The short name in <paramref name="paragraph"/> that an earlier paragraph of the same article introduced with the
+    /// zone's name, or null. Either the tail of a longer name that starts with a zone name and ends in a word for a body
+    /// or facility (落馬洲河套港深創新及科技園聯合專責小組 → 專責小組; 河套深港科技創新合作區國際人才中心 → 國際人才中心), or an
+    /// alias given in brackets after a zone name (…河套合作區深圳園區（下稱深圳園區）, …（簡稱「科創園」）).
+    /// </summary>
+    public string? ShortNameIn(string paragraph, IEnumerable<string> earlierParagraphs)
+    {
+        var folded = ScriptFold.Fold(paragraph);
+        foreach (var earlier in earlierParagraphs.Select(ScriptFold.Fold))
+        {
+            foreach (Match alias in Alias().Matches(earlier))
+            {
+                var name = alias.Groups["alias"].Value;
+                if (FindIn(earlier[..alias.Index]) is not null && folded.Contains(name, StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+
+            foreach (var entry in _folded)
+            {
+                for (var i = earlier.IndexOf(entry, StringComparison.Ordinal); i >= 0; i = earlier.IndexOf(entry, i + 1, StringComparison.Ordinal))
+                {
+                    var start = i + entry.Length;
+                    var end = start;
+                    while (end < earlier.Length && end - start < MaxLongName && ChineseText.IsHan(earlier[end]))
+                    {
+                        end++;
+                    }
+
+                    if (LongestTail(earlier[start..end], folded) is { } tail)
+                    {
+                        return tail;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // The longest tail of a name in the run (a stretch ending in a body word) that the paragraph names.
+    private static string? LongestTail(string run, string paragraph)
+    {
+        foreach (Match body in BodyWord().Matches(run))
+        {
+            var nameEnd = body.Index + body.Length;
+            for (var from = 0; from <= nameEnd - MinShortName; from++)
+            {
+                var tail = run[from..nameEnd];
+                if (paragraph.Contains(tail, StringComparison.Ordinal))
+                {
+                    return tail;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Words that end the name of a body or facility: 專責小組, 委員會, 公司, 中心, 研究院, 實驗室, 平台, 管理局…
+    [GeneratedRegex(@"小[組组]|委[員员][會会]|公司|中心|研究[院所]|[實实][驗验]室|平台|[辦办]公室|事[務务]署|管理局|基金|[聯联]盟|[協协][會会]|集[團团]|[學学]院",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BodyWord();
+
+    // "（下稱深圳園區）", "（以下简称“合作区”）", "(hereafter "the Park")".
+    [GeneratedRegex(@"[（(](?:以下)?(?:下[稱称]|[簡简][稱称]|(?i:hereafter|hereinafter))[：:\s]*(?:the\s+)?[「“""]?(?<alias>[^」”""）)，,]{2,20}?)[」”""]?[）)]",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Alias();
 
     public bool Equals(ZoneGazetteer? other) =>
         other is not null && Names.SequenceEqual(other.Names) && Parks.SequenceEqual(other.Parks) && Places.SequenceEqual(other.Places);

@@ -142,10 +142,10 @@ public static partial class BylineParser
         + @"|(?i:\s*[ap]\.?m\.?(?![a-z]))|(?<![A-Za-z])(?:HKT|GMT|UTC|CST)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?";
 
     // Everything a byline line may hold besides its date and outlet names: labels with their values, times, weekdays,
-    // font-size controls (大字號, 【字體：大 中 小】), web addresses and "Ends" (the end marker of a government press release).
+    // font-size controls (大字號, 【字體：大 中 小】), share buttons (我要分享, 分享到), web addresses and "Ends" (the end marker of a government press release).
     [GeneratedRegex(LabelPattern + "|" + TimePattern
         + @"|(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]|(?<![A-Za-z])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![a-z])|[小中大]字[號号]|[【\[]?字[體体號号]\s*[：:]\s*[大中小](?:\s*[大中小]){0,2}\s*[】\]]?"
-        + @"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?<![A-Za-z])Ends(?![a-z])", RegexOptions.CultureInvariant)]
+        + @"|我要分享|分享(?:到|至)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?<![A-Za-z])Ends(?![a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 
     [GeneratedRegex(LabelPattern + @"|[訊讯](?:[ (（]|$)|[電电](?:[ (（]|$)", RegexOptions.CultureInvariant)]

@@ -14,7 +14,9 @@ namespace HetaoSite.Core.Extraction;
 /// <item>a clause without a subject ("and is listed…") borrows the sentence's first subject; a leading "and" goes;</item>
 /// <item>a closing purpose ("… to mark it") goes; too long, adjuncts after the object are dropped from the end ("… by
 ///   Hong Kong and Shenzhen", "… for the Hong Kong Park"), then a participle phrase after the object ("… setting out
-///   how…"), then the "of …" phrases that qualify the subject, then the object is cut at "of".</item>
+///   how…"), then titles of office before people's names ("Secretary for … Nicholas Yang" → "Nicholas Yang"), then the
+///   "of …", "on …", "in …" phrases that qualify the subject, then the object is cut at "of", then a purpose after
+///   the verb ("… signed to turn the Loop into the park") goes.</item>
 /// </list>
 /// </summary>
 /// <example>"The park held a topping-out ceremony on Friday to mark it." → "The park held a topping-out ceremony".</example>
@@ -115,7 +117,14 @@ public static partial class EnglishTitles
             predicate = predicate[..participle.Index];
         }
 
-        // "The Government of the Hong Kong Special Administrative Region and …": the subject without its "of" phrases.
+        // "Secretary for Innovation & Technology Nicholas Yang and Shenzhen Vice Mayor Ai Xuefeng": people by their names.
+        if (TitleFaults.Words(subject) + TitleFaults.Words(predicate) > MaxWords)
+        {
+            subject = OfficeAndName().Replace(subject, "${name}");
+        }
+
+        // "The Government of the Hong Kong Special Administrative Region and …", "The joint task force on the … Park in the
+        // Lok Ma Chau Loop": the subject without the phrases that qualify it by name.
         if (TitleFaults.Words(subject) + TitleFaults.Words(predicate) > MaxWords)
         {
             subject = Spaces().Replace(OfPhrase().Replace(subject, string.Empty), " ").Trim();
@@ -126,6 +135,12 @@ public static partial class EnglishTitles
             && TitleFaults.Words(predicate[..of]) >= 3)
         {
             predicate = predicate[..of];
+        }
+
+        // "… signed to turn the Loop into the park": a purpose after the verb, when nothing shorter is left to cut.
+        if (TitleFaults.Words(subject) + TitleFaults.Words(predicate) > MaxWords && Infinitive().Match(predicate) is { Success: true, Index: > 0 } infinitive)
+        {
+            predicate = predicate[..infinitive.Index];
         }
 
         return subject + " " + predicate;
@@ -163,13 +178,21 @@ public static partial class EnglishTitles
     [GeneratedRegex(@"\s+to\s+[a-z]+\s+(?:it|this|that|them|the occasion)$", RegexOptions.CultureInvariant)]
     private static partial Regex Purpose();
 
+    [GeneratedRegex(@"\s(?:so as |in order )?to\s+[a-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Infinitive();
+
     [GeneratedRegex(@"\s[a-z]{3,}ing\s", RegexOptions.CultureInvariant)]
     private static partial Regex Participle();
 
     [GeneratedRegex(@"^(?:and|but|also|then)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConjunction();
 
-    [GeneratedRegex(@"\s+of\s+(?:the\s+)?[A-Z][^,]*?(?=\s+and\s|$)", RegexOptions.CultureInvariant)]
+    // A title of office, with the place or portfolio it belongs to, before a person's two-word name.
+    [GeneratedRegex(@"(?:\b[A-Z][a-z]+\s+)?\b(?:Deputy\s+|Vice\s+|Under\s+|Permanent\s+)?(?:Secretary|Minister|Mayor|Chief\s+Executive|Director|Chairman|Chairwoman|Chairperson|President|Commissioner|Governor|Party\s+Secretary)(?:\s+(?:for|of)\s+[^,;]*?)?\s+(?<name>[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[a-z]+)?)(?=\s+and\s|$)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex OfficeAndName();
+
+    [GeneratedRegex(@"\s+(?:of|on|in|for)\s+(?:the\s+)?[A-Z][^,]*?(?=\s+and\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex OfPhrase();
 
     [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant)]

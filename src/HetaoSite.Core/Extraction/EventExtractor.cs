@@ -158,6 +158,7 @@ public static class EventExtractor
                 }
             }
             else if (config.Zone is { } zone && !zone.IsAboutZone(sentence.Text, block.Text, article.Title, FirstParagraph(article))
+                && zone.ShortNameIn(block.Text, article.Blocks.Take(b).Select(e => e.Text)) is null
                 && !Kept(keep, article, sentence, date))
             {
                 dropped.Add(new DroppedDate(date.Text, DropReason.NotAboutZone, b, "neither the sentence nor its paragraph names the zone",

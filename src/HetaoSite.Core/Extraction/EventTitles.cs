@@ -273,7 +273,8 @@ public static partial class EventTitles
         var text = StripLeading(before.Trim());
         for (var changed = true; changed;)
         {
-            var length = HeadlineWords.EndsWithAny(text, DatePrepositions);
+            // "2023年和2024年": a joiner right before the date ties it to the date before, and goes with it.
+            var length = Math.Max(HeadlineWords.EndsWithAny(text, DatePrepositions), HeadlineWords.EndsWithAny(text, TitleFaults.DateJoiners));
             changed = length > 0;
             text = text[..^length].TrimEnd();
         }

@@ -42,6 +42,8 @@ public static partial class EventWording
         // English pages (whole words, any case)
         "opened", "opens", "launched", "launches", "signed", "established", "set up", "unveiled", "inaugurated", "approved", "issued", "released", "held", "hosted", "began", "started", "completed", "announced", "founded", "moved into", "relocated", "settled in", "listed", "won", "awarded", "commenced", "put into use", "put into service", "came into effect", "took effect", "came into force", "introduced", "kicked off", "broke ground", "topped out", "tops out",
         "published", "signed up", "begun", "begins",
+        // a meeting chaired, convened or to be held is a meeting held (or planned: "will hold its first meeting in February")
+        "chaired", "chairs", "co-chaired", "convened", "convenes", "will hold", "will be held", "to be held",
     ];
 
     /// <summary>Gatherings whose naming with a date says they were held ("9月12日，在…新聞發布會上").</summary>

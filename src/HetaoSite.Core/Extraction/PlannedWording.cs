@@ -12,6 +12,7 @@ public static class PlannedWording
     [
         "預計", "预计", "計劃", "计划", "擬於", "拟于", "擬在", "拟在", "擬建", "拟建", "將於", "将于", "將在", "将在", "將會", "将会", "即將", "即将", "有望", "力爭", "力争",
         "規劃建設", "规划建设", "將建", "将建", "將建成", "将建成", "爭取", "争取", "目標是", "目标是",
+        "will hold", "will be held", "to be held", "is scheduled to", "are scheduled to", "is due to", "are due to",
     ];
 
     /// <summary>True when <paramref name="text"/> (a clause or sentence) speaks of a plan: 預計, 計劃, 將於, 力爭, 到2025年建成…</summary>

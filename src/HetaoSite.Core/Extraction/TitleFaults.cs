@@ -269,14 +269,25 @@ public static class TitleFaults
         return (halves + 1) / 2;
     }
 
-    /// <summary>Length of a time word or date (with any more time words after it) at the start of <paramref name="text"/>, or 0.</summary>
+    // Words that join two dates into one time phrase: "2023年和2024年", "6月至8月"; "和2024年" is the second half of one.
+    internal static readonly string[] DateJoiners = ["和", "與", "与", "及", "以及", "或", "至", "到", "、"];
+
+    /// <summary>
+    /// Length of a time word or date (with any more time words after it, and dates joined to it by 和, 至, 、…) at the
+    /// start of <paramref name="text"/>, or 0.
+    /// </summary>
     public static int LeadingTimeLength(string text)
     {
         var at = 0;
         while (at < text.Length)
         {
             var rest = text[at..];
-            var length = Math.Max(HeadlineWords.LeadingDateLength(rest), HeadlineWords.StartsWithAny(rest, HeadlineWords.TimeWords));
+            var length = TimeWordLength(rest);
+            if (length == 0 && HeadlineWords.StartsWithAny(rest, DateJoiners) is > 0 and var joiner && TimeWordLength(rest[joiner..]) is > 0 and var joined)
+            {
+                length = joiner + joined;
+            }
+
             if (length == 0)
             {
                 break;
@@ -287,6 +298,9 @@ public static class TitleFaults
 
         return at;
     }
+
+    private static int TimeWordLength(string text) =>
+        Math.Max(HeadlineWords.LeadingDateLength(text), HeadlineWords.StartsWithAny(text, HeadlineWords.TimeWords));
 
     /// <summary>True when <paramref name="text"/> opens with a verb, an adverb or preposition, or a pronoun: it names no doer.</summary>
     /// <remarks>A verb that names a gathering ("簽約儀式在…舉行") is a subject; <see cref="HeadlineWords.VerbAt"/> knows that.</remarks>

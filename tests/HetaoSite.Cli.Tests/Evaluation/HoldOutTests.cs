@@ -9,7 +9,7 @@ public class HoldOutTests
 {
     // A little below the last measurement, which tests/HoldOut/README.md records with every miss and false positive.
     /// <summary>The one place the held-out thresholds live.</summary>
-    private static readonly Thresholds Least = new(Recall: 0.75, Precision: 0.85, PublicationDates: 0.75, TitleFaults: 4, QuotationsExact: 0.95);
+    private static readonly Thresholds Least = new(Recall: 0.95, Precision: 0.92, PublicationDates: 0.90, TitleFaults: 1, QuotationsExact: 0.95);
 
     private static string Set => EvaluationSet.Path("HoldOut");
 

@@ -11,11 +11,14 @@ namespace HetaoSite.Core.Tests.Extraction;
 /// Runs every example of Specs/events/*.md: fenced <c>```statements</c> blocks whose first line is
 /// <c>anchor: YYYY-MM-DD</c> (the publication date) and whose other lines are <c>paragraph → outcome</c>, the outcome
 /// being <c>event</c>, <c>event planned</c>, <c>event &lt;category&gt;</c> or <c>dropped &lt;reason&gt;</c>. Each
-/// paragraph is extracted as a one-paragraph article with the zone gazetteer of the repository's site-config.yml.
+/// paragraph is extracted as a one-paragraph article (or, split at <c> ¶ </c>, as an article of several) with the zone gazetteer of the repository's site-config.yml.
 /// </summary>
 public sealed class EventSpecTests
 {
     private const string Arrow = "→";
+
+    /// <summary>Parts an example into paragraphs of one article ("第一段 ¶ 第二段 → event").</summary>
+    private const string ParagraphBreak = " ¶ ";
 
     private static readonly Lazy<SiteConfig> Config = new(() => SiteConfig.Default with
     {
@@ -96,9 +99,10 @@ public sealed class EventSpecTests
 
     private static ArticleExtraction Extract(Example example)
     {
-        var block = new TextBlock(example.Paragraph, BlockKind.Paragraph, 1);
+        var blocks = example.Paragraph.Split(ParagraphBreak, StringSplitOptions.TrimEntries)
+            .Select((text, i) => new TextBlock(text, BlockKind.Paragraph, i + 1)).ToList();
         var article = new Article("spec", "spec.txt", "spec", null, null, PartialDate.Parse(example.Anchor), MetadataOrigin.Config, "config", "zh-Hant",
-            Script.Hant, "utf-8", ArticleFormat.Text, example.Paragraph.Length, [], [block], [], CleaningStats.Empty);
+            Script.Hant, "utf-8", ArticleFormat.Text, example.Paragraph.Length, [], blocks, [], CleaningStats.Empty);
         return EventExtractor.Extract(article, Config.Value).Value;
     }
 

@@ -12,7 +12,9 @@ namespace HetaoSite.Core.Cleaning.Rules;
 /// <c>cleaning.boilerplate</c> in site-config.yml (each must match a whole block). Reporter-only lines (<c>新華社記者趙瑞希</c>,
 /// <c>大公報記者胡永愛報道</c>, <c>文羊城晚报记者 林园 图羊城晚报记者 王磊 策划 李时平 李天军</c>), <c>來源：…</c>-only lines and a
 /// reporter credit ending a paragraph (<c>…朱偉表示。 大公報記者胡永愛</c>) leave the text too but are kept as bylines,
-/// since they name the outlet. Every removal is counted.
+/// since they name the outlet. A related-news list — a heading (相關新聞, 延伸閱讀, Related news) and the bullet lines
+/// under it (<c>· 2024年11月20日 …</c>) — links to other pages, so its dates are not this article's events. Every
+/// removal is counted.
 /// </summary>
 public static partial class StripBoilerplate
 {
@@ -23,9 +25,11 @@ public static partial class StripBoilerplate
         var blocks = new List<TextBlock>(pass.Blocks.Count);
         var bylines = pass.Bylines.ToList();
         var removed = 0;
+        var inRelatedList = false;
         foreach (var block in pass.Blocks)
         {
-            if (IsBoilerplate(block.Text) || MatchesAny(block.Text, pass.Options.Boilerplate))
+            inRelatedList = RelatedHeading().IsMatch(block.Text) || (inRelatedList && IsBulletLine(block));
+            if (inRelatedList || IsBoilerplate(block.Text) || MatchesAny(block.Text, pass.Options.Boilerplate))
             {
                 removed++;
             }
@@ -60,6 +64,8 @@ public static partial class StripBoilerplate
 
     /// <summary>True for a line that only credits reporters, photographers or editors.</summary>
     public static bool IsReporterLine(string text) => text.Length <= 60 && ReporterLine().IsMatch(text);
+
+    private static bool IsBulletLine(TextBlock block) => block.Kind == BlockKind.ListItem || BulletLine().IsMatch(block.Text);
 
     /// <summary>True for a run of at least five short names separated by <c>|</c> (a link farm).</summary>
     public static bool IsLinkFarm(string text)
@@ -127,6 +133,14 @@ public static partial class StripBoilerplate
     // "…朱偉表示。 大公報記者胡永愛" — but not a photo credit ending in 攝, which makes the block a caption.
     [GeneratedRegex(@"(?<=[。！？」”』])\s*" + Reporter + @" ?" + Names + @"(?:報道|报道)?(?<![攝摄])$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: PatternLimits.MatchTimeoutMilliseconds)]
     private static partial Regex TrailingCredit();
+
+    // The heading of a list of links to other reports: 相關新聞：, 相关阅读, 延伸閱讀, Related news, Related stories.
+    [GeneratedRegex(@"^[【\[]?(?:相[關关](?:新[聞闻]|[閱阅][讀读]|[報报]道|文章)|延伸[閱阅][讀读]|推薦[閱阅][讀读]|推荐阅读|(?i:related(?:\s+(?:news|stories|articles|links))?))[】\]]?\s*[：:]?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex RelatedHeading();
+
+    [GeneratedRegex(@"^[·•・‧▪◆■●\-–—*]\s*\S", RegexOptions.CultureInvariant)]
+    private static partial Regex BulletLine();
 
     [GeneratedRegex(@"^(?:[來来]源|稿源|出[處处])[：:] ?[^ |｜]{1,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();

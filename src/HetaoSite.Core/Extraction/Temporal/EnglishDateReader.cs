@@ -40,6 +40,11 @@ internal static class EnglishDateReader
             return ReadAnaphor(text, i, lower, SkipOneSpace(text, wordEnd));
         }
 
+        if (DaysAway(text, i, lower, SkipOneSpace(text, wordEnd)) is { } away)
+        {
+            return away;
+        }
+
         if (lower is "last" or "this" or "next")
         {
             var p = SkipOneSpace(text, wordEnd);
@@ -73,7 +78,7 @@ internal static class EnglishDateReader
     }
 
     /// <summary>
-    /// that day, the same day, the following day / the next day, that month, the same month, that year, the same year:
+    /// that day, the same day, the following day / the next day, the previous day, that month, the same month, that year, the same year:
     /// resolved against the most recent date before them, like 同日, 次日, 同月, 同年.
     /// </summary>
     private static Hit? ReadAnaphor(string text, int i, string first, int p)
@@ -82,13 +87,13 @@ internal static class EnglishDateReader
         if (first == "the")
         {
             var qualifier = MatchesWord(text, p, "same") ? "same" : MatchesWord(text, p, "following") ? "following"
-                : MatchesWord(text, p, "next") ? "next" : null;
+                : MatchesWord(text, p, "next") ? "next" : MatchesWord(text, p, "previous") ? "previous" : null;
             if (qualifier is null)
             {
                 return null;
             }
 
-            offset = qualifier == "same" ? 0 : 1;
+            offset = qualifier switch { "same" => 0, "previous" => -1, _ => 1 };
             p = SkipOneSpace(text, p + qualifier.Length);
         }
 
@@ -105,6 +110,30 @@ internal static class EnglishDateReader
             _ => new DateSpec { Year = DateField.FromAnaphor(0) },
         };
         return new Hit(i, p + unit.Length, spec);
+    }
+
+    /// <summary>
+    /// "a day earlier", "two days later": a count of days before or after the most recent date told before them, like
+    /// 前一日 and 兩日後. Only "earlier" and "later" close it ("two days before the opening" names its own reference).
+    /// </summary>
+    private static Hit? DaysAway(string text, int i, string first, int p)
+    {
+        int? count = first switch { "a" or "one" => 1, "two" => 2, "three" => 3, _ => null };
+        if (count is null)
+        {
+            return null;
+        }
+
+        var unit = count == 1 && MatchesWord(text, p, "day") ? "day" : count > 1 && MatchesWord(text, p, "days") ? "days" : null;
+        if (unit is null)
+        {
+            return null;
+        }
+
+        p = SkipOneSpace(text, p + unit.Length);
+        var direction = MatchesWord(text, p, "earlier") ? -1 : MatchesWord(text, p, "later") ? 1 : 0;
+        return direction == 0 ? null
+            : new Hit(i, p + (direction < 0 ? "earlier" : "later").Length, new DateSpec { Day = DateField.FromAnaphor(direction * count.Value) });
     }
 
     /// <summary>3 January 2017, 3 Jan: called at a digit.</summary>

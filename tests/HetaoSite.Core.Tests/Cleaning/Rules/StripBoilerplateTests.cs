@@ -66,6 +66,20 @@ public sealed class StripBoilerplateTests
     }
 
     [Fact]
+    public void A_related_news_list_is_removed_with_its_heading_up_to_the_next_paragraph()
+    {
+        var pass = StripBoilerplate.Apply(Pass("園區今日開放。", "延伸閱讀：", "· 2023年5月4日 河套舉辦開放日", "• 2022年9月1日 河套首座大樓封頂", "（完）"));
+        Assert.Equal(["園區今日開放。", "（完）"], pass.Texts);
+        Assert.Equal(3, pass.Stats.BoilerplateRemoved);
+
+        var english = StripBoilerplate.Apply(Pass([new TextBlock("Related news", BlockKind.Paragraph, 1), new TextBlock("Loop park opens (May 4, 2023)", BlockKind.ListItem, 2)]));
+        Assert.Empty(english.Texts);
+
+        var bulletsAlone = StripBoilerplate.Apply(Pass("· 2023年5月4日，河套舉辦開放日。"));
+        Assert.Single(bulletsAlone.Texts);
+    }
+
+    [Fact]
     public void Extra_patterns_from_the_config_must_match_a_whole_block()
     {
         var options = new CleaningOptions([@"點擊.*關注我們"], []);
