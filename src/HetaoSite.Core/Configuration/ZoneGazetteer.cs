@@ -90,7 +90,7 @@ public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnl
                 {
                     var start = i + entry.Length;
                     var end = start;
-                    while (end < earlier.Length && end - start < MaxLongName && ChineseText.IsHan(earlier[end]))
+                    while (end < earlier.Length && end - start < MaxLongName && ChineseText.IsHan(earlier[end]) && !NameBreaks.Contains(earlier[end]))
                     {
                         end++;
                     }
@@ -105,6 +105,9 @@ public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnl
 
         return null;
     }
+
+    // Particles, verbs' aspect marks and prepositions end a name: "合作區深圳園區集聚了…平台" names no 平台 of the zone.
+    private const string NameBreaks = "了的是由與与和并並將将已把被為为對对於于在着著地得從从向共有";
 
     // The longest tail of a name in the run (a stretch ending in a body word) that the paragraph names.
     private static string? LongestTail(string run, string paragraph)
