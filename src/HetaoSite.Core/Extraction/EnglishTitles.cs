@@ -9,8 +9,9 @@ namespace HetaoSite.Core.Extraction;
 /// <item>the clause that holds the date (clauses end at ";", at a colon and at ", and"/", but");</item>
 /// <item>a date inside a relative clause ("the park, which opened on Monday, …") makes the headline its antecedent and
 ///   that clause's predicate ("the park opened");</item>
-/// <item>without the date and its preposition, other time phrases ("on Thursday", "today"), a news agency's dateline,
-///   parentheses and relative or appositive clauses (", which…", ", who…");</item>
+/// <item>without the date and its preposition, other time phrases ("on Thursday", "today", "a month after …"), a news
+///   agency's dateline, parentheses, relative or appositive clauses (", which…", ", who…") and a closing participle
+///   clause (", promising …");</item>
 /// <item>a clause without a subject ("and is listed…") borrows the sentence's first subject; a leading "and" goes;</item>
 /// <item>a closing purpose ("… to mark it") goes; too long, adjuncts after the object are dropped from the end ("… by
 ///   Hong Kong and Shenzhen", "… for the Hong Kong Park"), then a participle phrase after the object ("… setting out
@@ -55,6 +56,8 @@ public static partial class EnglishTitles
 
         clause = Parenthesis().Replace(clause, string.Empty);
         clause = Relative().Replace(clause, string.Empty);
+        clause = TrailingParticiple().Replace(clause, string.Empty);
+        clause = CountedTime().Replace(clause, string.Empty);
         clause = DatePhrase().Replace(clause, string.Empty);
         clause = TimePhrase().Replace(clause, string.Empty);
         clause = clause.Replace(DateMark, string.Empty, StringComparison.Ordinal);
@@ -180,6 +183,15 @@ public static partial class EnglishTitles
 
     [GeneratedRegex(@"\s(?:so as |in order )?to\s+[a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Infinitive();
+
+    // ", promising green channels for …": a participle clause closing the sentence describes what was done.
+    [GeneratedRegex(@",\s+[a-z]{3,}ing\s[^,;]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParticiple();
+
+    // ", a month after the two governments signed …", "two years later": time counted from another event.
+    [GeneratedRegex(@",?\s*\b(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\s[^,;]*|,?\s*\b(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CountedTime();
 
     [GeneratedRegex(@"\s[a-z]{3,}ing\s", RegexOptions.CultureInvariant)]
     private static partial Regex Participle();

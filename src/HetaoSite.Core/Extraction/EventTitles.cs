@@ -81,6 +81,14 @@ public static partial class EventTitles
         var clause = clauses[index];
         var before = sentence[clause.Start..Math.Clamp(expressionStart, clause.Start, clause.End)];
         var after = expressionStart + expressionLength < clause.End ? sentence[(expressionStart + expressionLength)..clause.End] : string.Empty;
+        if ((before.EndsWith('（') || before.EndsWith('(')) && (after.StartsWith('）') || after.StartsWith(')')))
+        {
+            // "前日（20日）公布": the date glosses the time word before its brackets; word and brackets go with it.
+            before = before[..^1];
+            after = after[1..];
+            before = before[..^HeadlineWords.EndsWithAny(before, HeadlineWords.TimeWords)];
+        }
+
         var pre = Before(before);
         if (HeadlineWords.EndsWithAny(after.Trim(), ["以來", "以来"]) > 0 && HeadlineWords.StartsWithAny(pre, ["自從", "自从", "自"]) is > 0 and var since
             && since < pre.Length)
@@ -94,6 +102,13 @@ public static partial class EventTitles
         {
             // "分園源於X在2021年9月簽署的框架協議": what the subject stems from is the dated development, "X簽署框架協議".
             (pre, post) = (doer, post[..of] + post[(of + 1)..]);
+        }
+        else if (pre.Length > 0 && HeadlineWords.StartsWithAny(pre, HeadlineWords.Demonstratives) == 0 && HeadlineWords.VerbAt(post, 0) > 0 && Clause.LastIndexOfTopLevel(post, "的") is > 0 and var made
+            && !HeadlineWords.HasVerb(post[(made + 1)..]))
+        {
+            // "特區政府前日公布的河套香港園區發展綱要，…": the date stands in the clause that names the thing made; the
+            // development is "特區政府公布…綱要". A pointing subject ("這家2018年成立的平台") is the thing itself.
+            post = post[..made] + post[(made + 1)..];
         }
 
         // "12月11日上午，…", "預計到2025年，…": the clause holds only the date; what happened is in the next one.

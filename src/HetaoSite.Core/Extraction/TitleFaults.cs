@@ -110,7 +110,7 @@ public static class TitleFaults
             faults.Add(TitleFault.NoVerb);
         }
 
-        if (!Balanced(text))
+        if (!Balanced(text) || text.Contains("（）", StringComparison.Ordinal) || text.Contains("()", StringComparison.Ordinal))
         {
             faults.Add(TitleFault.UnbalancedBrackets);
         }

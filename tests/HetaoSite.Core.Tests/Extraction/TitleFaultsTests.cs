@@ -18,6 +18,7 @@ public class TitleFaultsTests
         { "上午", TitleFault.LoneTimeWord },
         { "上午", TitleFault.LeadingTimeWord },
         { "和2025年", TitleFault.LoneTimeWord },
+        { "園區（）開放", TitleFault.UnbalancedBrackets },
         { "與", TitleFault.Unfinished },
         { "2022年至2023年河套創新論壇舉行", TitleFault.LeadingTimeWord },
         { "今年河套科創中心正式開園", TitleFault.LeadingTimeWord },
