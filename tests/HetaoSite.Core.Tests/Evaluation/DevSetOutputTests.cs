@@ -3,24 +3,14 @@ using HetaoSite.Core.Evaluation;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Tests.Rendering;
+using HetaoSite.Core.Tests.TestSupport;
 
 namespace HetaoSite.Core.Tests.Evaluation;
 
 /// <summary>What the evaluation reads from a build: an article page's visible text in the article's own script.</summary>
 public sealed class DevSetOutputTests
 {
-    private const string Config = """
-        site:
-          title: 河套深港科技創新合作區大事記
-          description: 河套深港科技創新合作區的發展。
-          base_url: https://example.org/hetao/
-          base_path: /
-          default_script: zh-Hant
-        window:
-          from: 2017
-          to: 2025
-
-        """;
+    private const string Config = MinimalConfig.Yaml;
 
     // Written for this test.
     private const string EnglishArticle = """

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using HetaoSite.Core.Conversion;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
+using HetaoSite.Core.Tests.TestSupport;
 
 namespace HetaoSite.Core.Tests.Rendering;
 
@@ -16,18 +17,7 @@ namespace HetaoSite.Core.Tests.Rendering;
 /// </summary>
 public sealed class ExactQuotationTests
 {
-    private const string Config = """
-        site:
-          title: 河套深港科技創新合作區大事記
-          description: 河套深港科技創新合作區的發展。
-          base_url: https://example.org/hetao/
-          base_path: /
-          default_script: zh-Hant
-        window:
-          from: 2017
-          to: 2025
-
-        """;
+    private const string Config = MinimalConfig.Yaml;
 
     private const string TraditionalArticle = """
         ---
