@@ -320,6 +320,25 @@ public sealed class BrowserTests(SiteFixture site, ITestOutputHelper output) : I
 
     [Theory]
     [MemberData(nameof(Prefixes))]
+    public async Task The_feed_a_reader_subscribes_to_runs_newest_first_dated_by_its_events(string prefix)
+    {
+        var home = await Open(prefix);
+        var href = await home.Locator("link[rel=alternate][type='application/atom+xml']").First.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(href), "expected the home page to announce its Atom feed");
+        var response = await home.APIRequest.GetAsync(new Uri(new Uri(home.Url), href).ToString());
+        Assert.True(response.Ok, $"{href}: HTTP {response.Status}");
+        var feed = System.Xml.Linq.XDocument.Parse(await response.TextAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var updated = feed.Root!.Elements(atom + "entry").Select(e => DateTimeOffset.Parse(e.Element(atom + "updated")!.Value)).ToList();
+        Assert.True(updated.Count >= 3, $"expected at least three feed entries, got {updated.Count}");
+        var order = updated.Zip(updated.Skip(1)).Where(p => p.First < p.Second).Select(p => $"{p.First:yyyy-MM-dd} before {p.Second:yyyy-MM-dd}").ToList();
+        Assert.True(order.Count == 0, "expected the feed newest first; found older entries before newer ones: " + string.Join(", ", order));
+        Assert.True(updated.Distinct().Count() > 1, $"expected each entry dated by its event, got one date for all: {updated[0]:yyyy-MM-dd}");
+        await Close(home);
+    }
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
     public async Task Year_pages_end_with_links_to_the_neighbouring_years_and_chart_bars_link_to_their_year(string prefix)
     {
         var home = await Open(prefix);
