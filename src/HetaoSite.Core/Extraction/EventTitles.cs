@@ -276,6 +276,7 @@ public static partial class EventTitles
         FirstOfList,             // "河套合作區16家科研平台、領軍企業、獨角獸首次…" → "河套合作區16家科研平台等首次…"
         WithoutAdverb,           // "…等正式入駐…" → "…等入駐…"
         SubjectWithoutQuotation, // "“稳中求进…”园区行大型采访调研活动来到…" → "园区行大型采访调研活动来到…"
+        WithShortParkNames,      // "落馬洲河套港深創新及科技園聯合專責小組" → "港深創科園聯合專責小組"
         FirstPredicate,          // "X開設實驗室並開展…" → "X開設實驗室"
         AtWordBoundary,          // the longest head that ends before 的, 、, 和, a quotation…
     ];
@@ -721,9 +722,13 @@ public static partial class EventTitles
         return text[..at] + text[verb..];
     }
 
-    private static string WithShortNames(string text)
+    private static string WithShortNames(string text) => Replaced(text, HeadlineWords.ShortNames);
+
+    private static string WithShortParkNames(string text) => Replaced(text, HeadlineWords.ParkShortNames);
+
+    private static string Replaced(string text, IEnumerable<(string Long, string Short)> names)
     {
-        foreach (var (longName, shortName) in HeadlineWords.ShortNames)
+        foreach (var (longName, shortName) in names)
         {
             text = text.Replace(longName, shortName, StringComparison.Ordinal);
         }
@@ -839,7 +844,7 @@ public static partial class EventTitles
         foreach (var and in new[] { "並", "并", "以及", "及", "，", "、" })
         {
             var at = Clause.IndexOfTopLevel(text, and, verb + length);
-            if (at > verb + length)
+            if (at > verb + length && !HeadlineWords.InsideName(text, at))
             {
                 return text[..at];
             }
@@ -849,8 +854,8 @@ public static partial class EventTitles
     }
 
     // The longest head of the title that fits and ends at a word boundary: before 的, 、, 和, 及, a quotation or a
-    // bracket, never inside brackets, quotations or a run of Latin letters and digits (與 joins the parts of many names:
-    // 國際產業與標準組織聚集區).
+    // bracket, never inside brackets, quotations, a known name (HeadlineWords.Names) or a run of Latin letters and
+    // digits (與 joins the parts of many names: 國際產業與標準組織聚集區).
     private static string AtWordBoundary(string text)
     {
         var (verb, length) = MainVerb(text);
@@ -859,7 +864,7 @@ public static partial class EventTitles
         {
             var boundary = (depths[end] == 0 && text[end] is '的' or '、' or '，' or '和' or '及')
                 || (depths[end] == 1 && Clause.Openers.Contains(text[end]) && text[end] != '《');
-            if (boundary && TitleFaults.Length(text[..end]) <= MaxLength)
+            if (boundary && TitleFaults.Length(text[..end]) <= MaxLength && !HeadlineWords.InsideName(text, end))
             {
                 return text[..end];
             }

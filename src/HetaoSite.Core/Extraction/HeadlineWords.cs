@@ -101,6 +101,71 @@ public static partial class HeadlineWords
         ("河套深港科技創新合作區", "河套合作區"), ("河套深港科技创新合作区", "河套合作区"),
     ];
 
+    /// <summary>
+    /// The Hong Kong Park's own name, by the short form of the zone: gazetteer (site-config.yml, zone.parks); applied
+    /// late, when dropping offices and adverbs left a title still too long, and before any cut by words.
+    /// </summary>
+    public static readonly (string Long, string Short)[] ParkShortNames =
+    [
+        ("落馬洲河套港深創新及科技園", "港深創科園"), ("落马洲河套港深创新及科技园", "港深创科园"),
+        ("港深創新及科技園", "港深創科園"), ("港深创新及科技园", "港深创科园"),
+    ];
+
+    /// <summary>
+    /// Names of the zone and its parts that hold a joiner or a verb-like word (及, 與, 創新…), so that a cut by
+    /// words could fall inside them: the long names of <see cref="ShortNames"/> and these. A title never ends inside one.
+    /// </summary>
+    public static readonly string[] Names =
+    [
+        .. ShortNames.Select(n => n.Long),
+        .. ParkShortNames.Select(n => n.Long),
+        "國際產業與標準組織聚集區", "国际产业与标准组织聚集区",
+        "粵港澳青年創新創業工場", "粤港澳青年创新创业工场",
+        "世界無線局域網應用發展聯盟", "世界无线局域网应用发展联盟",
+    ];
+
+    /// <summary>True when a cut before <paramref name="index"/> would fall inside one of <see cref="Names"/>.</summary>
+    public static bool InsideName(string text, int index)
+    {
+        foreach (var name in Names)
+        {
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                if (at < index && index < at + name.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> ends with a name of <see cref="Names"/> cut short: a head of at least four
+    /// characters that does not end with a whole name ("…主持落馬洲河套港深創新", cut from 落馬洲河套港深創新及科技園).
+    /// </summary>
+    public static bool EndsInsideName(string text)
+    {
+        foreach (var name in Names)
+        {
+            for (var length = name.Length - 1; length >= 4; length--)
+            {
+                var head = name[..length];
+                if (text.EndsWith(head, StringComparison.Ordinal) && !EndsWithName(head))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A head that ends with a whole name ("落馬洲河套", "深圳市河套") is a name itself, not a cut one.
+    private static bool EndsWithName(string text) =>
+        EndsWithAny(text, [.. Names, .. ShortNames.Select(n => n.Short), .. ParkShortNames.Select(n => n.Short), .. ZoneWords]) > 0;
+
     /// <summary>Words whose presence says a text is about the zone.</summary>
     public static readonly string[] ZoneWords = ["河套", "深港科技創新合作區", "深港科技创新合作区", "Hetao", "HETAO"];
 

@@ -32,6 +32,9 @@ public enum TitleFault
 
     /// <summary>Brackets or quotation marks that do not pair up: a title cut inside a name or a quotation.</summary>
     UnbalancedBrackets,
+
+    /// <summary>Ends inside a known name of the zone or its parts ("…主持落馬洲河套港深創新"): a name cut mid-way.</summary>
+    CutName,
 }
 
 /// <summary>
@@ -115,6 +118,11 @@ public static class TitleFaults
             faults.Add(TitleFault.UnbalancedBrackets);
         }
 
+        if (HeadlineWords.EndsInsideName(text))
+        {
+            faults.Add(TitleFault.CutName);
+        }
+
         return faults;
     }
 
@@ -168,6 +176,11 @@ public static class TitleFaults
         if (!Balanced(text) || text.Contains("()", StringComparison.Ordinal))
         {
             faults.Add(TitleFault.UnbalancedBrackets);
+        }
+
+        if (HeadlineWords.EndsInsideName(text))
+        {
+            faults.Add(TitleFault.CutName);
         }
 
         return faults;
@@ -235,6 +248,7 @@ public static class TitleFaults
         TitleFault.NoSubject => "no subject",
         TitleFault.NoVerb => "no verb",
         TitleFault.UnbalancedBrackets => "unbalanced brackets or quotes",
+        TitleFault.CutName => "ends inside a name",
         _ => fault.ToString(),
     };
 

@@ -33,6 +33,8 @@ public class TitleFaultsTests
         { "第二十四屆中國國際高新技術成果交易會", TitleFault.NoVerb },
         { "河套深圳園區發布首單“科匯通試點業務", TitleFault.UnbalancedBrackets },
         { "國務院印發《河套深港科技創新合作區深圳園區發展規劃", TitleFault.UnbalancedBrackets },
+        { "兩地官員主持落馬洲河套港深創新", TitleFault.CutName },
+        { "兩地團隊進駐國際產業與標準", TitleFault.CutName },
         { "Hong Kong and Shenzhen signed a memorandum under which the two cities will develop the Loop", TitleFault.TooLong },
         { "The government released the development outline for the Hong Kong Park on", TitleFault.Unfinished },
         { "and the park held a topping-out ceremony", TitleFault.LeadingParticle },
@@ -58,6 +60,8 @@ public class TitleFaultsTests
     [InlineData("元戎啟行推出L4級自動駕駛前裝解決方案")]
     [InlineData("《深圳市人民政府關於支持深港科技創新合作區深圳園區建設國際開放創新中心的若干意見》出台")]
     [InlineData("深圳数据交易所揭牌")]
+    [InlineData("兩地官員考察港深創科園")]
+    [InlineData("科研團隊進駐落馬洲河套")]
     [InlineData("晶泰科技在港交所上市")]
     [InlineData("國務院印發《河套深港科技創新合作區深圳園區發展規劃》")]
     [InlineData("Hong Kong and Shenzhen sign MOU to develop the Lok Ma Chau Loop")]
