@@ -305,6 +305,8 @@ public static partial class EventWording
     private static readonly string[] Saying =
     [
         "表示", "指出", "透露", "介绍", "称", "说",
+        // a speech given: "…在大会上发表讲话，要求“规划建设好…”" — the call is what was said
+        "讲话", "致辞",
     ];
 
     // "局長孫東9月1日表示，園區將…": the date is when it was said. The clause holding the date ends in a verb of saying,
