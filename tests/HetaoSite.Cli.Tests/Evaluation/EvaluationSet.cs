@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using HetaoSite.Cli.Tests.TestSupport;
 
@@ -56,26 +55,17 @@ public static class EvaluationSet
         var gold = HetaoSite.Core.Evaluation.GoldParser.Parse(File.ReadAllText(System.IO.Path.Combine(set, "gold", goldFile)), goldFile);
         Assert.True(gold.Value is not null, string.Join('\n', gold.Diagnostics));
         Assert.Equal(gold.Value.FileName + ".yml", goldFile);
-        var text = ArticleText(File.ReadAllBytes(System.IO.Path.Combine(set, "articles", gold.Value.FileName)), gold.Value.Script);
+        var text = ArticleText(File.ReadAllBytes(System.IO.Path.Combine(set, "articles", gold.Value.FileName)));
 
         var keys = gold.Value.Events.Select(e => (e.Key, e.Line)).Concat(gold.Value.NonEvents.Select(n => (n.Key, n.Line)));
         Assert.All(keys, k => Assert.True(text.Contains(k.Key, StringComparison.Ordinal), $"{goldFile}:{k.Line}: key 「{k.Key}」 is not in {gold.Value.FileName}"));
     }
 
-    /// <summary>The article as a reader of the file sees it: decoded in its encoding (UTF-8, else GB18030 or Big5 by script), entities resolved.</summary>
-    private static string ArticleText(byte[] bytes, string script)
+    /// <summary>The article as a reader of the file sees it: decoded as the build decodes it (UTF-8, GB18030 or Big5), entities resolved.</summary>
+    private static string ArticleText(byte[] bytes)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.GetEncoding(script == "Hant" ? "big5" : "gb18030").GetString(bytes);
-        }
-
-        return WebUtility.HtmlDecode(text);
+        var decoded = HetaoSite.Core.Loading.TextDecoder.Decode(bytes);
+        Assert.True(decoded.Text is not null, $"expected the article to decode, got: {decoded.Problem}");
+        return WebUtility.HtmlDecode(decoded.Text);
     }
 }
