@@ -21,7 +21,7 @@ public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnl
         var folded = ScriptFold.Fold(text);
         foreach (var entry in _folded)
         {
-            if (folded.Contains(entry, StringComparison.Ordinal))
+            if (Occurs(folded, entry))
             {
                 return entry;
             }
@@ -29,6 +29,28 @@ public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnl
 
         return null;
     }
+
+    /// <summary>
+    /// True when <paramref name="entry"/> occurs in <paramref name="text"/> and, where it begins or ends with a digit,
+    /// not as part of a longer number: "87公頃" names the Loop, "187公頃" and "0.87公頃" do not.
+    /// </summary>
+    private static bool Occurs(string text, string entry)
+    {
+        var digitEdges = char.IsAsciiDigit(entry[0]) || char.IsAsciiDigit(entry[^1]);
+        for (var i = text.IndexOf(entry, StringComparison.Ordinal); i >= 0; i = text.IndexOf(entry, i + 1, StringComparison.Ordinal))
+        {
+            if (!digitEdges || !(PartOfNumber(text, i - 1, entry[0]) || PartOfNumber(text, i + entry.Length, entry[^1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The character at index continues a number that the entry's digit at that edge belongs to.
+    private static bool PartOfNumber(string text, int index, char edge) =>
+        char.IsAsciiDigit(edge) && index >= 0 && index < text.Length && (char.IsAsciiDigit(text[index]) || text[index] is '.' or ',');
 
     /// <summary>
     /// Words that refer back to the zone in an article about it: "園區", "兩地園區", "分園", "園方" (the park's
