@@ -113,7 +113,8 @@ public static partial class EventWording
         "截至", "截止", "截止到", "截至到"
     ];
 
-    /// <summary>Plans of a count: "計劃引進…30家以上" is a target, a figure, not a step.</summary>
+    /// <summary>Plans of a count: "計劃引進…30家以上" is a target, a figure, not a step, unless the count is then said to be
+    /// done (已).</summary>
     private static readonly string[] Targets =
     [
         "计划", "拟引", "拟新", "拟落", "目标", "力争", "争取",
@@ -264,9 +265,11 @@ public static partial class EventWording
             return (DropReason.Figure, cumulative);
         }
 
-        if (Any(span, Targets) is { } plan && Count().IsMatch(span))
+        // "計劃引進的5家機構已全部落地" reports the target met: a development, not a target.
+        if (Any(span, Targets) is { } plan && Count().Match(span) is { Success: true } count
+            && !span.AsSpan(count.Index + count.Length).Contains('已'))
         {
-            return (DropReason.Figure, $"a target ({plan}…{Count().Match(span).Value})");
+            return (DropReason.Figure, $"a target ({plan}…{count.Value})");
         }
 
         // "專家認為，2025年…": the speaker may stand before the date.
