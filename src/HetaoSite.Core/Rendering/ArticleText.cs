@@ -12,34 +12,53 @@ public static class ArticleText
     /// <summary>A piece of a block: plain text (<see cref="Sentence"/> null) or one sentence.</summary>
     public sealed record Segment(string Text, Sentence? Sentence);
 
+    /// <summary>
+    /// A piece of a block, as a range of its text: plain text (<see cref="Sentence"/> null), a sentence found there, or
+    /// a sentence not found (<see cref="Length"/> 0).
+    /// </summary>
+    public readonly record struct Piece(int Start, int Length, Sentence? Sentence)
+    {
+        /// <summary>The piece's text: the sentence's own text, or the slice of <paramref name="block"/>'s text.</summary>
+        public string Text(string block) => Length == 0 ? string.Empty : Sentence?.Text ?? block.Substring(Start, Length);
+    }
+
     public static IReadOnlyList<Segment> Split(string text, IEnumerable<Sentence> sentences)
     {
-        var result = new List<Segment>();
+        var pieces = new List<Piece>();
+        Pieces(text, [.. InTextOrder(sentences)], pieces);
+        return [.. pieces.Select(p => new Segment(p.Text(text), p.Sentence))];
+    }
+
+    /// <summary>The sentences in the order <see cref="Pieces"/> takes them: by offset, then index.</summary>
+    public static IEnumerable<Sentence> InTextOrder(IEnumerable<Sentence> sentences) => sentences.OrderBy(s => s.Offset).ThenBy(s => s.Index);
+
+    /// <summary>Fills <paramref name="pieces"/> (cleared first) with the pieces of <paramref name="text"/>; <paramref name="ordered"/> in <see cref="InTextOrder"/>.</summary>
+    public static void Pieces(string text, ReadOnlySpan<Sentence> ordered, List<Piece> pieces)
+    {
+        pieces.Clear();
         var cursor = 0;
-        foreach (var sentence in sentences.OrderBy(s => s.Offset).ThenBy(s => s.Index))
+        foreach (var sentence in ordered)
         {
             var start = Locate(text, sentence, cursor);
             if (start < 0)
             {
-                result.Add(new Segment(string.Empty, sentence));
+                pieces.Add(new Piece(cursor, 0, sentence));
                 continue;
             }
 
             if (start > cursor)
             {
-                result.Add(new Segment(text[cursor..start], null));
+                pieces.Add(new Piece(cursor, start - cursor, null));
             }
 
-            result.Add(new Segment(sentence.Text, sentence));
+            pieces.Add(new Piece(start, sentence.Text.Length, sentence));
             cursor = start + sentence.Text.Length;
         }
 
         if (cursor < text.Length)
         {
-            result.Add(new Segment(text[cursor..], null));
+            pieces.Add(new Piece(cursor, text.Length - cursor, null));
         }
-
-        return result;
     }
 
     private static int Locate(string text, Sentence sentence, int cursor)

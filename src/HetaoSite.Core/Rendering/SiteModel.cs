@@ -9,7 +9,8 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// Builds what templates see, from the records, in one place and in one script (see docs/templates.md for every name).
 /// Globals: <c>site</c>, <c>t</c> (UI strings), <c>categories</c>, <c>years</c>, <c>events</c>, <c>timeline</c>,
-/// <c>chart</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c> and <c>wbr</c>. Each page adds
+/// <c>chart</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c>, <c>wbr</c>
+/// and <c>article_text</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
 /// Objects shared by many pages (events, article summaries) are built once, when a page to render first needs them,
 /// and only read while rendering.
@@ -98,6 +99,7 @@ public sealed class SiteModel
         globals["absolute_url"] = new UrlFunction(Urls.AbsoluteUrl);
         globals["include"] = new IncludeFunction();
         globals["include_cached"] = new CachedIncludeFunction();
+        globals["article_text"] = new ArticleTextFunction();
         var zone = Content.Config.Zone;
         globals["wbr"] = new WbrFunction(new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks)));
         return globals;
@@ -636,76 +638,11 @@ public sealed class SiteModel
         article.Import(SummaryObject(a.Id)!);
         page["image"] = article["image"];
 
-        article["blocks"] = Blocks(extraction);
+        article["text"] = new ArticleHtml(extraction, _facts, Rendition, Urls, _strings["back_to_event"] as string ?? string.Empty);
         article["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line) : null;
         article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(EventObject));
         page["article"] = article;
         return page;
-    }
-
-    /// <summary>
-    /// <c>[{kind: paragraph|heading|caption|list, segments, items: [{segments}]}]</c>; consecutive list items form one
-    /// list. A segment is <c>{text, anchor (null for text between sentences), cited, events: [{id, title, path}]}</c>.
-    /// </summary>
-    private ScriptArray Blocks(ArticleExtraction extraction)
-    {
-        var blocks = extraction.Article.Blocks;
-        var byBlock = extraction.Sentences.ToLookup(s => Math.Clamp(s.Block, 0, Math.Max(0, blocks.Count - 1)));
-        var result = new ScriptArray();
-        ScriptObject? list = null;
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var block = blocks[i];
-            var segments = Segments(extraction.Article, block.Text, byBlock[i]);
-            if (block.Kind == BlockKind.ListItem)
-            {
-                if (list is null)
-                {
-                    list = new ScriptObject { ["kind"] = "list", ["segments"] = new ScriptArray(), ["items"] = new ScriptArray() };
-                    result.Add(list);
-                }
-
-                ((ScriptArray)list["items"]!).Add(new ScriptObject(1) { ["segments"] = segments });
-                continue;
-            }
-
-            list = null;
-            result.Add(new ScriptObject(3)
-            {
-                ["kind"] = block.Kind switch { BlockKind.Heading => "heading", BlockKind.Caption => "caption", _ => "paragraph" },
-                ["segments"] = segments,
-                ["items"] = new ScriptArray(),
-            });
-        }
-
-        return result;
-    }
-
-    private ScriptArray Segments(Article article, string text, IEnumerable<Sentence> sentences)
-    {
-        var articleId = article.Id;
-        var result = new ScriptArray();
-        foreach (var segment in ArticleText.Split(text, sentences))
-        {
-            var anchor = segment.Sentence?.Anchor;
-            var cited = anchor is not null && _facts.CitedBy.TryGetValue((articleId, anchor), out var events) ? events : null;
-            result.Add(new ScriptObject(4)
-            {
-                ["text"] = Rendition.Text(segment.Text, article.Script),
-                ["anchor"] = anchor,
-                ["cited"] = cited is not null,
-                // The same values as the event's shared object, from its record: so that they need not be built.
-                ["events"] = Array((cited ?? []).Select(e => _facts.EventsById[e.Id]).Select(e => new ScriptObject(4)
-                {
-                    ["id"] = e.Id,
-                    ["title"] = Rendition.Title(e),
-                    ["date_text"] = DateDisplay.Format(e.Date, e.End),
-                    ["path"] = Paging.EventPath(e),
-                })),
-            });
-        }
-
-        return result;
     }
 
     /// <summary>

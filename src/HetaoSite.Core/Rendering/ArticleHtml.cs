@@ -1,0 +1,198 @@
+using System.Buffers;
+using System.Net;
+using HetaoSite.Core.Model;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// The text of one article page as HTML, written by the engine as Hugo writes a page's <c>.Content</c>: templates place
+/// it (<c>{{ article_text a.text }}</c>) but do not decide its markup. An article has hundreds of sentences; as a
+/// template loop over per-sentence objects it was most of the article pages' cost.
+/// </summary>
+/// <remarks>
+/// Each block on a line of its own, indented to sit in <c>section.article-body</c>: a heading as
+/// <c>h3.article-heading</c>, a caption as <c>p.caption</c>, consecutive list items as one <c>ul.article-list</c>, a
+/// paragraph as <c>p</c>. Inside, each piece of text on a line of its own: a sentence as <c>span.sentence</c> with its
+/// anchor id; a cited sentence as <c>mark.cite</c> followed by a <c>a.back-link</c> to each event it states (its date and
+/// title for screen readers); text between sentences as it is. Text is always data: HTML-escaped, shown as written in
+/// the rendering of the article's script and converted in the other (<see cref="Rendition.Text"/>).
+/// </remarks>
+internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent)
+{
+    // What WebUtility.HtmlEncode (Scriban's html.escape) encodes: text without any of these is written as it is.
+    private static readonly SearchValues<char> Encoded = SearchValues.Create(
+        "<>&\"'" + new string([.. Enumerable.Range(160, 96).Concat(Enumerable.Range(0xD800, 0x800)).Select(c => (char)c)]));
+
+    /// <summary>Writes the blocks to <paramref name="context"/>'s output.</summary>
+    public void Write(TemplateContext context)
+    {
+        var blocks = extraction.Article.Blocks;
+        var last = Math.Max(0, blocks.Count - 1);
+        // Sentences whose block is out of range go with the first or last block.
+        var sentences = ArticleText.InTextOrder(extraction.Sentences).OrderBy(s => Math.Clamp(s.Block, 0, last)).ToArray();
+        var pieces = new List<ArticleText.Piece>();
+        var next = 0;
+        var inList = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var first = next;
+            while (next < sentences.Length && Math.Clamp(sentences[next].Block, 0, last) == i)
+            {
+                next++;
+            }
+
+            var block = blocks[i];
+            ArticleText.Pieces(block.Text, sentences.AsSpan(first, next - first), pieces);
+            if (block.Kind == BlockKind.ListItem)
+            {
+                if (!inList)
+                {
+                    context.Write("    <ul class=\"article-list\">\n");
+                    inList = true;
+                }
+
+                context.Write("      <li>");
+                WritePieces(context, block.Text, pieces);
+                context.Write("</li>\n");
+                continue;
+            }
+
+            if (inList)
+            {
+                context.Write("    </ul>\n");
+                inList = false;
+            }
+
+            var (open, close) = block.Kind switch
+            {
+                BlockKind.Heading => ("    <h3 class=\"article-heading\">", "</h3>\n"),
+                BlockKind.Caption => ("    <p class=\"caption\">", "</p>\n"),
+                _ => ("    <p>", "</p>\n"),
+            };
+            context.Write(open);
+            WritePieces(context, block.Text, pieces);
+            context.Write(close);
+        }
+
+        if (inList)
+        {
+            context.Write("    </ul>\n");
+        }
+    }
+
+    private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            if (piece.Sentence is not { } sentence)
+            {
+                WriteText(context, text, piece);
+                context.Write("\n");
+                continue;
+            }
+
+            var anchor = sentence.Anchor;
+            if (!facts.CitedBy.TryGetValue((extraction.Article.Id, anchor), out var events))
+            {
+                context.Write("<span class=\"sentence\" id=\"").Write(anchor).Write("\">");
+                WriteText(context, text, piece);
+                context.Write("</span>\n");
+                continue;
+            }
+
+            context.Write("<mark class=\"cite\" id=\"").Write(anchor).Write("\">");
+            WriteText(context, text, piece);
+            context.Write("</mark>\n");
+            foreach (var cited in events)
+            {
+                var e = facts.EventsById[cited.Id];
+                context.Write("<a class=\"back-link\" href=\"");
+                WriteEscaped(context, urls.Url(facts.Pages.EventPath(e)));
+                context.Write("\" data-event=\"");
+                WriteEscaped(context, e.Id);
+                context.Write("\">").Write(backToEvent).Write("<span class=\"visually-hidden\">：").Write(DateDisplay.Format(e.Date, e.End)).Write(" ");
+                WriteEscaped(context, rendition.Title(e));
+                context.Write("</span></a>\n");
+            }
+        }
+    }
+
+    /// <summary>A piece's text as this rendering shows it, escaped; as written straight from the block's text.</summary>
+    private void WriteText(TemplateContext context, string text, ArticleText.Piece piece)
+    {
+        var script = extraction.Article.Script;
+        if (rendition.Converts(script))
+        {
+            WriteEscaped(context, rendition.Text(piece.Text(text), script));
+        }
+        else
+        {
+            WriteEscaped(context, text, piece.Start, piece.Length);
+        }
+    }
+
+    private static void WriteEscaped(TemplateContext context, string text) => WriteEscaped(context, text, 0, text.Length);
+
+    /// <summary>Writes the text HTML-escaped exactly as <see cref="WebUtility.HtmlEncode(string)"/> does, without a copy when nothing needs escaping.</summary>
+    internal static void WriteEscaped(TemplateContext context, string text, int start, int length)
+    {
+        if (text.AsSpan(start, length).ContainsAny(Encoded))
+        {
+            context.Write(WebUtility.HtmlEncode(text.Substring(start, length)));
+        }
+        else
+        {
+            context.Write(text, start, length);
+        }
+    }
+}
+
+/// <summary>
+/// <c>article_text a.text</c>: writes an article page's text (<see cref="ArticleHtml"/>) where it stands. As a statement
+/// of its own it writes straight into the page's output; anywhere else it returns the HTML as a string.
+/// </summary>
+internal sealed class ArticleTextFunction : IScriptCustomFunction
+{
+    public int RequiredParameterCount => 1;
+
+    public int ParameterCount => 1;
+
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+    public Type ReturnType => typeof(string);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "text");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        if (arguments.Count != 1 || arguments[0] is not ArticleHtml html)
+        {
+            throw new ScriptRuntimeException(callerContext?.Span ?? default, "article_text takes an article page's text: article_text page.article.text");
+        }
+
+        if (context.EnableOutput && callerContext is ScriptFunctionCall { Parent: ScriptExpressionStatement })
+        {
+            html.Write(context);
+            return null;
+        }
+
+        var output = new StringBuilderOutput();
+        context.PushOutput(output);
+        try
+        {
+            html.Write(context);
+        }
+        finally
+        {
+            context.PopOutput();
+        }
+
+        return output.ToString();
+    }
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+}
