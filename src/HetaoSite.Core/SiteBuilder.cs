@@ -10,25 +10,38 @@ namespace HetaoSite.Core;
 /// <summary>
 /// The whole build, in pipeline order: read sources → process articles → merge → render → write. Each stage is a
 /// function over immutable records; the article memo and the script converter come in through the
-/// <see cref="BuildContext"/>. Every command that builds (build, serve, eval) calls <see cref="Build(SiteInputs, BuildContext, string?)"/>.
+/// <see cref="BuildContext"/>, and the rendered files go to an <see cref="IOutputSink"/>: the output folder's
+/// <see cref="OutputSession"/>, or memory. Every command that builds (build, serve, eval) calls <see cref="Build(SiteInputs, BuildContext, string?)"/>.
 /// </summary>
 public static class SiteBuilder
 {
     /// <summary>
-    /// Reads the site at <paramref name="inputs"/> and builds it; when <paramref name="output"/> is given and the build
-    /// has no errors, writes it there (a failed build leaves the previous output as it was).
+    /// Reads the site at <paramref name="inputs"/> and builds it. With an <paramref name="output"/> folder, each file is
+    /// written there as it is rendered and the site is put in place only if the build has no errors (a failed build
+    /// leaves the previous output as it was); without one, the files are kept in memory (<see cref="SiteBuild.Files"/>).
     /// </summary>
     public static SiteBuild Build(SiteInputs inputs, BuildContext context, string? output = null)
     {
         var timings = context.Timings;
         var source = timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates));
-        var build = Build(source, context);
+        using var session = output is null ? null : SiteWriter.Open(output);
+        var build = session is null ? Build(source, context) : Build(source, context, session);
         timings.Time("prune memo", () => context.Cache?.Prune(source.Articles.Count));
-        return output is null || build.HasErrors ? build : build with { Written = timings.Time("write", () => SiteWriter.Write(build.Files, output)) };
+        return session is null || build.HasErrors ? build : build with { Written = timings.Time("write", session.Commit) };
     }
 
-    /// <summary>The build in memory, from sources already read: configure → process articles → merge → render.</summary>
+    /// <summary>The build in memory, from sources already read.</summary>
     public static SiteBuild Build(SiteSource source, BuildContext context)
+    {
+        var files = new MemoryOutput();
+        return Build(source, context, files) with { Files = files.Files };
+    }
+
+    /// <summary>
+    /// The build from sources already read: configure → process articles → merge → render, each rendered file handed to
+    /// <paramref name="output"/> as soon as it exists.
+    /// </summary>
+    public static SiteBuild Build(SiteSource source, BuildContext context, IOutputSink output)
     {
         var timings = context.Timings;
         var config = timings.Time("config", () => Configure(source, context));
@@ -39,7 +52,7 @@ public static class SiteBuilder
         var timeline = timings.Time("merge", () => TimelineBuilder.Build(articles.Value, config.Value, converter));
         List<Diagnostic> found = [.. SkipUnreadable(source.Diagnostics, context), .. config.Diagnostics, .. articles.Diagnostics, .. timeline.Diagnostics];
         var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found, Images = images.Value.Used };
-        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates));
+        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates, output));
         List<Diagnostic> diagnostics = [.. found, .. files.Diagnostics];
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(articles))
         {

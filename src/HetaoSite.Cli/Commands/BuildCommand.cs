@@ -100,7 +100,7 @@ public static class BuildCommand
 
         stdout.WriteLine(BuildReport.Summary(report));
         var events = build.Timeline.Events.Count;
-        var pages = build.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+        var pages = build.Pages;
         var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         if (build.Timeline.PossibleDuplicates.Count is var duplicates and > 0)
         {

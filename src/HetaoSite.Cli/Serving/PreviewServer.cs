@@ -236,7 +236,7 @@ public sealed class PreviewServer : IAsyncDisposable
         Volatile.Write(ref _failure, null);
         if (!Quiet)
         {
-            var pages = build.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
+            var pages = build.Pages;
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             _out.WriteLine($"{(initial ? "built" : "rebuilt")}: {build.Articles.Count} articles, {build.Timeline.Events.Count} events, {pages} pages in {seconds} s");
         }

@@ -8,7 +8,8 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// Renders the whole site: every page in the default script at the root and, when a converter is present, again in
 /// the other script under its prefix; feeds, sitemap, robots.txt, static files, the data files, the TimelineJS file
-/// and the search index. Pages render in parallel, each in its own template context; the output is sorted by path.
+/// and the search index. Pages render in parallel, each in its own template context. Each file goes to the output sink
+/// as soon as it is rendered, so the site is never held in memory as a whole; the renderer keeps only the paths.
 /// </summary>
 public static class SiteRenderer
 {
@@ -27,11 +28,20 @@ public static class SiteRenderer
         "layouts/robots.scriban-txt",
     ];
 
+    /// <summary>Renders the site in memory: its files, sorted by path.</summary>
     public static StageResult<IReadOnlyList<OutputFile>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates)
+    {
+        var files = new MemoryOutput();
+        var diagnostics = Render(content, templates, files).Diagnostics;
+        return new StageResult<IReadOnlyList<OutputFile>>(files.Files, diagnostics);
+    }
+
+    /// <summary>Renders the site into <paramref name="output"/>; returns the paths of the files, sorted.</summary>
+    public static StageResult<IReadOnlyList<string>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates, IOutputSink output)
     {
         var timings = content.Context.Timings;
         var renditions = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter);
-        var files = new List<OutputFile>();
+        var files = new Output(output);
         var loaded = TemplateSet.Load(templates);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var set = loaded.Value;
@@ -50,7 +60,7 @@ public static class SiteRenderer
         if (diagnostics.Any(d => d.Severity == Severity.Error))
         {
             files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
-            return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
+            return new StageResult<IReadOnlyList<string>>(files.Paths(), diagnostics);
         }
 
         // The files under data/, one after the other (each is written in parallel inside), so that the buffers of one
@@ -68,48 +78,75 @@ public static class SiteRenderer
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         // One renderer (template context and output buffer) per thread, reused from page to page.
         using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
-        var rendered = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set)).ToList());
-        foreach (var (file, error) in rendered)
-        {
-            if (error is not null)
-            {
-                diagnostics.Add(error);
-            }
-            else
-            {
-                files.Add(file!);
-            }
-        }
+        var errors = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set, files)).OfType<Diagnostic>().ToList());
+        diagnostics.AddRange(errors);
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
         files.AddRange(content.Images.Select(image => new OutputFile(ArticleImage.HashedPath(image.Path, image.ContentHash), image.Bytes)));
         files.Add(new OutputFile(".nojekyll", []));
-        var duplicates = files.GroupBy(f => f.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var paths = files.Paths();
+        var duplicates = paths.Where((path, i) => i > 0 && paths[i - 1] == path).Distinct().ToList();
         foreach (var path in duplicates)
         {
             diagnostics.Add(Diagnostic.Error(TemplateSet.MissingCode, $"two outputs would be written to {path}", $"templates/static/{path}",
                 hint: "a static file must not have the path of a generated page or data file"));
         }
 
-        return new StageResult<IReadOnlyList<OutputFile>>(SortByPath(files), diagnostics);
+        return new StageResult<IReadOnlyList<string>>(paths, diagnostics);
     }
 
-    private static (OutputFile? File, Diagnostic? Error) RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set)
+    /// <summary>Renders one page into <paramref name="files"/>; returns the error that stopped it, if any.</summary>
+    private static Diagnostic? RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set, Output files)
     {
+        byte[] page;
         try
         {
-            return (new OutputFile(job.OutputPath, renderers.Value!.Render(job)), null);
+            page = renderers.Value!.Render(job);
         }
         catch (ScriptRuntimeException e)
         {
             var file = string.IsNullOrEmpty(e.Span.FileName) ? renderers.Value!.Current ?? job.Template : e.Span.FileName;
             // The failed page may have left the context half-way through a template: the next page on this thread gets a new one.
             renderers.Value = new PageRenderer(set);
-            return (null, Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
-                e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md"));
+            return Diagnostic.Error(RuntimeErrorCode, $"{e.OriginalMessage} (rendering {job.OutputPath})", "templates/" + file,
+                e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md");
         }
+
+        files.Add(new OutputFile(job.OutputPath, page));
+        return null;
     }
 
-    private static List<OutputFile> SortByPath(List<OutputFile> files) =>
-        [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    /// <summary>The sink the files go to, and the paths that went (for the duplicate check and the build's summary).</summary>
+    private sealed class Output(IOutputSink sink)
+    {
+        private readonly List<string> _paths = [];
+        private readonly Lock _lock = new();
+
+        public void Add(OutputFile file)
+        {
+            lock (_lock)
+            {
+                _paths.Add(file.Path);
+            }
+
+            sink.Add(file);
+        }
+
+        public void AddRange(IEnumerable<OutputFile> files)
+        {
+            foreach (var file in files)
+            {
+                Add(file);
+            }
+        }
+
+        /// <summary>Every path received, sorted; a path received twice appears twice.</summary>
+        public List<string> Paths()
+        {
+            lock (_lock)
+            {
+                return [.. _paths.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Enumeration;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -6,55 +7,28 @@ using HetaoSite.Core.Model;
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
-/// Writes a built site so that a failed write never leaves a half site, files of removed articles disappear, and
-/// unchanged files are not rewritten.
+/// Writes a built site through an <see cref="OutputSession"/> (see there for the guarantees), and the file-system
+/// steps the session is made of.
 /// </summary>
-/// <remarks>
-/// <para><b>First build</b> (no output folder yet): every file goes to a staging folder beside the target
-/// (<c>._site.tmp-PID</c>), which is renamed into place when complete.</para>
-/// <para><b>Later builds</b> update the output in place, in two phases, so the cost follows what changed rather than
-/// the size of the site:</para>
-/// <list type="number">
-/// <item><b>Prepare.</b> Each output file is compared with the file at its path (one <c>stat</c>; a read only when
-/// the sizes are equal). New and changed files are written next to their destination under a hidden temporary name.
-/// If anything fails, the temporary files and any folders created for them are deleted and the old site is exactly
-/// as it was.</item>
-/// <item><b>Commit.</b> A journal beside the output (<c>._site.commit</c>) lists the renames and deletions; then each
-/// temporary file is renamed over its destination (atomic per file, so a server never sends half a page), files the
-/// build no longer produces are deleted, folders left empty are removed, and the journal is deleted. If the process
-/// dies during the commit, the next write finishes it from the journal before doing anything else.</item>
-/// </list>
-/// <para>Why not always stage and swap the whole folder: that creates and deletes a folder per page on every build,
-/// and deleting a large tree costs far more than comparing it. Unchanged files keep their inode and modification
-/// time, which <c>serve</c>, rsync and browsers can rely on.</para>
-/// <para>If an output path needs a folder where a file is, or a file where a folder is, the write falls back to the
-/// staging folder and a swap.</para>
-/// </remarks>
 public static class SiteWriter
 {
-    private const string TemporaryPrefix = ".hetao-";
+    internal const string TemporaryPrefix = ".hetao-";
     private const string TemporarySuffix = ".tmp";
 
+    /// <summary>
+    /// Starts writing a site to <paramref name="outputDirectory"/>: hand it each file as it is rendered, then commit it
+    /// (or dispose it to leave the old site as it was). Finishes an interrupted commit first.
+    /// </summary>
+    public static OutputSession Open(string outputDirectory) => new(outputDirectory);
+
+    /// <summary>Writes the files of a site built in memory.</summary>
     /// <param name="files">The site.</param>
     /// <param name="outputDirectory">The output folder.</param>
     public static WriteSummary Write(IReadOnlyList<OutputFile> files, string outputDirectory)
     {
-        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"output folder has no parent: {target}");
-        var journal = Path.Combine(parent, $".{Path.GetFileName(target)}.commit");
-        var plan = Plan(files, target);
-        Directory.CreateDirectory(parent);
-        if (File.Exists(journal))
-        {
-            Commit(target, journal, ReadJournal(target, journal));
-        }
-
-        if (!Directory.Exists(target) || plan.Any(HasFolderConflict))
-        {
-            return Replace(plan, target, parent);
-        }
-
-        return Update(plan, target, journal);
+        using var session = Open(outputDirectory);
+        ForEach(Enumerable.Range(0, files.Count), i => session.Add(files[i]));
+        return session.Commit();
     }
 
     /// <summary>The full path of <paramref name="relativePath"/> under <paramref name="root"/>; throws if it would leave the root.</summary>
@@ -75,79 +49,10 @@ public static class SiteWriter
         return full;
     }
 
-    private sealed record Item(OutputFile File, string Path);
-
-    private sealed record Change(string Temporary, string Destination);
-
-    /// <summary>Checks every path before anything is touched, so a bad path fails the write with the old site intact.</summary>
-    private static List<Item> Plan(IReadOnlyList<OutputFile> files, string target)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var plan = new List<Item>(files.Count);
-        foreach (var file in files)
-        {
-            var path = ResolveInside(target, file.Path);
-            if (!seen.Add(path) || path.Length == target.Length + 1)
-            {
-                throw new InvalidOperationException($"output path '{file.Path}' is used twice or is not a file");
-            }
-
-            if (Path.GetFileName(path).StartsWith(TemporaryPrefix, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"output path '{file.Path}' uses the writer's reserved prefix '{TemporaryPrefix}'");
-            }
-
-            plan.Add(new Item(file, path));
-        }
-
-        foreach (var item in plan)
-        {
-            for (var folder = Path.GetDirectoryName(item.Path); folder is not null && folder.Length > target.Length; folder = Path.GetDirectoryName(folder))
-            {
-                if (seen.Contains(folder))
-                {
-                    throw new InvalidOperationException($"output path '{item.File.Path}' needs a folder where another output file is");
-                }
-            }
-        }
-
-        return plan;
-    }
-
-    private static WriteSummary Update(List<Item> plan, string target, string journal)
-    {
-        var changed = new bool[plan.Count];
-        ForEach(Enumerable.Range(0, plan.Count), i => changed[i] = !IsSameFile(plan[i].Path, plan[i].File.Content));
-        var changes = plan.Where((_, i) => changed[i]).ToList();
-        var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-        var removed = FilesUnder(target).Where(f => !expected.Contains(f)).Order(StringComparer.Ordinal).ToList();
-
-        var created = new List<string>();
-        var prepared = changes.Select(c => new Change(TemporaryFor(c.Path), c.Path)).ToList();
-        var written = new long[changes.Count];
-        try
-        {
-            foreach (var folder in changes.Select(c => Path.GetDirectoryName(c.Path)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                CreateFolder(folder, created);
-            }
-
-            ForEach(Enumerable.Range(0, changes.Count), i => written[i] = Place(prepared[i].Temporary, changes[i].File));
-            WriteJournal(target, journal, prepared, removed);
-        }
-        catch
-        {
-            prepared.ForEach(p => TryDelete(p.Temporary));
-            created.AsEnumerable().Reverse().ToList().ForEach(f => TryDeleteEmptyFolder(f));
-            throw;
-        }
-
-        Commit(target, journal, (prepared, removed));
-        return new WriteSummary(changes.Count, plan.Count - changes.Count, removed.Count, written.Sum());
-    }
+    internal sealed record Change(string Temporary, string Destination);
 
     /// <summary>Finishes a prepared update: renames, deletions, empty folders, then the journal. Safe to run twice.</summary>
-    private static void Commit(string target, string journal, (List<Change> Renames, List<string> Deletions) work)
+    internal static void Commit(string target, string journal, (List<Change> Renames, List<string> Deletions) work)
     {
         foreach (var change in work.Renames.Where(c => File.Exists(c.Temporary)))
         {
@@ -173,94 +78,11 @@ public static class SiteWriter
         File.Delete(journal);
     }
 
-    /// <summary>First build, or a file/folder swap: a fresh folder renamed into place (the old one, if any, deleted after).</summary>
-    private static WriteSummary Replace(List<Item> plan, string target, string parent)
-    {
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
-        var retired = Path.Combine(parent, $".{Path.GetFileName(target)}.old-{Environment.ProcessId}");
-        DeleteIfExists(staging);
-        Directory.CreateDirectory(staging);
-        try
-        {
-            var inStaging = plan.Select(p => Path.Combine(staging, Path.GetRelativePath(target, p.Path))).ToList();
-            foreach (var folder in inStaging.Select(p => Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            var written = new long[plan.Count];
-            ForEach(Enumerable.Range(0, plan.Count), i => written[i] = Place(inStaging[i], plan[i].File));
-            var expected = plan.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
-            var removed = Directory.Exists(target) ? FilesUnder(target).Count(f => !expected.Contains(f)) : 0;
-            DeleteIfExists(retired);
-            var hadTarget = Directory.Exists(target);
-            if (hadTarget)
-            {
-                Directory.Move(target, retired);
-            }
-
-            try
-            {
-                Directory.Move(staging, target);
-            }
-            catch when (hadTarget)
-            {
-                Directory.Move(retired, target);
-                throw;
-            }
-
-            DeleteIfExists(retired);
-            return new WriteSummary(plan.Count, 0, removed, written.Sum());
-        }
-        catch
-        {
-            DeleteIfExists(staging);
-            throw;
-        }
-    }
-
-    /// <summary>Writes the file's bytes at <paramref name="path"/> (a new name); returns how many.</summary>
-    private static long Place(string path, OutputFile file)
-    {
-        File.WriteAllBytes(path, file.Content);
-        return file.Content.Length;
-    }
-
-    /// <summary>True when the new file needs a folder where the old site has a file, or a file where it has a folder.</summary>
-    private static bool HasFolderConflict(Item item)
-    {
-        if (Directory.Exists(item.Path))
-        {
-            return true;
-        }
-
-        var folder = Path.GetDirectoryName(item.Path);
-        return folder is not null && !Directory.Exists(folder) && AncestorIsFile(folder);
-    }
-
-    private static bool AncestorIsFile(string folder)
-    {
-        for (var current = folder; current is not null; current = Path.GetDirectoryName(current))
-        {
-            if (File.Exists(current))
-            {
-                return true;
-            }
-
-            if (Directory.Exists(current))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// True when <paramref name="path"/> is a regular file (not a link someone put there) holding exactly
     /// <paramref name="content"/>: the sizes first (one <c>stat</c>), the bytes only when they are equal.
     /// </summary>
-    private static bool IsSameFile(string path, byte[] content)
+    internal static bool IsSameFile(string path, byte[] content)
     {
         var info = new FileInfo(path);
         if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != content.Length)
@@ -268,21 +90,40 @@ public static class SiteWriter
             return false;
         }
 
+        // Read in pieces into one pooled buffer: pages are compared on the render threads, and a whole copy of each
+        // old file would be garbage as large as the site.
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            return File.ReadAllBytes(path).AsSpan().SequenceEqual(content);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            for (var offset = 0; offset < content.Length;)
+            {
+                var read = stream.Read(buffer, 0, Math.Min(buffer.Length, content.Length - offset));
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(content.AsSpan(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return stream.Read(buffer, 0, 1) == 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static string TemporaryFor(string path) =>
+    internal static string TemporaryFor(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Environment.ProcessId}{TemporarySuffix}");
 
     /// <summary>Journal lines: "R\ttemporary\tdestination" and "D\tpath", relative to the output folder.</summary>
-    private static void WriteJournal(string target, string journal, List<Change> renames, List<string> deletions)
+    internal static void WriteJournal(string target, string journal, List<Change> renames, List<string> deletions)
     {
         var text = new StringBuilder();
         renames.ForEach(c => text.Append("R\t").Append(Path.GetRelativePath(target, c.Temporary)).Append('\t').Append(Path.GetRelativePath(target, c.Destination)).Append('\n'));
@@ -292,7 +133,7 @@ public static class SiteWriter
         File.Move(temporary, journal, overwrite: true);
     }
 
-    private static (List<Change> Renames, List<string> Deletions) ReadJournal(string target, string journal)
+    internal static (List<Change> Renames, List<string> Deletions) ReadJournal(string target, string journal)
     {
         var renames = new List<Change>();
         var deletions = new List<string>();
@@ -312,7 +153,7 @@ public static class SiteWriter
         return (renames, deletions.Where(File.Exists).ToList());
     }
 
-    private static void CreateFolder(string folder, List<string> created)
+    internal static void CreateFolder(string folder, List<string> created)
     {
         if (Directory.Exists(folder))
         {
@@ -346,7 +187,7 @@ public static class SiteWriter
     }
 
     /// <summary>Parallel.ForEach that throws the first failure itself (an IOException the CLI reports), not an AggregateException.</summary>
-    private static void ForEach(IEnumerable<int> indexes, Action<int> action)
+    internal static void ForEach(IEnumerable<int> indexes, Action<int> action)
     {
         try
         {
@@ -358,7 +199,7 @@ public static class SiteWriter
         }
     }
 
-    private static bool TryDeleteEmptyFolder(string folder)
+    internal static bool TryDeleteEmptyFolder(string folder)
     {
         try
         {
@@ -376,7 +217,7 @@ public static class SiteWriter
         return false;
     }
 
-    private static void TryDelete(string file)
+    internal static void TryDelete(string file)
     {
         try
         {
@@ -388,7 +229,7 @@ public static class SiteWriter
         }
     }
 
-    private static void DeleteIfExists(string directory)
+    internal static void DeleteIfExists(string directory)
     {
         if (Directory.Exists(directory))
         {

@@ -34,7 +34,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
             new OutputFile("site.webmanifest", Encoding.UTF8.GetBytes("{}")),
         };
         var config = SiteConfig.Default with { Site = SiteSettings.Default with { BasePath = "/hetao-site/" } };
-        var build = new SiteBuild(config, [], new SiteTimeline([], [], []), files, [], []);
+        var build = new SiteBuild(config, [], new SiteTimeline([], [], []), [.. files.Select(f => f.Path)], [], []) { Files = files };
         var arguments = _site.BuildArguments();
         _server = await PreviewServer.StartAsync(
             new PreviewServerOptions(SitePaths.From(arguments), arguments) { Port = 0, Build = _ => build },
