@@ -58,4 +58,55 @@ public sealed class SiteBuilderTests : IDisposable
         var after = Directory.GetFiles(Output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
         Assert.True(before.Count == after.Count && before.Zip(after).All(p => p.First.AsSpan().SequenceEqual(p.Second)), "expected the previous output untouched");
     }
+
+    /// <summary>
+    /// Files are written while pages render (the data files first, then pages in parallel); a template error on one page
+    /// after others were written must still leave the previous output, or the absence of one, exactly as it was.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_error_in_the_middle_of_rendering_leaves_the_previous_output_as_it_was(bool previousOutput)
+    {
+        var templates = Path.Combine(_root, "templates");
+        CopyFolder(Path.Combine(RepositoryRoot.Path, "templates"), templates);
+        var article = Path.Combine(templates, "layouts", "article.scriban-html");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("{{~ a = page.article ~}}",
+            "{{~ a = page.article ~}}{{ if a.title == \"壞了\"; no_such_name; end }}", StringComparison.Ordinal));
+        var inputs = Inputs with { Templates = templates };
+        var context = new BuildContext(new DateOnly(2025, 6, 30), Converter: null);
+        if (previousOutput)
+        {
+            Assert.True(SiteBuilder.Build(inputs, context, Output).Written is { Written: > 0 }, "expected the first build written");
+        }
+
+        var before = Snapshot();
+        File.AppendAllText(Path.Combine(_root, "seeds", "dated.md"), "2024年7月，另一件事。\n");
+        File.WriteAllText(Path.Combine(_root, "seeds", "broken.md"), "---\ntitle: 壞了\ndate: 2024-09-01\n---\n\n2024年8月，合作區舉辦論壇。\n");
+
+        var failed = SiteBuilder.Build(inputs, context, Output);
+
+        Assert.True(failed.Diagnostics.Any(d => d is { Severity: Severity.Error, Code: HetaoSite.Core.Rendering.SiteRenderer.RuntimeErrorCode }),
+            $"expected a template error, got: {string.Join("\n", failed.Diagnostics)}");
+        Assert.True(failed.Written is null, $"expected nothing written, got {failed.Written}");
+        Assert.Equal(before, Snapshot());
+        var beside = Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName).Where(n => n!.StartsWith("._site", StringComparison.Ordinal));
+        Assert.True(!beside.Any(), $"expected no staging folder or journal beside the output, found {string.Join(", ", beside)}");
+    }
+
+    /// <summary>Every file and folder under the output (relative path → bytes; folders as empty), or nothing without one.</summary>
+    private SortedDictionary<string, string> Snapshot() => !Directory.Exists(Output) ? [] : new(
+        Directory.EnumerateFileSystemEntries(Output, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(Output, f), f => File.Exists(f) ? Convert.ToHexString(File.ReadAllBytes(f)) : "<folder>"),
+        StringComparer.Ordinal);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
 }

@@ -194,6 +194,21 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_replacing_a_file_of_the_old_site_is_written_with_the_unchanged_and_changed_files()
+    {
+        SiteWriter.Write(Site(("page", "x"), ("index.html", "首頁"), ("a/b.html", "乙")), Output);
+
+        var summary = SiteWriter.Write(Site(("a/b.html", "丙"), ("index.html", "首頁"), ("page/index.html", "y")), Output);
+
+        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["a"] = "<dir>", ["a/b.html"] = "丙", ["index.html"] = "首頁", ["page"] = "<dir>", ["page/index.html"] = "y",
+        }, Snapshot());
+        Assert.Equal((3, 1), (summary.Written, summary.Removed));
+        Assert.Equal(["_site"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Folders_left_empty_by_removed_pages_are_removed()
     {
         SiteWriter.Write(Site(("articles/a/index.html", "甲"), ("articles/b/index.html", "乙")), Output);
