@@ -877,8 +877,11 @@ public static partial class EventTitles
     private static string Finish(string text)
     {
         text = text.Trim().Replace("…", string.Empty, StringComparison.Ordinal).Replace("...", string.Empty, StringComparison.Ordinal);
-        text = text.TrimEnd('。', '；', ';', '，', ',', '！', '!', '、', '：', ':', ' ', '—', '-');
-        text = text.TrimStart('，', ',', '、', '—', '-', ' ', '：', ':');
+        text = text.TrimEnd(FinishTrimEnd);
+        text = text.TrimStart(FinishTrimStart);
         return text;
     }
+
+    private static readonly char[] FinishTrimEnd = ['。', '；', ';', '，', ',', '！', '!', '、', '：', ':', ' ', '—', '-'];
+    private static readonly char[] FinishTrimStart = ['，', ',', '、', '—', '-', ' ', '：', ':'];
 }

@@ -379,7 +379,7 @@ public static partial class EventWording
     /// <summary>True when the text reads as a photo caption (圖為…, …(2023年8月1日攝), 這是…拍攝的…, 受訪者供圖).</summary>
     public static bool IsCaption(string folded)
     {
-        var trimmed = folded.TrimEnd('。', ' ', '.');
+        var trimmed = folded.AsSpan().TrimEnd("。 .");
         return CaptionOpenings.Any(o => folded.StartsWith(o, StringComparison.Ordinal))
             || Any(folded, CaptionMarks) is not null
             || (folded.StartsWith("这是", StringComparison.Ordinal) && folded.Contains("拍摄", StringComparison.Ordinal))
@@ -395,7 +395,7 @@ public static partial class EventWording
             return label;
         }
 
-        var lower = folded.TrimStart().ToLowerInvariant();
+        var lower = AsciiCase.ToLower(folded.TrimStart());
         if (EnglishPageMetadata.FirstOrDefault(m => lower.StartsWith(m, StringComparison.Ordinal)) is { } english)
         {
             return english;
@@ -482,7 +482,7 @@ public static partial class EventWording
                 continue;
             }
 
-            lower ??= text.ToLowerInvariant();
+            lower ??= AsciiCase.ToLower(text);
             for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
                 var end = at + word.Length;

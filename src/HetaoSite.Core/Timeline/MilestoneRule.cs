@@ -11,7 +11,7 @@ namespace HetaoSite.Core.Timeline;
 /// words. Planned events (not yet happened when reported) are never milestones by default. <c>milestone:</c> under
 /// <c>events.corrections</c> in site-config.yml overrides the rule either way.
 /// </summary>
-public static class MilestoneRule
+public static partial class MilestoneRule
 {
     // [0] a plan or policy issued; [1] a park or centre opened.
     private static readonly (string[] What, string[] Happened)[] Chinese =
@@ -30,15 +30,14 @@ public static class MilestoneRule
     private static readonly string[] Governments = ["政府", "国务院", "省", "市", "两地"];
     private static readonly string[] Agreements = ["协议", "备忘录", "安排"];
 
-    private static readonly Regex[] English =
-    [
-        Words(@"plan|policy|policies|blueprint|outline|guidelines?|measures", @"issued|released|published|unveiled|promulgated|announced|approved"),
-        Words(@"park|centre|center|campus|building|institute", @"opened|opens|inaugurated|commissioned|unveiled|launched"),
-    ];
+    // Each English kind holds when the title has a word of each of its lists anywhere (in any order): one search per
+    // list, each a plain scan for whole words rather than lookaheads retried from every position of the title.
+    private static bool EnglishPlanIssued(string title) => PlanWords().IsMatch(title) && IssuedWords().IsMatch(title);
 
-    private static readonly Regex EnglishAgreement = new(
-        @"(?=.*\b(?:signed|signs|signing)\b)(?=.*\b(?:governments?|state council|province|city|two sides)\b)(?=.*\b(?:agreements?|memorandum|arrangements?)\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+    private static bool EnglishParkOpened(string title) => ParkWords().IsMatch(title) && OpenedWords().IsMatch(title);
+
+    private static bool EnglishAgreement(string title) =>
+        SignedWords().IsMatch(title) && GovernmentWords().IsMatch(title) && AgreementWords().IsMatch(title);
 
     /// <example>"《河套深港科技創新合作區深圳園區發展規劃》發布" → true; "河套科創中心也正式開園" → true; "發布6項揭榜選題" → false.</example>
     public static bool Matches(string title, bool planned)
@@ -52,13 +51,44 @@ public static class MilestoneRule
         return (ContainsAny(folded, Chinese[0].What) && ContainsAny(folded, Chinese[0].Happened))
             || (ContainsAny(folded, Chinese[1].What) && ContainsAny(folded, Chinese[1].Happened) && !ContainsAny(folded, Gatherings))
             || (ContainsAny(folded, Signed) && ContainsAny(folded, Governments) && ContainsAny(folded, Agreements))
-            || English.Any(r => r.IsMatch(title))
-            || EnglishAgreement.IsMatch(title);
+            || EnglishPlanIssued(title)
+            || EnglishParkOpened(title)
+            || EnglishAgreement(title);
     }
 
-    private static bool ContainsAny(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
 
-    private static Regex Words(string what, string happened) =>
-        new($@"(?=.*\b(?:{what})\b)(?=.*\b(?:{happened})\b)",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        return false;
+    }
+
+    private const RegexOptions WordOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"\b(?:plan|policy|policies|blueprint|outline|guidelines?|measures)\b", WordOptions)]
+    private static partial Regex PlanWords();
+
+    [GeneratedRegex(@"\b(?:issued|released|published|unveiled|promulgated|announced|approved)\b", WordOptions)]
+    private static partial Regex IssuedWords();
+
+    [GeneratedRegex(@"\b(?:park|centre|center|campus|building|institute)\b", WordOptions)]
+    private static partial Regex ParkWords();
+
+    [GeneratedRegex(@"\b(?:opened|opens|inaugurated|commissioned|unveiled|launched)\b", WordOptions)]
+    private static partial Regex OpenedWords();
+
+    [GeneratedRegex(@"\b(?:signed|signs|signing)\b", WordOptions)]
+    private static partial Regex SignedWords();
+
+    [GeneratedRegex(@"\b(?:governments?|state council|province|city|two sides)\b", WordOptions)]
+    private static partial Regex GovernmentWords();
+
+    [GeneratedRegex(@"\b(?:agreements?|memorandum|arrangements?)\b", WordOptions)]
+    private static partial Regex AgreementWords();
 }

@@ -247,7 +247,7 @@ public sealed partial class StatementFacts
     /// </summary>
     public static IReadOnlyList<string> Developments(string headline)
     {
-        var text = " " + headline.ToLowerInvariant() + " ";
+        var text = " " + AsciiCase.ToLower(headline) + " ";
         var kinds = new List<string>();
         foreach (var (kind, words) in DevelopmentWords)
         {

@@ -64,7 +64,7 @@ public static partial class MarkCaptions
         CaptionStart().IsMatch(text)
         || (text.Length <= 150 && PhotoCredit().IsMatch(text))
         || (text.Length <= 200 && PhotoNote().IsMatch(text))
-        || AgencyCredit().IsMatch(text);
+        || (text.Length <= AgencyCreditMaxLength && AgencyCredit().IsMatch(text));
 
     private static bool IsShortSentence(string text) =>
         text.Length <= 40 && text.EndsWith('。') && text.IndexOf('。', StringComparison.Ordinal) == text.Length - 1;
@@ -82,6 +82,10 @@ public static partial class MarkCaptions
     [GeneratedRegex(@"[(（][^)）]*\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?[攝摄][)）]|[(（](?:資料圖片|资料图片|資料圖|资料图|受訪者供圖|受访者供图|網絡圖片|网络图片)[)）]",
         RegexOptions.CultureInvariant)]
     private static partial Regex PhotoNote();
+
+    // The longest text AgencyCredit matches: 80 characters, a full stop, a space, the longest agency (受訪者供圖) and the
+    // line break $ allows. Longer paragraphs are not tried: the pattern would backtrack through 80 characters to fail.
+    private const int AgencyCreditMaxLength = 80 + 1 + 1 + 5 + 1;
 
     [GeneratedRegex(@"^[^。！？]{4,80}[。！]? ?(?:中新社|新華社|新华社|中新網|中新网|視覺中國|视觉中国|受訪者供圖|受访者供图|資料圖片|资料图片|東方IC|东方IC|路透社|美聯社|美联社|法新社)$",
         RegexOptions.CultureInvariant)]

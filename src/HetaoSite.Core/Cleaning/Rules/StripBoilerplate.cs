@@ -38,7 +38,7 @@ public static partial class StripBoilerplate
                 removed++;
                 bylines.Add(new Byline(block.Text, block.Line));
             }
-            else if (block.Text.AsSpan().ContainsAny(ReporterWords) && TrailingCredit().Match(block.Text) is { Success: true } credit)
+            else if (TrailingCreditIn(block.Text) is { Success: true } credit)
             {
                 removed++;
                 bylines.Add(new Byline(credit.Value.Trim(), block.Line));
@@ -120,6 +120,21 @@ public static partial class StripBoilerplate
     // Every match of TrailingCredit holds 記者/记者/通訊員/通讯员/實習生/实习生 (see Reporter), so one of these characters:
     // a block without any cannot end in a credit, and the regex is not run on it.
     private static readonly SearchValues<char> ReporterWords = SearchValues.Create("者員员習习");
+
+    // The sentence ends TrailingCredit's lookbehind accepts. None of them can be inside a credit (Han characters,
+    // spaces and name separators), so a credit starts right after the last of them in the block.
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？」”』");
+
+    /// <summary>
+    /// TrailingCredit's match in <paramref name="text"/>, searched only from the last sentence end on: the same match
+    /// as searching the whole block (no earlier start can reach the end of the block), without trying every position of
+    /// the paragraph before it.
+    /// </summary>
+    private static Match? TrailingCreditIn(string text)
+    {
+        var lastEnd = text.AsSpan().LastIndexOfAny(SentenceEnds);
+        return lastEnd >= 0 && text.AsSpan(lastEnd + 1).ContainsAny(ReporterWords) ? TrailingCredit().Match(text, lastEnd + 1) : null;
+    }
 
     private const string Reporter = @"[" + ChineseText.HanClass + @"]{0,10}?(?:特約記者|特约记者|記者|记者|通訊員|通讯员|實習生|实习生)";
     private const string Names = @"[" + ChineseText.HanClass + @"·]{2,4}(?:[ 、,，]+[" + ChineseText.HanClass + @"·]{2,4})*";
