@@ -28,7 +28,9 @@ public static class ArticleProcessor
         // One conversion per distinct text across all articles (many share headings, outlets and phrases).
         var converter = CachingScriptConverter.Wrap(context.Converter);
         // Entries made with conversions must never serve a build without them, nor one with another converter.
-        var sharedFingerprint = converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
+        // Only a build with a memo needs it (serializing the configuration is not free on first use).
+        var sharedFingerprint = context.Cache is null ? string.Empty
+            : converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
         var results = files
             .AsParallel().AsOrdered()
             .Select(file => ProcessCached(file, ArticleView(config, file.FileName), context.Cache, sharedFingerprint, converter))

@@ -38,7 +38,14 @@ internal sealed class ExactStringFormatter : IMessagePackFormatter<string?>
 
     private static bool IsWellFormed(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        // Almost every string holds no surrogate at all: one vectorised search settles it.
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {

@@ -36,7 +36,8 @@ public static partial class ExtractBylines
                     break;
                 }
 
-                if ((Prefix().Match(current.Text) is { Success: true } found ? found : ReporterCredit().Match(current.Text)) is not { Success: true } prefix)
+                if ((MayOpenWithDateline(current.Text) && Prefix().Match(current.Text) is { Success: true } found ? found : ReporterCredit().Match(current.Text))
+                    is not { Success: true } prefix)
                 {
                     break;
                 }
@@ -64,6 +65,15 @@ public static partial class ExtractBylines
 
     /// <summary>True when the whole text is a byline, masthead or date line (see <see cref="BylineParser.IsWholeLine"/>).</summary>
     public static bool IsBylineBlock(string text) => BylineParser.IsWholeLine(text);
+
+    // Prefix's 訊/電 comes at most 32 characters in (【, 20 characters, 2024年12月31日); a paragraph without one there
+    // cannot open with a dateline, and the pattern is not run on it.
+    private const int DatelineMarkWithin = 1 + 20 + 5 + 3 + 3 + 1;
+
+    private static readonly System.Buffers.SearchValues<char> DatelineMarks = System.Buffers.SearchValues.Create("訊讯電电");
+
+    private static bool MayOpenWithDateline(string text) =>
+        text.AsSpan(0, Math.Min(text.Length, DatelineMarkWithin)).ContainsAny(DatelineMarks);
 
     // 深圳新聞網2025年12月12日訊(…), 本報訊(…), 【本報訊】, 香港文匯報訊(…), 新華社深圳8月8日電, 中新網香港12月11日電(記者 X): an
     // outlet and/or a date before 訊/電, optionally in 【】, optionally a bracketed reporter list. 電 must be followed by a

@@ -71,7 +71,7 @@ public static partial class StripBoilerplate
     public static bool IsLinkFarm(string text)
     {
         // Five parts need at least four separators; most blocks have none, and splitting them would only allocate.
-        if (text.AsSpan().Count('|') + text.AsSpan().Count('｜') < 4)
+        if (text.AsSpan().IndexOfAny('|', '｜') < 0 || text.AsSpan().Count('|') + text.AsSpan().Count('｜') < 4)
         {
             return false;
         }
