@@ -9,7 +9,7 @@ namespace HetaoSite.Core;
 
 /// <summary>
 /// The whole build, in pipeline order: read sources → process articles → merge → render → write. Each stage is a
-/// function over immutable records; the article memo and the script converter come in through the
+/// function over immutable records; the article memo, the page store and the script converter come in through the
 /// <see cref="BuildContext"/>, and the rendered files go to an <see cref="IOutputSink"/>: the output folder's
 /// <see cref="OutputSession"/>, or memory. Every command that builds (build, serve, eval) calls <see cref="Build(SiteInputs, BuildContext, string?)"/>.
 /// </summary>
@@ -27,19 +27,28 @@ public static class SiteBuilder
         using var session = output is null ? null : SiteWriter.Open(output);
         var build = session is null ? Build(source, context) : Build(source, context, session);
         timings.Time("prune memo", () => context.Cache?.Prune(source.Articles.Count));
-        return session is null || build.HasErrors ? build : build with { Written = timings.Time("write", session.Commit) };
+        if (session is null || build.HasErrors)
+        {
+            return build;
+        }
+
+        build = build with { Written = timings.Time("write", session.Commit) };
+        timings.Time("save page records", () => context.Pages?.Save());
+        return build;
     }
 
-    /// <summary>The build in memory, from sources already read.</summary>
+    /// <summary>The build in memory, from sources already read: every page rendered (no page store).</summary>
     public static SiteBuild Build(SiteSource source, BuildContext context)
     {
         var files = new MemoryOutput();
-        return Build(source, context, files) with { Files = files.Files };
+        return Build(source, context with { Pages = null }, files) with { Files = files.Files };
     }
 
     /// <summary>
     /// The build from sources already read: configure → process articles → merge → render, each rendered file handed to
-    /// <paramref name="output"/> as soon as it exists.
+    /// <paramref name="output"/> as soon as it exists. With a page store in <paramref name="context"/>, a page unchanged
+    /// since the last build is handed over as kept (<see cref="OutputFile.Kept"/>): <paramref name="output"/> must then
+    /// write to the store's output folder.
     /// </summary>
     public static SiteBuild Build(SiteSource source, BuildContext context, IOutputSink output)
     {
@@ -52,7 +61,7 @@ public static class SiteBuilder
         var timeline = timings.Time("merge", () => TimelineBuilder.Build(articles.Value, config.Value, converter));
         List<Diagnostic> found = [.. SkipUnreadable(source.Diagnostics, context), .. config.Diagnostics, .. articles.Diagnostics, .. timeline.Diagnostics];
         var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found, Images = images.Value.Used };
-        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates, output));
+        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates, output, source.ConfigText));
         List<Diagnostic> diagnostics = [.. found, .. files.Diagnostics];
         return new SiteBuild(config.Value, articles.Value, timeline, files.Value, context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(articles))
         {

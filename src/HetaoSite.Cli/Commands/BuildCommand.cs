@@ -9,7 +9,7 @@ namespace HetaoSite.Cli.Commands;
 
 /// <summary>
 /// <c>build [--config FILE] [--seeds DIR] [--templates DIR] [--out DIR] [--base-path /x/] [--base-url URL] [--keep-going] [--strict] [--no-cache] [--quiet] [--verbose]</c>:
-/// parses the arguments, constructs the services (article memo, script converter), runs <see cref="SiteBuilder"/>,
+/// parses the arguments, constructs the services (article memo, page store, script converter), runs <see cref="SiteBuilder"/>,
 /// prints the summary and chooses the exit code.
 /// </summary>
 public static class BuildCommand
@@ -28,9 +28,10 @@ public static class BuildCommand
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
         var memo = OpenMemo(paths, arguments);
+        var pages = arguments.Has("no-cache") ? null : new DiskPageStore(Path.Combine(paths.Root, CacheFolder), paths.Output);
         var quiet = arguments.Has("quiet");
         var verbose = arguments.Has("verbose");
-        var context = Context(arguments, memo, verbose ? new StageTimings() : null);
+        var context = Context(arguments, memo, verbose ? new StageTimings() : null) with { Pages = pages };
         var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => SiteBuilder.Build(paths.Inputs, context, paths.Output));
 
         // A failed build writes nothing, so the full list is only in --verbose.
@@ -50,6 +51,11 @@ public static class BuildCommand
             if (memo is not null)
             {
                 stdout.WriteLine($"cache: {memo.Hits} hits, {memo.Misses} misses, {memo.Writes} stored ({memo.Root})");
+            }
+
+            if (pages is not null)
+            {
+                stdout.WriteLine($"pages: {pages.RenderedCount} rendered, {pages.ReusedCount} reused");
             }
         }
 

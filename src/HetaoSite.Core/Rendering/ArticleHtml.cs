@@ -20,7 +20,7 @@ namespace HetaoSite.Core.Rendering;
 /// title for screen readers); text between sentences as it is. Text is always data: HTML-escaped, shown as written in
 /// the rendering of the article's script and converted in the other (<see cref="Rendition.Text"/>).
 /// </remarks>
-internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent)
+internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent) : IWritesItself
 {
     // What WebUtility.HtmlEncode (Scriban's html.escape) encodes: text without any of these is written as it is.
     private static readonly SearchValues<char> Encoded = SearchValues.Create(

@@ -15,11 +15,12 @@ namespace HetaoSite.Core.Rendering;
 /// The contract, as in Hugo: the partial's output must depend only on the keys and on globals (not on the page), so
 /// the keys must name everything page-specific the partial reads (for the event card: the event id, the heading level
 /// and the number of sources shown). Links are root-relative, so they do not depend on the page either. Concurrent pages
-/// may render the same key twice; both results are equal, one is kept.
+/// may render the same key twice; both results are equal, one is kept. What an entry read from the globals while it
+/// rendered is kept with it and added to the trace of every page that shows it.
 /// </remarks>
 internal sealed class CachedIncludeFunction : IScriptCustomFunction
 {
-    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Text, PageTrace Trace)> _rendered = new(StringComparer.Ordinal);
 
     public int RequiredParameterCount => 1;
 
@@ -40,12 +41,20 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
         }
 
         var key = string.Join('\u001f', arguments.Select(a => a is null ? "\u0000" : context.ObjectToString(a)));
-        if (_rendered.TryGetValue(key, out var cached))
+        if (!_rendered.TryGetValue(key, out var entry))
         {
-            return cached;
+            var trace = new PageTrace();
+            string text;
+            using (trace.Begin())
+            {
+                text = IncludeFunction.ToText(context, callerContext, template);
+            }
+
+            entry = _rendered.GetOrAdd(key, (text, trace));
         }
 
-        return _rendered.GetOrAdd(key, IncludeFunction.ToText(context, callerContext, template));
+        PageTrace.Current?.Merge(entry.Trace);
+        return entry.Text;
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

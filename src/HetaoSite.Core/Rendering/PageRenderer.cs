@@ -29,6 +29,7 @@ internal sealed class PageRenderer
             NewLine = "\n",
         };
         set.Prime(_context);
+        PageTrace.GuardBuiltins(_context);
         _context.PushOutput(_output);
     }
 
@@ -36,18 +37,19 @@ internal sealed class PageRenderer
     public string? Current { get; private set; }
 
     /// <summary>
-    /// The bytes of <paramref name="job"/>'s page (UTF-8). A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
+    /// The bytes of <paramref name="job"/>'s page (UTF-8), <paramref name="page"/> being its <c>page</c> object. What
+    /// its templates read from the globals goes to the thread's current <see cref="PageTrace"/>. A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
     /// this renderer in an unknown state: the caller drops it.
     /// </summary>
-    public byte[] Render(PageJob job)
+    public byte[] Render(PageJob job, ScriptObject page)
     {
         var context = _context;
-        context.PushGlobal(job.Model.Globals);
+        context.PushGlobal(job.Model.TracedGlobals);
         var locals = new ScriptObject();
         context.PushGlobal(locals);
         try
         {
-            locals["page"] = job.Page();
+            locals["page"] = page;
             _output.Clear();
             context.ResetPreviousNewLine();
             Current = job.Template;

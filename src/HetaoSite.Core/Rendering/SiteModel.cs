@@ -26,8 +26,11 @@ public sealed class SiteModel
     private readonly SiteFacts _facts;
     private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<object, byte> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
+    private readonly Lazy<ScriptObject> _traced;
+    private readonly Lazy<ValueHasher> _hasher;
     private readonly string _description;
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
@@ -37,6 +40,8 @@ public sealed class SiteModel
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
         _globals = new(BuildGlobals);
+        _traced = new(() => new TracedObject(Globals));
+        _hasher = new(() => new ValueHasher(Globals, _shared.ContainsKey));
         _description = rendition.Authored(facts.Content.Config.Site.Description);
     }
 
@@ -46,6 +51,12 @@ public sealed class SiteModel
 
     /// <summary>The read-only globals of this rendering, built when the first page is rendered.</summary>
     public ScriptObject Globals => _globals.Value;
+
+    /// <summary>The globals as pages see them: each member read is noted in the page's <see cref="PageTrace"/>.</summary>
+    internal ScriptObject TracedGlobals => _traced.Value;
+
+    /// <summary>Hashes of this rendering's values, memoised for the build.</summary>
+    internal ValueHasher Hasher => _hasher.Value;
 
     private SiteContent Content => _facts.Content;
 
@@ -108,13 +119,20 @@ public sealed class SiteModel
 
     // ---- shared objects -------------------------------------------------------------------------------------
 
+    /// <summary>Notes <paramref name="shared"/> as shown by many pages: its hash is memoised (<see cref="ValueHasher"/>).</summary>
+    private ScriptObject Shared(ScriptObject shared)
+    {
+        _shared.TryAdd(shared, 0);
+        return shared;
+    }
+
     /// <summary>An event's shared object, built once (for the first event with its id).</summary>
     private ScriptObject EventObject(TimelineEvent e) =>
-        _events.GetOrAdd(e.Id, static (id, model) => model.Event(model._facts.EventsById[id]), this);
+        _events.GetOrAdd(e.Id, static (id, model) => model.Shared(model.Event(model._facts.EventsById[id])), this);
 
     private ScriptObject? SummaryObject(string articleId) =>
         _facts.ArticlesById.TryGetValue(articleId, out var a)
-            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.ArticleSummary(arg.Article), (Model: this, a.Article))
+            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.Shared(arg.Model.ArticleSummary(arg.Article)), (Model: this, a.Article))
             : null;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using HetaoSite.Core.Loading;
 using HetaoSite.Core.Model;
 using Scriban.Runtime;
@@ -37,7 +39,10 @@ public static class SiteRenderer
     }
 
     /// <summary>Renders the site into <paramref name="output"/>; returns the paths of the files, sorted.</summary>
-    public static StageResult<IReadOnlyList<string>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates, IOutputSink output)
+    /// <param name="configText">The text of <c>site-config.yml</c>: with it, pages the context's <see cref="IPageStore"/>
+    /// shows unchanged are handed to <paramref name="output"/> as kept instead of rendered; without it, or without a
+    /// store, every page is rendered.</param>
+    public static StageResult<IReadOnlyList<string>> Render(SiteContent content, IReadOnlyList<TemplateFile> templates, IOutputSink output, string? configText = null)
     {
         var timings = content.Context.Timings;
         var renditions = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter);
@@ -78,7 +83,8 @@ public static class SiteRenderer
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         // One renderer (template context and output buffer) per thread, reused from page to page.
         using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
-        var errors = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set, files)).OfType<Diagnostic>().ToList());
+        var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
+        var errors = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
         diagnostics.AddRange(errors);
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
@@ -95,13 +101,43 @@ public static class SiteRenderer
         return new StageResult<IReadOnlyList<string>>(paths, diagnostics);
     }
 
-    /// <summary>Renders one page into <paramref name="files"/>; returns the error that stopped it, if any.</summary>
-    private static Diagnostic? RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set, Output files)
+    /// <summary>
+    /// Renders one page into <paramref name="files"/>, or with <paramref name="reuse"/> keeps it when it is unchanged
+    /// since the last build (its key, its page object and what it read then); returns the error that stopped it, if any.
+    /// </summary>
+    private static Diagnostic? RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set, Output files, Reuse? reuse)
     {
-        byte[] page;
+        byte[] bytes;
         try
         {
-            page = renderers.Value!.Render(job);
+            var page = job.Page();
+            if (reuse is null)
+            {
+                bytes = renderers.Value!.Render(job, page);
+            }
+            else
+            {
+                var hasher = job.Model.Hasher;
+                var key = reuse.KeyOf(job);
+                var pageHash = hasher.Of(page);
+                if (reuse.Store.Find(job.OutputPath) is { } record && record.Key == key && record.Page == pageHash
+                    && hasher.AtPaths(record.Reads) == record.ReadsHash && reuse.Store.HasOutput(record))
+                {
+                    reuse.Store.Reused(record);
+                    files.Add(OutputFile.Kept(job.OutputPath));
+                    return null;
+                }
+
+                var trace = new PageTrace();
+                using (trace.Begin())
+                {
+                    bytes = renderers.Value!.Render(job, page);
+                }
+
+                List<string> reads = [.. trace.Paths.Order(StringComparer.Ordinal)];
+                reuse.Store.Rendered(trace.IsVolatile ? null
+                    : new PageRecord(job.OutputPath, key, pageHash, reads, hasher.AtPaths(reads), bytes.Length, PageRecord.HashOf(bytes)));
+            }
         }
         catch (ScriptRuntimeException e)
         {
@@ -112,8 +148,43 @@ public static class SiteRenderer
                 e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md");
         }
 
-        files.Add(new OutputFile(job.OutputPath, page));
+        files.Add(new OutputFile(job.OutputPath, bytes));
         return null;
+    }
+
+    /// <summary>
+    /// Everything a page depends on besides its <c>page</c> object and what it reads from the globals: the engine, the
+    /// templates, UI strings and static files, the configuration's text, the command line's base path and URL, and the
+    /// script converter (the C# template functions read only their arguments, the configuration and the globals).
+    /// </summary>
+    private static string BuildKey(BuildContext context, IReadOnlyList<TemplateFile> templates, string configText)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string? text)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text ?? "\u0000"));
+            hash.AppendData([0xff]);
+        }
+
+        Add(BuildContext.EngineVersion);
+        Add(configText);
+        Add(context.BasePathOverride);
+        Add(context.BaseUrlOverride);
+        Add(context.Converter?.Identity);
+        foreach (var file in templates.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            Add(file.Path);
+            hash.AppendData(SHA256.HashData(file.Content));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The page store and this build's key; a page's key adds its script, templates and output path.</summary>
+    private sealed record Reuse(IPageStore Store, string BuildKey)
+    {
+        public string KeyOf(PageJob job) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('\u0000', BuildKey, job.Model.Rendition.Lang, job.Template, job.Layout ?? string.Empty, job.OutputPath))));
     }
 
     /// <summary>The sink the files go to, and the paths that went (for the duplicate check and the build's summary).</summary>

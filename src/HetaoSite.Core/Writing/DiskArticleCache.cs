@@ -91,7 +91,7 @@ public sealed class DiskArticleCache : IArticleCache
     /// Deletes the entries this instance neither read nor wrote, once the cache holds more than twice
     /// <paramref name="articleCount"/> of them (keeping some lets switching back and forth between two versions of an
     /// article or of the config stay fast); temporary files of writers that have ended; and anything else in the cache
-    /// folder, which only ever holds <c>articles/</c>.
+    /// folder, which only ever holds <c>articles/</c> and the page store's <c>pages/</c>.
     /// </summary>
     /// <returns>The number of files and folders deleted.</returns>
     public int Prune(int articleCount)
@@ -102,7 +102,7 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         var deleted = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) != EntriesFolder))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder)))
         {
             deleted += TryDelete(entry) ? 1 : 0;
         }

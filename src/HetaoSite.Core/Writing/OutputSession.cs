@@ -12,7 +12,8 @@ namespace HetaoSite.Core.Writing;
 /// <remarks>
 /// <para><b>Prepare</b> (<see cref="Add"/>, while pages render). Each file is compared with the file at its path (one
 /// <c>stat</c>; a read only when the sizes are equal). A new or changed file is written next to its destination under a
-/// hidden temporary name; then only its path and size are kept.</para>
+/// hidden temporary name; then only its path and size are kept. A kept file (<see cref="OutputFile.Keep"/>, a page
+/// unchanged since the build that wrote it) is neither compared nor written.</para>
 /// <para><b>First build</b> (no output folder yet): every file goes to a staging folder beside the target
 /// (<c>._site.tmp-PID</c>), which the commit renames into place. If a path needs a folder where the old site has a
 /// file, or a file where it has a folder, that file goes to the staging folder too, and the commit completes the
@@ -99,7 +100,9 @@ public sealed class OutputSession : IOutputSink, IDisposable
                 }
             }
 
-            var placement = _fresh || HasFolderConflict(path) ? Placement.Staged
+            // A kept file is the one already there: left as it is, or copied into the staging folder by a swap.
+            var placement = file.Keep ? Placement.Unchanged
+                : _fresh || HasFolderConflict(path) ? Placement.Staged
                 : SiteWriter.IsSameFile(path, file.Content) ? Placement.Unchanged
                 : Placement.Temporary;
             var destination = placement == Placement.Staged ? Staged(path) : SiteWriter.TemporaryFor(path);

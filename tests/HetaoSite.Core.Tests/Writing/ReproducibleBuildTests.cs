@@ -73,7 +73,8 @@ public sealed class ReproducibleBuildTests : IDisposable
         return (build, build.Written ?? throw new InvalidOperationException("expected the site to build and be written:\n" + string.Join("\n", build.Diagnostics)));
     }
 
-    private static string CopySite(string destination)
+    /// <summary>A copy of the repository's site (config, seeds, templates) at <paramref name="destination"/>.</summary>
+    internal static string CopySite(string destination)
     {
         var repository = RepositoryRoot.Path;
         Directory.CreateDirectory(destination);
@@ -98,7 +99,8 @@ public sealed class ReproducibleBuildTests : IDisposable
         return destination;
     }
 
-    private static SortedDictionary<string, byte[]> Files(string root) => new(
+    /// <summary>Every file under <paramref name="root"/> by relative path, with its bytes.</summary>
+    internal static SortedDictionary<string, byte[]> Files(string root) => new(
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
         StringComparer.Ordinal);

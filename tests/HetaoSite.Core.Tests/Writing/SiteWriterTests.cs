@@ -209,6 +209,24 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_kept_file_is_neither_rewritten_nor_removed_in_an_update_or_a_swap()
+    {
+        SiteWriter.Write(Site(("page/index.html", "x"), ("articles/a/index.html", "甲")), Output);
+        MarkAllOld();
+
+        var update = SiteWriter.Write([OutputFile.Kept("articles/a/index.html"), .. Site(("page/index.html", "z"))], Output);
+
+        Assert.Equal((1, 1, 0), (update.Written, update.Unchanged, update.Removed));
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(Output, "articles", "a", "index.html")));
+
+        // A file where a folder was makes the writer build a new folder and swap it in: the kept file is copied over.
+        SiteWriter.Write([OutputFile.Kept("articles/a/index.html"), .. Site(("page", "y"))], Output);
+
+        Assert.Equal("甲", File.ReadAllText(Path.Combine(Output, "articles", "a", "index.html")));
+        Assert.Equal("y", File.ReadAllText(Path.Combine(Output, "page")));
+    }
+
+    [Fact]
     public void Folders_left_empty_by_removed_pages_are_removed()
     {
         SiteWriter.Write(Site(("articles/a/index.html", "甲"), ("articles/b/index.html", "乙")), Output);

@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+
+namespace HetaoSite.Core;
+
+/// <summary>
+/// What the previous build recorded of each page it rendered, so that a page whose inputs are all unchanged is kept as
+/// it is on disk instead of being rendered again (see docs/PERFORMANCE.md, Page reuse). Tied to one output folder.
+/// </summary>
+public interface IPageStore
+{
+    /// <summary>The record the previous build left for the page at <paramref name="outputPath"/>, or null.</summary>
+    PageRecord? Find(string outputPath);
+
+    /// <summary>True when the output folder holds, at <paramref name="record"/>'s path, a file of its size and content hash.</summary>
+    bool HasOutput(PageRecord record);
+
+    /// <summary>Notes a page this build rendered, with its record (null when it must never be reused).</summary>
+    void Rendered(PageRecord? record);
+
+    /// <summary>Notes a page this build kept from the previous one.</summary>
+    void Reused(PageRecord record);
+
+    /// <summary>After the output was written: keeps this build's records, and only those. Returns how many.</summary>
+    int Save();
+}
+
+/// <summary>One page as a build rendered it, and everything it read.</summary>
+/// <param name="Key">The build-wide inputs (engine, templates, configuration…) and the page's template, layout and script.</param>
+/// <param name="Page">The hash of the page's own <c>page</c> object.</param>
+/// <param name="Reads">Each path the page read from the globals (members separated by U+001F), in order.</param>
+/// <param name="ReadsHash">One hash of the values the page found at those paths.</param>
+/// <param name="Size">The size of the output file.</param>
+/// <param name="ContentHash">The hash of the output file's bytes (<see cref="HashOf"/>).</param>
+public sealed record PageRecord(string OutputPath, string Key, string Page, IReadOnlyList<string> Reads, string ReadsHash, long Size, string ContentHash)
+{
+    /// <summary>The content hash of an output file's bytes.</summary>
+    public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));
+}

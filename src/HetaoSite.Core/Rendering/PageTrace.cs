@@ -1,0 +1,426 @@
+using System.Buffers;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace HetaoSite.Core.Rendering;
+
+/// <summary>
+/// What a page read from the globals while it rendered: the paths of the members its templates (and the partials they
+/// include, cached or not) looked up, and whether it read a builtin whose value changes from run to run
+/// (<c>date.now</c>, <c>math.random</c>, <c>math.uuid</c>). Recorded as the page renders, never listed by hand: the
+/// globals a page sees are a <see cref="TracedObject"/>, which notes each lookup in the trace of the page its thread is
+/// rendering (<see cref="Begin"/>).
+/// </summary>
+internal sealed class PageTrace
+{
+    /// <summary>Separates the members of a path ("site␟title"): a member name may contain a dot.</summary>
+    public const char Separator = '\u001f';
+
+    [ThreadStatic]
+    private static PageTrace? t_current;
+
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+
+    /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
+    public IReadOnlyCollection<string> Paths => _paths;
+
+    /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
+    public bool IsVolatile { get; private set; }
+
+    /// <summary>Makes this the trace of what the current thread reads, until the returned scope ends.</summary>
+    public Scope Begin()
+    {
+        var scope = new Scope(t_current);
+        t_current = this;
+        return scope;
+    }
+
+    /// <summary>Adds what <paramref name="other"/> read (a cached partial's reads, to every page that shows it).</summary>
+    public void Merge(PageTrace other)
+    {
+        _paths.UnionWith(other._paths);
+        IsVolatile |= other.IsVolatile;
+    }
+
+    /// <summary>The trace of the page the current thread is rendering, if any.</summary>
+    public static PageTrace? Current => t_current;
+
+    internal static void Note(string path) => t_current?._paths.Add(path);
+
+    internal static void NoteVolatile()
+    {
+        if (t_current is { } trace)
+        {
+            trace.IsVolatile = true;
+        }
+    }
+
+    public readonly struct Scope(PageTrace? previous) : IDisposable
+    {
+        public void Dispose() => t_current = previous;
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="context"/>'s builtins <c>date</c> and <c>math</c> so that reading <c>date.now</c>,
+    /// <c>math.random</c> or <c>math.uuid</c> marks the current page volatile.
+    /// </summary>
+    public static void GuardBuiltins(TemplateContext context)
+    {
+        Guard(context.BuiltinObject, "date", "now");
+        Guard(context.BuiltinObject, "math", "random", "uuid");
+    }
+
+    private static void Guard(ScriptObject builtins, string name, params string[] members)
+    {
+        if (builtins[name] is ScriptObject inner)
+        {
+            builtins.Remove(name);
+            builtins.SetValue(name, new VolatileGuard(inner, members), readOnly: true);
+        }
+    }
+
+    /// <summary>
+    /// A builtin object (<c>date</c>, <c>math</c>) passed through, noting a read of one of its members that are
+    /// different on every call.
+    /// </summary>
+    private sealed class VolatileGuard(ScriptObject inner, string[] volatileMembers) : ScriptObject, IScriptObject
+    {
+        public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+        {
+            if (volatileMembers.Contains(member, StringComparer.Ordinal))
+            {
+                NoteVolatile();
+            }
+
+            return inner.TryGetValue(context, span, member, out value);
+        }
+
+        public override bool Contains(string member) => inner.Contains(member);
+
+        public override bool CanWrite(string member) => inner.CanWrite(member);
+
+        public override bool TrySetValue(TemplateContext? context, SourceSpan span, string member, object? value, bool readOnly) =>
+            inner.TrySetValue(context, span, member, value, readOnly);
+
+        int IScriptObject.Count => inner.Count;
+
+        IEnumerable<string> IScriptObject.GetMembers() => inner.GetMembers();
+    }
+}
+
+/// <summary>
+/// A read-only view of an object of the globals (the globals themselves, <c>site</c>, <c>t</c>, <c>chart</c>…) that
+/// notes each member looked up in the current <see cref="PageTrace"/> as a path from the globals. Objects under it are
+/// views too, so reading <c>site.title</c> notes "site␟title" and not the whole of <c>site</c>; any other value
+/// (an array, a text, a function) is noted as read whole. Enumerating a view (its members, its count) notes the view's
+/// own path: everything under it was read.
+/// </summary>
+internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<KeyValuePair<string, object?>>
+{
+    private readonly string _path;
+    private readonly Dictionary<string, string> _memberPaths = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _views = new(StringComparer.Ordinal);
+
+    /// <summary>A view of <paramref name="globals"/> (the root, path "").</summary>
+    public TracedObject(ScriptObject globals)
+        : this(globals, string.Empty)
+    {
+    }
+
+    private TracedObject(ScriptObject source, string path)
+    {
+        _path = path;
+        foreach (var (member, value) in (IEnumerable<KeyValuePair<string, object?>>)source)
+        {
+            var memberPath = path.Length == 0 ? member : path + PageTrace.Separator + member;
+            _memberPaths[member] = memberPath;
+            if (value is ScriptObject inner && inner.GetType() == typeof(ScriptObject))
+            {
+                _views.Add(member);
+                SetValue(member, new TracedObject(inner, memberPath), readOnly: false);
+            }
+            else
+            {
+                SetValue(member, value, readOnly: false);
+            }
+        }
+    }
+
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        NoteMember(member);
+        return base.TryGetValue(context, span, member, out value);
+    }
+
+    public override bool Contains(string member)
+    {
+        NoteMember(member);
+        return base.Contains(member);
+    }
+
+    public override object? this[string key]
+    {
+        get
+        {
+            NoteMember(key);
+            return base[key];
+        }
+
+        set => base[key] = value;
+    }
+
+    int IScriptObject.Count
+    {
+        get
+        {
+            PageTrace.Note(_path);
+            return Count;
+        }
+    }
+
+    IEnumerable<string> IScriptObject.GetMembers()
+    {
+        PageTrace.Note(_path);
+        return GetMembers();
+    }
+
+    IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator()
+    {
+        PageTrace.Note(_path);
+        return GetEnumerator();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator()
+    {
+        PageTrace.Note(_path);
+        return GetEnumerator();
+    }
+
+    // A member that is not there is noted too: its absence is part of what the page saw. A member that is a view is
+    // not: what is read through it is noted by the view.
+    private void NoteMember(string member)
+    {
+        if (_memberPaths.TryGetValue(member, out var path))
+        {
+            if (!_views.Contains(member))
+            {
+                PageTrace.Note(path);
+            }
+        }
+        else
+        {
+            PageTrace.Note(_path.Length == 0 ? member : _path + PageTrace.Separator + member);
+        }
+    }
+}
+
+/// <summary>
+/// Stable hashes (truncated SHA-256, hex) of template values: texts, numbers, booleans, functions (by type: what they
+/// do depends only on the engine and the configuration) and whole graphs of <see cref="ScriptObject"/> and
+/// <see cref="ScriptArray"/>. The hash of an object many pages share (an event, an article summary) is memoised by
+/// reference, so it is hashed once per build; so is the value at each path of the globals. Values are only read while
+/// a build renders, so a memoised hash stays true.
+/// </summary>
+internal sealed class ValueHasher
+{
+    private const int HashBytes = 16;
+
+    [ThreadStatic]
+    private static Stack<ArrayBufferWriter<byte>>? t_buffers;
+
+    [ThreadStatic]
+    private static TemplateContext? t_context;
+
+    [ThreadStatic]
+    private static BufferOutput? t_output;
+
+    private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, byte[]> _paths = new(StringComparer.Ordinal);
+    private readonly ScriptObject _globals;
+    private readonly Func<object, bool> _isShared;
+
+    /// <param name="globals">The globals the paths of <see cref="AtPaths"/> start from.</param>
+    /// <param name="isShared">True for an object worth memoising: one that many pages show.</param>
+    public ValueHasher(ScriptObject globals, Func<object, bool> isShared)
+    {
+        _globals = globals;
+        _isShared = isShared;
+    }
+
+    /// <summary>The hash of <paramref name="value"/> and everything under it.</summary>
+    public string Of(object? value) => Convert.ToHexString(Hash(value));
+
+    /// <summary>One hash of the values now at <paramref name="paths"/> under the globals (paths of <see cref="PageTrace"/>).</summary>
+    public string AtPaths(IEnumerable<string> paths) => Convert.ToHexString(Digest(buffer =>
+    {
+        foreach (var path in paths)
+        {
+            Text(buffer, path);
+            Bytes(buffer, _paths.GetOrAdd(path, static (p, hasher) => hasher.Hash(hasher.Resolve(p)), this));
+        }
+    }));
+
+    private object? Resolve(string path)
+    {
+        object? value = _globals;
+        foreach (var member in path.Length == 0 ? [] : path.Split(PageTrace.Separator))
+        {
+            if (value is not ScriptObject o || !o.TryGetValue(member, out value))
+            {
+                return Absent.Instance;
+            }
+        }
+
+        return value;
+    }
+
+    private byte[] Hash(object? value) => Digest(buffer => Write(buffer, value, memoised: false));
+
+    /// <summary>The hash of what <paramref name="write"/> writes, in a buffer of the thread's kept for the next hash.</summary>
+    private static byte[] Digest(Action<ArrayBufferWriter<byte>> write)
+    {
+        var buffers = t_buffers ??= new();
+        var buffer = buffers.Count > 0 ? buffers.Pop() : new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            buffer.ResetWrittenCount();
+            write(buffer);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.WrittenSpan, hash);
+            return hash[..HashBytes].ToArray();
+        }
+        finally
+        {
+            buffers.Push(buffer);
+        }
+    }
+
+    private void Write(ArrayBufferWriter<byte> buffer, object? value, bool memoised = true)
+    {
+        switch (value)
+        {
+            case ScriptObject or ScriptArray when memoised && _isShared(value):
+                Tag(buffer, 'h', HashBytes);
+                Bytes(buffer, _shared.GetOrAdd(value, static (v, hasher) => hasher.Hash(v), this));
+                break;
+            case ScriptObject o:
+                Tag(buffer, 'o', o.Count);
+                foreach (var (member, item) in (IEnumerable<KeyValuePair<string, object?>>)o)
+                {
+                    Text(buffer, member);
+                    Write(buffer, item);
+                }
+
+                break;
+            case ScriptArray a:
+                Tag(buffer, 'a', a.Count);
+                for (var i = 0; i < a.Count; i++)
+                {
+                    Write(buffer, a[i]);
+                }
+
+                break;
+            case null:
+                Tag(buffer, 'n', 0);
+                break;
+            case string s:
+                Text(buffer, s);
+                break;
+            case bool b:
+                Tag(buffer, b ? 't' : 'F', 0);
+                break;
+            case int n:
+                Tag(buffer, 'i', n);
+                break;
+            case Absent:
+                Tag(buffer, 'x', 0);
+                break;
+            case IWritesItself writer:
+                Tag(buffer, 'w', 0);
+                WriteOutput(buffer, writer);
+                break;
+            case IScriptCustomFunction or Delegate:
+                Tag(buffer, 'f', 0);
+                Text(buffer, value.GetType().FullName ?? value.GetType().Name);
+                break;
+            case IFormattable formattable:
+                Tag(buffer, 'v', 0);
+                Text(buffer, value.GetType().FullName ?? value.GetType().Name);
+                Text(buffer, formattable.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                // A value of a kind the model never builds: nothing can say it is unchanged, so it never hashes the same.
+                Tag(buffer, '?', 0);
+                Bytes(buffer, Guid.NewGuid().ToByteArray());
+                break;
+        }
+    }
+
+    /// <summary>What <paramref name="writer"/> writes, into <paramref name="buffer"/>, through a context of the thread's.</summary>
+    private static void WriteOutput(ArrayBufferWriter<byte> buffer, IWritesItself writer)
+    {
+        var output = t_output ??= new BufferOutput();
+        if (t_context is null)
+        {
+            t_context = new TemplateContext { NewLine = "\n" };
+            t_context.PushOutput(output);
+        }
+
+        output.Target = buffer;
+        writer.Write(t_context);
+        output.Target = null;
+    }
+
+    private static void Tag(ArrayBufferWriter<byte> buffer, char tag, int length)
+    {
+        var span = buffer.GetSpan(5);
+        span[0] = (byte)tag;
+        BitConverter.TryWriteBytes(span[1..], length);
+        buffer.Advance(5);
+    }
+
+    private static void Text(ArrayBufferWriter<byte> buffer, string text)
+    {
+        Tag(buffer, 's', text.Length);
+        Bytes(buffer, MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void Bytes(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer.GetSpan(bytes.Length));
+        buffer.Advance(bytes.Length);
+    }
+
+    private sealed class Absent
+    {
+        public static readonly Absent Instance = new();
+    }
+
+    private sealed class BufferOutput : IScriptOutput
+    {
+        public ArrayBufferWriter<byte>? Target { get; set; }
+
+        public void Write(string text, int offset, int count) => Bytes(Target!, MemoryMarshal.AsBytes(text.AsSpan(offset, count)));
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
+/// A value of a page object that is not a Scriban value but writes its own output when a template function places it
+/// (the article text): <see cref="ValueHasher"/> hashes it by what it writes.
+/// </summary>
+internal interface IWritesItself
+{
+    void Write(TemplateContext context);
+}
