@@ -203,18 +203,25 @@ public sealed class OutputSession : IOutputSink, IDisposable
             _staged = true;
         }
 
-        foreach (var entry in _entries.Where(e => e.Placement != Placement.Staged))
+        // Every file of the new folder counts as written; an unchanged or kept one is copied from the old folder.
+        var bytes = 0L;
+        foreach (var entry in _entries)
         {
             var staged = Staged(entry.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-            if (entry.Placement == Placement.Temporary)
+            if (entry.Placement != Placement.Staged)
             {
-                File.Move(SiteWriter.TemporaryFor(entry.Path), staged);
+                Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+                if (entry.Placement == Placement.Temporary)
+                {
+                    File.Move(SiteWriter.TemporaryFor(entry.Path), staged);
+                }
+                else
+                {
+                    File.Copy(entry.Path, staged);
+                }
             }
-            else
-            {
-                File.Copy(entry.Path, staged);
-            }
+
+            bytes += entry.Placement == Placement.Unchanged ? new FileInfo(staged).Length : entry.Size;
         }
 
         var removed = Directory.Exists(_target) ? SiteWriter.FilesUnder(_target).Count(f => !_paths.Contains(f)) : 0;
@@ -239,7 +246,7 @@ public sealed class OutputSession : IOutputSink, IDisposable
         _staged = false;
         _created.Clear();
         SiteWriter.DeleteIfExists(retired);
-        return new WriteSummary(_entries.Count, 0, removed, _entries.Sum(e => e.Size));
+        return new WriteSummary(_entries.Count, 0, removed, bytes);
     }
 
     /// <summary>Deletes the temporary files, the staging folder and the folders created for them.</summary>

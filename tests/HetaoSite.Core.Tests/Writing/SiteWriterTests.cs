@@ -198,13 +198,15 @@ public sealed class SiteWriterTests : IDisposable
     {
         SiteWriter.Write(Site(("page", "x"), ("index.html", "首頁"), ("a/b.html", "乙")), Output);
 
-        var summary = SiteWriter.Write(Site(("a/b.html", "丙"), ("index.html", "首頁"), ("page/index.html", "y")), Output);
+        // index.html is kept (a reused page, no bytes): the swap copies it from the old folder.
+        var summary = SiteWriter.Write([.. Site(("a/b.html", "丙"), ("page/index.html", "y")), OutputFile.Kept("index.html")], Output);
 
         Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["a"] = "<dir>", ["a/b.html"] = "丙", ["index.html"] = "首頁", ["page"] = "<dir>", ["page/index.html"] = "y",
         }, Snapshot());
         Assert.Equal((3, 1), (summary.Written, summary.Removed));
+        Assert.Equal(Encoding.UTF8.GetByteCount("丙首頁y"), summary.BytesWritten);
         Assert.Equal(["_site"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
     }
 
