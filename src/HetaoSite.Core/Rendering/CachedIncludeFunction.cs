@@ -20,7 +20,7 @@ namespace HetaoSite.Core.Rendering;
 /// </remarks>
 internal sealed class CachedIncludeFunction : IScriptCustomFunction
 {
-    private readonly ConcurrentDictionary<string, (string Text, PageTrace Trace)> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Text, PageTrace.Reads Reads)> _rendered = new(StringComparer.Ordinal);
 
     public int RequiredParameterCount => 1;
 
@@ -50,10 +50,10 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
                 text = IncludeFunction.ToText(context, callerContext, template);
             }
 
-            entry = _rendered.GetOrAdd(key, (text, trace));
+            entry = _rendered.GetOrAdd(key, (text, trace.Freeze()));
         }
 
-        PageTrace.Current?.Merge(entry.Trace);
+        PageTrace.Current?.Merge(entry.Reads);
         return entry.Text;
     }
 

@@ -41,12 +41,18 @@ internal sealed class PageTrace
         return scope;
     }
 
-    /// <summary>Adds what <paramref name="other"/> read (a cached partial's reads, to every page that shows it).</summary>
-    public void Merge(PageTrace other)
+    /// <summary>What was read, kept compactly (a cached partial's reads, added to every page that shows it).</summary>
+    public Reads Freeze() => new([.. _paths], IsVolatile);
+
+    /// <summary>Adds <paramref name="reads"/> to this trace.</summary>
+    public void Merge(Reads reads)
     {
-        _paths.UnionWith(other._paths);
-        IsVolatile |= other.IsVolatile;
+        _paths.UnionWith(reads.Paths);
+        IsVolatile |= reads.IsVolatile;
     }
+
+    /// <summary>The paths a trace noted and whether it read a volatile builtin.</summary>
+    public sealed record Reads(string[] Paths, bool IsVolatile);
 
     /// <summary>The trace of the page the current thread is rendering, if any.</summary>
     public static PageTrace? Current => t_current;

@@ -147,6 +147,28 @@ public sealed class PageReuseTests : IDisposable
             $"expected {p} to have read t.sources through its event cards"));
     }
 
+    [Fact]
+    public void Every_template_function_among_the_globals_has_been_checked_to_read_only_its_arguments_the_config_and_the_globals()
+    {
+        // A function is hashed by its type: what it returns must follow from its arguments, the configuration (in the
+        // build's key) and the globals (traced). A function added to the globals must be checked for that, and added here.
+        Type[] checkedFunctions =
+        [
+            typeof(UrlFunction), typeof(IncludeFunction), typeof(CachedIncludeFunction), typeof(WbrFunction), typeof(ArticleTextFunction),
+        ];
+        var content = SampleSite.Content(RealOpenCc.Converter);
+        var facts = new SiteFacts(content);
+        var rendition = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter)[0];
+        var strings = TemplateSet.Load(Rendering.RepoTemplates.All).Value.Strings(rendition.Lang)!;
+        var globals = new SiteModel(facts, rendition, strings).Globals;
+
+        var functions = globals.Where(kv => kv.Value is Scriban.Runtime.IScriptCustomFunction or Delegate).Select(kv => (kv.Key, Type: kv.Value!.GetType())).ToList();
+
+        Assert.NotEmpty(functions);
+        Assert.All(functions, f => Assert.True(checkedFunctions.Contains(f.Type),
+            $"expected the global function '{f.Key}' ({f.Type.Name}) to be one checked to read only its arguments, the configuration and the globals"));
+    }
+
     private static string Members(params string[] members) => string.Join(PageTrace.Separator, members);
 
     /// <summary>Changes one input of the site at <paramref name="site"/>; returns the --base-path of the rebuild.</summary>
