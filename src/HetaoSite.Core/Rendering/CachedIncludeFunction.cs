@@ -20,7 +20,7 @@ namespace HetaoSite.Core.Rendering;
 /// </remarks>
 internal sealed class CachedIncludeFunction : IScriptCustomFunction
 {
-    private readonly ConcurrentDictionary<string, (string Text, PageTrace.Reads Reads)> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Key, (string Text, PageTrace.Reads Reads)> _rendered = new();
 
     public int RequiredParameterCount => 1;
 
@@ -40,7 +40,7 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
             throw new ScriptRuntimeException(callerContext?.Span ?? default, "include_cached takes a template path and then the keys that make its output differ");
         }
 
-        var key = string.Join('\u001f', arguments.Select(a => a is null ? "\u0000" : context.ObjectToString(a)));
+        var key = new Key(arguments);
         if (!_rendered.TryGetValue(key, out var entry))
         {
             var trace = new PageTrace();
@@ -55,6 +55,46 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
 
         PageTrace.Current?.Merge(entry.Reads);
         return entry.Text;
+    }
+
+    /// <summary>
+    /// The template and keys as given (Scriban hands every call an argument array of its own), compared value by value:
+    /// no string is made per call. Values of different types (3 and "3") are different keys, which costs at most a render.
+    /// </summary>
+    private readonly struct Key(ScriptArray values) : IEquatable<Key>
+    {
+        public bool Equals(Key other)
+        {
+            if (values.Count != other.Values.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (!Equals(values[i], other.Values[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var value in values)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private ScriptArray Values => values;
     }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using HetaoSite.Core.Model;
 using Scriban.Runtime;
@@ -18,8 +19,8 @@ namespace HetaoSite.Core.Rendering;
 public sealed class SiteModel
 {
     // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
-    private const int EventMembers = 20;
-    private const int SourceMembers = 12;
+    private const int EventMembers = 24;
+    private const int SourceMembers = 15;
     private const int SummaryMembers = 14;
     private const int PageMembers = 12;
 
@@ -32,6 +33,7 @@ public sealed class SiteModel
     private readonly Lazy<ScriptObject> _traced;
     private readonly Lazy<ValueHasher> _hasher;
     private readonly string _description;
+    private readonly HeadingBreaks _breaks;
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
@@ -43,6 +45,8 @@ public sealed class SiteModel
         _traced = new(() => new TracedObject(Globals));
         _hasher = new(() => new ValueHasher(Globals, _shared.ContainsKey));
         _description = rendition.Authored(facts.Content.Config.Site.Description);
+        var zone = facts.Content.Config.Zone;
+        _breaks = new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks));
     }
 
     public Rendition Rendition { get; }
@@ -71,6 +75,7 @@ public sealed class SiteModel
             ["site"] = new ScriptObject
             {
                 ["title"] = Rendition.Authored(site.Title),
+                ["title_html"] = _breaks.Html(Rendition.Authored(site.Title)),
                 ["description"] = _description,
                 ["author"] = site.Author is null ? null : Rendition.Authored(site.Author),
                 ["base_url"] = site.BaseUrl,
@@ -111,8 +116,7 @@ public sealed class SiteModel
         globals["include"] = new IncludeFunction();
         globals["include_cached"] = new CachedIncludeFunction();
         globals["article_text"] = new ArticleTextFunction();
-        var zone = Content.Config.Zone;
-        globals["wbr"] = new WbrFunction(new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks)));
+        globals["wbr"] = new WbrFunction(_breaks);
         return globals;
     }
 
@@ -140,10 +144,16 @@ public sealed class SiteModel
     /// <c>precision</c> (year|month|day), <c>year</c>, <c>month</c>, <c>title</c>, <c>category</c>, <c>category_name</c>,
     /// <c>category_class</c>, <c>category_path</c>, <c>planned</c>, <c>approximate</c>, <c>manual</c>, <c>milestone</c>, <c>path</c> (where the timeline
     /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>,
-    /// <c>image</c> (the image of the first source's article that has one, as in the article summary; null when none has).
+    /// <c>image</c> (the image of the first source's article that has one, as in the article summary; null when none has);
+    /// for the event card, written on thousands of pages, <c>id_html</c>, <c>category_html</c>, <c>category_name_html</c>
+    /// (escaped) and <c>title_html</c> (as <c>wbr</c> writes it).
     /// </summary>
-    private ScriptObject Event(TimelineEvent e) => new(EventMembers)
+    private ScriptObject Event(TimelineEvent e)
     {
+        var title = Rendition.Title(e);
+        var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
+        return new ScriptObject(EventMembers)
+        {
         ["id"] = e.Id,
         ["date"] = e.Date.ToString(),
         ["end"] = e.End?.ToString(),
@@ -151,9 +161,9 @@ public sealed class SiteModel
         ["precision"] = DataFiles.Precision(e.Date.Precision),
         ["year"] = e.Date.Year,
         ["month"] = e.Date.Month,
-        ["title"] = Rendition.Title(e),
+        ["title"] = title,
         ["category"] = e.Category,
-        ["category_name"] = _facts.CategoryName(e.Category, Rendition.Script),
+        ["category_name"] = categoryName,
         ["category_class"] = _facts.CategoryClass(e.Category),
         ["category_path"] = $"/categories/{e.Category}/",
         ["planned"] = e.Planned,
@@ -164,7 +174,12 @@ public sealed class SiteModel
         ["year_path"] = Paging.YearEventPath(e),
         ["sources"] = Array(e.Sources.Select(Source)),
         ["image"] = e.Sources.Select(s => SummaryObject(s.ArticleId)?["image"]).FirstOrDefault(image => image is not null),
-    };
+        ["id_html"] = WebUtility.HtmlEncode(e.Id),
+        ["category_html"] = WebUtility.HtmlEncode(e.Category),
+        ["category_name_html"] = WebUtility.HtmlEncode(categoryName),
+        ["title_html"] = _breaks.Html(title),
+        };
+    }
 
     /// <summary>
     /// <c>file</c>, <c>article_id</c>, <c>has_article</c>, <c>article_title</c>, <c>outlet</c>, <c>published_text</c>,
@@ -172,12 +187,16 @@ public sealed class SiteModel
     /// article's script, converted in the other), <c>converted</c> (true when they are shown converted) and
     /// <c>original_lang</c> (the script they are written in, zh-Hant or zh-Hans, when converted; else null): with
     /// <c>url path original_lang</c> a template links the converted sentence to the original on its article's page.
+    /// For the event card: <c>name_html</c> (the outlet, else the article's title; escaped), <c>sentence_html</c> (escaped)
+    /// and <c>published_label</c> (<c>t.source_published</c> with the article's date; null when there is none).
     /// </summary>
     private ScriptObject Source(EventSource source)
     {
         var article = SummaryObject(source.ArticleId);
         var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
         var converted = Rendition.Converts(written);
+        var sentence = Rendition.Text(source.Sentence, written);
+        var publishedText = article?["published_text"] as string;
         return new ScriptObject(SourceMembers)
         {
             ["file"] = source.File,
@@ -188,10 +207,14 @@ public sealed class SiteModel
             ["published_text"] = article?["published_text"],
             ["anchor"] = source.Anchor,
             ["path"] = $"/articles/{source.ArticleId}/#{source.Anchor}",
-            ["sentence"] = Rendition.Text(source.Sentence, written),
+            ["sentence"] = sentence,
             ["expression"] = Rendition.Text(source.Expression, written),
             ["converted"] = converted,
             ["original_lang"] = converted ? Rendition.LangOf(written) : null,
+            ["name_html"] = WebUtility.HtmlEncode(article?["outlet"] as string ?? article?["title"] as string ?? source.File),
+            ["sentence_html"] = WebUtility.HtmlEncode(sentence),
+            ["published_label"] = publishedText is null ? null
+                : (_strings["source_published"] as string ?? "{date}").Replace("{date}", publishedText, StringComparison.Ordinal),
         };
     }
 
@@ -691,11 +714,12 @@ public sealed class SiteModel
     {
         ["found"] = line.Found,
         ["kept"] = line.Kept,
-        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject(2) { ["reason"] = kv.Key, ["count"] = kv.Value })),
-        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject(6)
+        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject(3) { ["reason"] = kv.Key, ["reason_text"] = ReasonText(kv.Key), ["count"] = kv.Value })),
+        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject(7)
         {
             ["expression"] = Rendition.Text(d.Expression, written),
             ["reason"] = d.Reason,
+            ["reason_text"] = ReasonText(d.Reason),
             ["detail"] = d.Detail,
             ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence, written),
             ["line"] = d.Line,
@@ -704,6 +728,12 @@ public sealed class SiteModel
         ["year_only"] = line.YearOnly,
         ["month_only"] = line.MonthOnly,
     };
+
+    /// <summary>A drop reason in words: <c>t["drop_" + reason]</c> (the code itself when missing) with the window's years filled in.</summary>
+    private string ReasonText(string reason) =>
+        (_strings["drop_" + reason] as string ?? reason)
+            .Replace("{from}", Content.Config.Window.FromYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{to}", Content.Config.Window.ToYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private JsonObject HomeJsonLd(IReadOnlyList<TimelineEvent> shown)
     {

@@ -25,22 +25,24 @@ public sealed class SiteUrls
     }
 
     /// <summary>Root-relative link: base path + script prefix + path.</summary>
-    public string Url(string path, string? script = null) => _basePath + Relative(path, script);
+    public string Url(string path, string? script = null) => Join(_basePath, path, script);
 
     /// <summary>Absolute URL for canonical links, feeds and the sitemap: base URL + script prefix + path.</summary>
-    public string AbsoluteUrl(string path, string? script = null) => _baseUrl + Relative(path, script);
+    public string AbsoluteUrl(string path, string? script = null) => Join(_baseUrl, path, script);
 
     /// <summary>The path inside the output folder (no base path): "zh-hans/years/2024/".</summary>
-    public string Relative(string path, string? script = null)
+    public string Relative(string path, string? script = null) => Join(string.Empty, path, script);
+
+    // One string per link: templates make hundreds of thousands of them per build.
+    private string Join(string root, string? path, string? script) =>
+        string.Concat(root, PrefixFor(script), (path ?? string.Empty).AsSpan().TrimStart('/'));
+
+    private string PrefixFor(string? script) => script switch
     {
-        var trimmed = (path ?? string.Empty).TrimStart('/');
-        return script switch
-        {
-            Asset => trimmed,
-            null or "" => _rendition.Prefix + trimmed,
-            "zh-Hans" => Rendition.PrefixOf(Script.Hans, _rendition.DefaultScript) + trimmed,
-            "zh-Hant" => Rendition.PrefixOf(Script.Hant, _rendition.DefaultScript) + trimmed,
-            _ => throw new ArgumentException($"unknown script '{script}': use zh-Hant, zh-Hans or asset", nameof(script)),
-        };
-    }
+        Asset => string.Empty,
+        null or "" => _rendition.Prefix,
+        "zh-Hans" => Rendition.PrefixOf(Script.Hans, _rendition.DefaultScript),
+        "zh-Hant" => Rendition.PrefixOf(Script.Hant, _rendition.DefaultScript),
+        _ => throw new ArgumentException($"unknown script '{script}': use zh-Hant, zh-Hans or asset", nameof(script)),
+    };
 }

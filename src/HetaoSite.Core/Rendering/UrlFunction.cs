@@ -7,7 +7,9 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// <c>url path [script]</c> and <c>absolute_url path [script]</c> as Scriban functions. A direct implementation rather
 /// than <see cref="DynamicCustomFunction"/> over the <see cref="SiteUrls"/> methods: templates call <c>url</c> hundreds of
-/// thousands of times per build, and reflection-based argument binding was a measurable part of rendering.
+/// thousands of times per build, and reflection-based argument binding was a measurable part of rendering. Its
+/// arguments are taken as given (<see cref="ScriptVarParamKind.Direct"/>): declared optional, the missing script would
+/// be filled in by Scriban growing the argument array on every call.
 /// </summary>
 internal sealed class UrlFunction(Func<string, string?, string> url) : IScriptCustomFunction
 {
@@ -15,7 +17,7 @@ internal sealed class UrlFunction(Func<string, string?, string> url) : IScriptCu
 
     public int ParameterCount => 2;
 
-    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
 
     public Type ReturnType => typeof(string);
 

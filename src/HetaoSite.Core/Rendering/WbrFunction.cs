@@ -14,7 +14,8 @@ internal sealed class WbrFunction(HeadingBreaks breaks) : IScriptCustomFunction
 
     public int ParameterCount => 1;
 
-    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+    // Arguments taken as given, without Scriban's conversion step; the count is checked below.
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
 
     public Type ReturnType => typeof(string);
 
