@@ -23,10 +23,13 @@ public static class SiteBuilder
     public static SiteBuild Build(SiteInputs inputs, BuildContext context, string? output = null)
     {
         var timings = context.Timings;
-        var source = timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates));
         using var session = output is null ? null : SiteWriter.Open(output);
-        var build = session is null ? Build(source, context) : Build(source, context, session);
-        timings.Time("prune memo", () => context.Cache?.Prune(source.Articles.Count));
+        // The sources go straight into the build, not into a local of this method, so that the articles' bytes can be
+        // collected once they are processed.
+        var build = session is null
+            ? Build(timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates)), context)
+            : Build(timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates)), context, session);
+        timings.Time("prune memo", () => context.Cache?.Prune(build.ArticleFiles.Count));
         if (session is null || build.HasErrors)
         {
             return build;
@@ -52,6 +55,25 @@ public static class SiteBuilder
     /// </summary>
     public static SiteBuild Build(SiteSource source, BuildContext context, IOutputSink output)
     {
+        var merged = Merge(source, context);
+        // Rendering needs nothing more of the sources than Merge kept, so the articles' bytes are not held meanwhile.
+        var files = context.Timings.Time("render", () => SiteRenderer.Render(merged.Content, merged.Templates, output, merged.ConfigText));
+        List<Diagnostic> diagnostics = [.. merged.Content.Diagnostics, .. files.Diagnostics];
+        var content = merged.Content;
+        return new SiteBuild(content.Config, content.Articles, content.Timeline, files.Value,
+            context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(merged.ArticleDiagnostics))
+        {
+            ArticleFiles = merged.ArticleFiles,
+        };
+    }
+
+    /// <summary>What rendering starts from: the merged site, and what it still needs of the sources.</summary>
+    private sealed record Merged(SiteContent Content, IReadOnlyList<Diagnostic> ArticleDiagnostics, IReadOnlyList<TemplateFile> Templates,
+        string ConfigText, IReadOnlyList<string> ArticleFiles);
+
+    /// <summary>Configure → process articles → resolve images → merge.</summary>
+    private static Merged Merge(SiteSource source, BuildContext context)
+    {
         var timings = context.Timings;
         var config = timings.Time("config", () => Configure(source, context));
         var processed = timings.Time("process articles", () => ArticleProcessor.ProcessAll(source.Articles, config.Value, context));
@@ -61,12 +83,7 @@ public static class SiteBuilder
         var timeline = timings.Time("merge", () => TimelineBuilder.Build(articles.Value, config.Value, converter));
         List<Diagnostic> found = [.. SkipUnreadable(source.Diagnostics, context), .. config.Diagnostics, .. articles.Diagnostics, .. timeline.Diagnostics];
         var content = new SiteContent(config.Value, articles.Value, timeline, context with { Converter = converter }) { Diagnostics = found, Images = images.Value.Used };
-        var files = timings.Time("render", () => SiteRenderer.Render(content, source.Templates, output, source.ConfigText));
-        List<Diagnostic> diagnostics = [.. found, .. files.Diagnostics];
-        return new SiteBuild(config.Value, articles.Value, timeline, files.Value, context.Strict ? Diagnostic.WarningsAsErrors(diagnostics) : diagnostics, Skipped(articles))
-        {
-            ArticleFiles = source.Articles.Select(a => a.FileName).ToList(),
-        };
+        return new Merged(content, articles.Diagnostics, source.Templates, source.ConfigText, [.. source.Articles.Select(a => a.FileName)]);
     }
 
     // --base-url (the address GitHub Pages reports) wins over site.base_url, so forks publish correct feeds and sitemaps.
@@ -84,6 +101,6 @@ public static class SiteBuilder
             ? d with { Severity = Severity.Warning, Message = d.Message + " (skipped: --keep-going)" }
             : d);
 
-    private static List<string> Skipped(StageResult<IReadOnlyList<ArticleExtraction>> articles) =>
-        articles.Diagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
+    private static List<string> Skipped(IReadOnlyList<Diagnostic> articleDiagnostics) =>
+        articleDiagnostics.Where(d => d.Code == ArticleProcessor.SkippedCode).Select(d => d.File!).Distinct().ToList();
 }
