@@ -5,7 +5,7 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// The texts of one article that the build later converts to the other script (<see cref="Conversion.Scripts"/>): what <see cref="SiteModel"/>,
 /// <see cref="SearchIndex"/>, <see cref="TimelineJs"/> and the feeds pass to <see cref="Rendition.Text"/> (title,
-/// outlet, each segment of <see cref="ArticleText.Split"/> per block, sentences, event titles, the quoted date
+/// outlet, each piece of <see cref="ArticleText.Pieces"/> per block, sentences, event titles, the quoted date
 /// expressions, and the dropped dates and their sentences that the page's report quotes) and what the merge normalises (<see cref="Timeline.TextKey.Normalise"/> of statement titles).
 /// </summary>
 /// <remarks>
@@ -34,11 +34,14 @@ public static class DisplayedTexts
 
         var blocks = extraction.Article.Blocks;
         var byBlock = extraction.Sentences.ToLookup(s => Math.Clamp(s.Block, 0, Math.Max(0, blocks.Count - 1)));
+        var pieces = new List<ArticleText.Piece>();
         for (var i = 0; i < blocks.Count; i++)
         {
-            foreach (var segment in ArticleText.Split(blocks[i].Text, byBlock[i]))
+            var text = blocks[i].Text;
+            ArticleText.Pieces(text, [.. ArticleText.InTextOrder(byBlock[i])], pieces);
+            foreach (var piece in pieces)
             {
-                Add(segment.Text);
+                Add(piece.Text(text));
             }
         }
 
