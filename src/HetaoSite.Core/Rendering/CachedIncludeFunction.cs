@@ -20,7 +20,7 @@ namespace HetaoSite.Core.Rendering;
 /// </remarks>
 internal sealed class CachedIncludeFunction : IScriptCustomFunction
 {
-    private readonly ConcurrentDictionary<Key, (string Text, PageTrace.Reads Reads)> _rendered = new();
+    private readonly ConcurrentDictionary<Key, (string Text, PageTrace.Reads? Reads)> _rendered = new();
 
     public int RequiredParameterCount => 1;
 
@@ -41,20 +41,37 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
         }
 
         var key = new Key(arguments);
-        if (!_rendered.TryGetValue(key, out var entry))
+        var tracing = PageTrace.Current;
+        if (!_rendered.TryGetValue(key, out var entry) || (tracing is not null && entry.Reads is null))
         {
-            var trace = new PageTrace();
-            string text;
-            using (trace.Begin())
-            {
-                text = IncludeFunction.ToText(context, callerContext, template);
-            }
-
-            entry = _rendered.GetOrAdd(key, (text, trace.Freeze()));
+            var rendered = Render(context, callerContext, template, tracing is not null);
+            entry = _rendered.AddOrUpdate(key, rendered, (_, existing) => existing.Reads is not null ? existing : rendered);
         }
 
-        PageTrace.Current?.Merge(entry.Reads);
+        if (tracing is not null && entry.Reads is not null)
+        {
+            tracing.Merge(entry.Reads);
+        }
+
         return entry.Text;
+    }
+
+    /// <summary>The partial's output and, when the page is traced, what the partial read while rendering it.</summary>
+    private static (string Text, PageTrace.Reads? Reads) Render(TemplateContext context, ScriptNode? callerContext, string template, bool traced)
+    {
+        if (!traced)
+        {
+            return (IncludeFunction.ToText(context, callerContext, template), null);
+        }
+
+        using var trace = new PageTrace();
+        string text;
+        using (trace.Begin())
+        {
+            text = IncludeFunction.ToText(context, callerContext, template);
+        }
+
+        return (text, trace.Freeze());
     }
 
     /// <summary>

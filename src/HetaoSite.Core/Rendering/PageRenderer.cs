@@ -37,14 +37,15 @@ internal sealed class PageRenderer
     public string? Current { get; private set; }
 
     /// <summary>
-    /// The bytes of <paramref name="job"/>'s page (UTF-8), <paramref name="page"/> being its <c>page</c> object. What
-    /// its templates read from the globals goes to the thread's current <see cref="PageTrace"/>. A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
+    /// The bytes of <paramref name="job"/>'s page (UTF-8), <paramref name="page"/> being its <c>page</c> object. When
+    /// <paramref name="traced"/>, what its templates read from the globals goes to the thread's current
+    /// <see cref="PageTrace"/>; otherwise the page sees the plain globals and nothing is noted. A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
     /// this renderer in an unknown state: the caller drops it.
     /// </summary>
-    public byte[] Render(PageJob job, ScriptObject page)
+    public byte[] Render(PageJob job, ScriptObject page, bool traced)
     {
         var context = _context;
-        context.PushGlobal(job.Model.TracedGlobals);
+        context.PushGlobal(traced ? job.Model.TracedGlobals : job.Model.Globals);
         var locals = new ScriptObject();
         context.PushGlobal(locals);
         try

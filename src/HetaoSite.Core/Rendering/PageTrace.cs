@@ -15,9 +15,10 @@ namespace HetaoSite.Core.Rendering;
 /// include, cached or not) looked up, and whether it read a builtin whose value changes from run to run
 /// (<c>date.now</c>, <c>math.random</c>, <c>math.uuid</c>). Recorded as the page renders, never listed by hand: the
 /// globals a page sees are a <see cref="TracedObject"/>, which notes each lookup in the trace of the page its thread is
-/// rendering (<see cref="Begin"/>).
+/// rendering (<see cref="Begin"/>). A read is noted as the number of its path (<see cref="TracePaths"/>) in a set the
+/// thread reuses from page to page, so noting one allocates nothing; the paths are named only when the trace is read.
 /// </summary>
-internal sealed class PageTrace
+internal sealed class PageTrace : IDisposable
 {
     /// <summary>Separates the members of a path ("site␟title"): a member name may contain a dot.</summary>
     public const char Separator = '\u001f';
@@ -25,10 +26,21 @@ internal sealed class PageTrace
     [ThreadStatic]
     private static PageTrace? t_current;
 
-    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    [ThreadStatic]
+    private static Stack<HashSet<int>>? t_free;
+
+    private readonly HashSet<int> _ids;
+    private bool _released;
+
+    /// <summary>A trace on a set of the thread's, given back by <see cref="Dispose"/>.</summary>
+    public PageTrace()
+    {
+        var free = t_free ??= new();
+        _ids = free.Count > 0 ? free.Pop() : new HashSet<int>(256);
+    }
 
     /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
-    public IReadOnlyCollection<string> Paths => _paths;
+    public IEnumerable<string> Paths => TracePaths.Names(_ids);
 
     /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
     public bool IsVolatile { get; private set; }
@@ -42,22 +54,40 @@ internal sealed class PageTrace
     }
 
     /// <summary>What was read, kept compactly (a cached partial's reads, added to every page that shows it).</summary>
-    public Reads Freeze() => new([.. _paths], IsVolatile);
+    public Reads Freeze() => new([.. _ids], IsVolatile);
 
     /// <summary>Adds <paramref name="reads"/> to this trace.</summary>
     public void Merge(Reads reads)
     {
-        _paths.UnionWith(reads.Paths);
+        foreach (var id in reads.Ids)
+        {
+            _ids.Add(id);
+        }
+
         IsVolatile |= reads.IsVolatile;
     }
 
-    /// <summary>The paths a trace noted and whether it read a volatile builtin.</summary>
-    public sealed record Reads(string[] Paths, bool IsVolatile);
+    /// <summary>Gives the trace's set back to the thread, emptied, for its next trace. Call on the thread that made it.</summary>
+    public void Dispose()
+    {
+        if (!_released)
+        {
+            _released = true;
+            _ids.Clear();
+            (t_free ??= new()).Push(_ids);
+        }
+    }
+
+    /// <summary>The paths a trace noted (as numbers of <see cref="TracePaths"/>) and whether it read a volatile builtin.</summary>
+    public sealed record Reads(int[] Ids, bool IsVolatile);
 
     /// <summary>The trace of the page the current thread is rendering, if any.</summary>
     public static PageTrace? Current => t_current;
 
-    internal static void Note(string path) => t_current?._paths.Add(path);
+    /// <summary>True when the current thread is recording what it reads.</summary>
+    internal static bool IsTracing => t_current is not null;
+
+    internal static void Note(int pathId) => t_current?._ids.Add(pathId);
 
     internal static void NoteVolatile()
     {
@@ -129,9 +159,13 @@ internal sealed class PageTrace
 /// </summary>
 internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<KeyValuePair<string, object?>>
 {
+    /// <summary>What <see cref="_memberIds"/> holds for a member that is a view: the view notes what is read through it.</summary>
+    private const int View = -1;
+
     private readonly string _path;
-    private readonly Dictionary<string, string> _memberPaths = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _views = new(StringComparer.Ordinal);
+    private readonly int _pathId;
+    private readonly Dictionary<string, int> _memberIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _absentIds = new(StringComparer.Ordinal);
 
     /// <summary>A view of <paramref name="globals"/> (the root, path "").</summary>
     public TracedObject(ScriptObject globals)
@@ -142,17 +176,18 @@ internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<Ke
     private TracedObject(ScriptObject source, string path)
     {
         _path = path;
+        _pathId = TracePaths.Id(path);
         foreach (var (member, value) in (IEnumerable<KeyValuePair<string, object?>>)source)
         {
-            var memberPath = path.Length == 0 ? member : path + PageTrace.Separator + member;
-            _memberPaths[member] = memberPath;
+            var memberPath = PathOf(member);
             if (value is ScriptObject inner && inner.GetType() == typeof(ScriptObject))
             {
-                _views.Add(member);
+                _memberIds[member] = View;
                 SetValue(member, new TracedObject(inner, memberPath), readOnly: false);
             }
             else
             {
+                _memberIds[member] = TracePaths.Id(memberPath);
                 SetValue(member, value, readOnly: false);
             }
         }
@@ -185,43 +220,92 @@ internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<Ke
     {
         get
         {
-            PageTrace.Note(_path);
+            PageTrace.Note(_pathId);
             return Count;
         }
     }
 
     IEnumerable<string> IScriptObject.GetMembers()
     {
-        PageTrace.Note(_path);
+        PageTrace.Note(_pathId);
         return GetMembers();
     }
 
     IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator()
     {
-        PageTrace.Note(_path);
+        PageTrace.Note(_pathId);
         return GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator()
     {
-        PageTrace.Note(_path);
+        PageTrace.Note(_pathId);
         return GetEnumerator();
     }
 
-    // A member that is not there is noted too: its absence is part of what the page saw. A member that is a view is
-    // not: what is read through it is noted by the view.
+    private string PathOf(string member) => _path.Length == 0 ? member : _path + PageTrace.Separator + member;
+
+    // A member that is not there is noted too: its absence is part of what the page saw (its path is numbered the first
+    // time it is looked up). A member that is a view is not: what is read through it is noted by the view.
     private void NoteMember(string member)
     {
-        if (_memberPaths.TryGetValue(member, out var path))
+        if (!PageTrace.IsTracing)
         {
-            if (!_views.Contains(member))
+            return;
+        }
+
+        if (_memberIds.TryGetValue(member, out var id))
+        {
+            if (id != View)
             {
-                PageTrace.Note(path);
+                PageTrace.Note(id);
             }
         }
         else
         {
-            PageTrace.Note(_path.Length == 0 ? member : _path + PageTrace.Separator + member);
+            PageTrace.Note(_absentIds.GetOrAdd(member, static (m, view) => TracePaths.Id(view.PathOf(m)), this));
+        }
+    }
+}
+
+/// <summary>
+/// The paths of <see cref="PageTrace"/>, numbered for the process: a trace holds numbers, not texts. The paths are the
+/// member names the templates look up under the globals, so there are as many as the templates have names (hundreds),
+/// whatever the size of the site.
+/// </summary>
+internal static class TracePaths
+{
+    private static readonly ConcurrentDictionary<string, int> s_ids = new(StringComparer.Ordinal);
+    private static readonly List<string> s_paths = [];
+    private static readonly Lock s_lock = new();
+
+    /// <summary>The number of <paramref name="path"/>, the same for the whole process.</summary>
+    public static int Id(string path)
+    {
+        if (s_ids.TryGetValue(path, out var id))
+        {
+            return id;
+        }
+
+        lock (s_lock)
+        {
+            if (!s_ids.TryGetValue(path, out id))
+            {
+                id = s_paths.Count;
+                s_paths.Add(path);
+                s_ids[path] = id;
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>The paths numbered <paramref name="ids"/>.</summary>
+    public static List<string> Names(IEnumerable<int> ids)
+    {
+        lock (s_lock)
+        {
+            return [.. ids.Select(id => s_paths[id])];
         }
     }
 }

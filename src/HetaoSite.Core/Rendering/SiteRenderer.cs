@@ -113,7 +113,7 @@ public static class SiteRenderer
             var page = job.Page();
             if (reuse is null)
             {
-                bytes = renderers.Value!.Render(job, page);
+                bytes = renderers.Value!.Render(job, page, traced: false);
             }
             else
             {
@@ -128,10 +128,10 @@ public static class SiteRenderer
                     return null;
                 }
 
-                var trace = new PageTrace();
+                using var trace = new PageTrace();
                 using (trace.Begin())
                 {
-                    bytes = renderers.Value!.Render(job, page);
+                    bytes = renderers.Value!.Render(job, page, traced: true);
                 }
 
                 List<string> reads = [.. trace.Paths.Order(StringComparer.Ordinal)];
