@@ -20,7 +20,7 @@ namespace HetaoSite.Core.Rendering;
 /// title for screen readers); text between sentences as it is. Text is always data: HTML-escaped, shown as written in
 /// the rendering of the article's script and converted in the other (<see cref="Rendition.Text"/>).
 /// </remarks>
-internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent) : IWritesItself
+internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent) : IHashedByInputs
 {
     // What WebUtility.HtmlEncode (Scriban's html.escape) encodes: text without any of these is written as it is.
     private static readonly SearchValues<char> Encoded = SearchValues.Create(
@@ -80,6 +80,52 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         if (inList)
         {
             context.Write("    </ul>\n");
+        }
+    }
+
+    /// <summary>
+    /// Everything <see cref="Write"/> reads, for the page's hash, without writing the text: the blocks (kind, text), the
+    /// sentences (block, index, offset, text: where they are and their anchors), the article's id and script, the
+    /// text of the back link, and for each cited sentence the fields of its events that are written (link, id, date
+    /// text, title in this script). The rendering's script and converter are in the page's key. A change here must
+    /// follow every change to <see cref="Write"/>; ArticleHtmlTests checks that each input changes both.
+    /// </summary>
+    public void AddInputs(HashInputs inputs)
+    {
+        var article = extraction.Article;
+        inputs.Add(article.Id);
+        inputs.Add((int)article.Script);
+        inputs.Add(backToEvent);
+        inputs.Add(article.Blocks.Count);
+        foreach (var block in article.Blocks)
+        {
+            inputs.Add((int)block.Kind);
+            inputs.Add(block.Text);
+        }
+
+        inputs.Add(extraction.Sentences.Count);
+        foreach (var sentence in extraction.Sentences)
+        {
+            inputs.Add(sentence.Block);
+            inputs.Add(sentence.Index);
+            inputs.Add(sentence.Offset);
+            inputs.Add(sentence.Text);
+            if (facts.CitedBy.TryGetValue((article.Id, sentence.Anchor), out var events))
+            {
+                inputs.Add(events.Count);
+                foreach (var cited in events)
+                {
+                    var e = facts.EventsById[cited.Id];
+                    inputs.Add(urls.Url(facts.Pages.EventPath(e)));
+                    inputs.Add(e.Id);
+                    inputs.Add(DateDisplay.Format(e.Date, e.End));
+                    inputs.Add(rendition.Title(e));
+                }
+            }
+            else
+            {
+                inputs.Add(-1);
+            }
         }
     }
 

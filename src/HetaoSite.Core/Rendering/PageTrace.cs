@@ -324,12 +324,6 @@ internal sealed class ValueHasher
     [ThreadStatic]
     private static Stack<ArrayBufferWriter<byte>>? t_buffers;
 
-    [ThreadStatic]
-    private static TemplateContext? t_context;
-
-    [ThreadStatic]
-    private static BufferOutput? t_output;
-
     private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, byte[]> _paths = new(StringComparer.Ordinal);
     private readonly ScriptObject _globals;
@@ -431,9 +425,10 @@ internal sealed class ValueHasher
             case Absent:
                 Tag(buffer, 'x', 0);
                 break;
-            case IWritesItself writer:
+            case IHashedByInputs hashed:
                 Tag(buffer, 'w', 0);
-                WriteOutput(buffer, writer);
+                Text(buffer, value.GetType().FullName ?? value.GetType().Name);
+                hashed.AddInputs(new HashInputs(buffer));
                 break;
             case IScriptCustomFunction or Delegate:
                 Tag(buffer, 'f', 0);
@@ -452,22 +447,7 @@ internal sealed class ValueHasher
         }
     }
 
-    /// <summary>What <paramref name="writer"/> writes, into <paramref name="buffer"/>, through a context of the thread's.</summary>
-    private static void WriteOutput(ArrayBufferWriter<byte> buffer, IWritesItself writer)
-    {
-        var output = t_output ??= new BufferOutput();
-        if (t_context is null)
-        {
-            t_context = new TemplateContext { NewLine = "\n" };
-            t_context.PushOutput(output);
-        }
-
-        output.Target = buffer;
-        writer.Write(t_context);
-        output.Target = null;
-    }
-
-    private static void Tag(ArrayBufferWriter<byte> buffer, char tag, int length)
+    internal static void Tag(ArrayBufferWriter<byte> buffer, char tag, int length)
     {
         var span = buffer.GetSpan(5);
         span[0] = (byte)tag;
@@ -475,7 +455,7 @@ internal sealed class ValueHasher
         buffer.Advance(5);
     }
 
-    private static void Text(ArrayBufferWriter<byte> buffer, string text)
+    internal static void Text(ArrayBufferWriter<byte> buffer, string text)
     {
         Tag(buffer, 's', text.Length);
         Bytes(buffer, MemoryMarshal.AsBytes(text.AsSpan()));
@@ -491,26 +471,32 @@ internal sealed class ValueHasher
     {
         public static readonly Absent Instance = new();
     }
-
-    private sealed class BufferOutput : IScriptOutput
-    {
-        public ArrayBufferWriter<byte>? Target { get; set; }
-
-        public void Write(string text, int offset, int count) => Bytes(Target!, MemoryMarshal.AsBytes(text.AsSpan(offset, count)));
-
-        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(text, offset, count);
-            return ValueTask.CompletedTask;
-        }
-    }
 }
 
 /// <summary>
 /// A value of a page object that is not a Scriban value but writes its own output when a template function places it
-/// (the article text): <see cref="ValueHasher"/> hashes it by what it writes.
+/// (the article text): <see cref="ValueHasher"/> hashes it by the inputs it names, which are everything its output
+/// depends on besides what is in the page's key (the engine, the configuration, the converter, the script).
 /// </summary>
-internal interface IWritesItself
+internal interface IHashedByInputs
 {
-    void Write(TemplateContext context);
+    void AddInputs(HashInputs inputs);
+}
+
+/// <summary>The inputs of an <see cref="IHashedByInputs"/>, added one by one to the hash being written.</summary>
+internal readonly struct HashInputs(ArrayBufferWriter<byte> buffer)
+{
+    public void Add(string? text)
+    {
+        if (text is null)
+        {
+            ValueHasher.Tag(buffer, 'n', 0);
+        }
+        else
+        {
+            ValueHasher.Text(buffer, text);
+        }
+    }
+
+    public void Add(int number) => ValueHasher.Tag(buffer, 'i', number);
 }
