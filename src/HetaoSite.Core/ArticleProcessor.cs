@@ -179,9 +179,12 @@ public static class ArticleProcessor
     /// <summary>The part of every article's <see cref="ArticleView"/> that does not depend on the article; computed once per build.</summary>
     public static string ConfigFingerprint(SiteConfig config) => Fingerprint(ArticleView(config, string.Empty));
 
-    private static string Fingerprint<T>(T value)
-    {
-        var bytes = value is string text ? Encoding.UTF8.GetBytes(text) : MessagePack.MessagePackSerializer.Serialize(value, MessagePack.Resolvers.ContractlessStandardResolver.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
-    }
+    private static string Fingerprint(string text) => Fingerprint(Encoding.UTF8.GetBytes(text));
+
+    private static string Fingerprint(SiteConfig config) => Fingerprint(Writing.StoredValues.Serializer.Serialize<SiteConfig, Writing.Shapes>(config));
+
+    private static string Fingerprint(ArticleOverride? articleOverride) =>
+        Fingerprint(Writing.StoredValues.Serializer.Serialize<ArticleOverride?, Writing.Shapes>(articleOverride));
+
+    private static string Fingerprint(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using HetaoSite.Core.Model;
-using MessagePack;
-using MessagePack.Resolvers;
+using Nerdbank.MessagePack;
 
 namespace HetaoSite.Core.Writing;
 
@@ -11,9 +10,8 @@ namespace HetaoSite.Core.Writing;
 /// hex characters so no folder holds tens of thousands of files).
 /// </summary>
 /// <remarks>
-/// <para>An entry is the SHA-256 of its body, then the body: the key and the result, serialized by MessagePack's
-/// contractless resolver (records by their public properties, compressed with LZ4). No list of fields is kept by
-/// hand: a field added to a record is stored with it, and since the engine version is part of every key, entries made
+/// <para>An entry is the SHA-256 of its body, then the body: the key and the result, serialized as MessagePack by <see cref="StoredValues"/>
+/// (records by their public properties, shapes generated at compile time). No list of fields is kept by hand: a field added to a record is stored with it, and since the engine version is part of every key, entries made
 /// by another build of the engine are never read.</para>
 /// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read, whose checksum
 /// does not match, that does not deserialize, or that was stored under another key is a miss, and is overwritten; a
@@ -30,11 +28,6 @@ public sealed class DiskArticleCache : IArticleCache
 
     // Far above any real entry; a larger file is damage, not something to allocate for.
     private const long MaxEntryBytes = 256L * 1024 * 1024;
-
-    private static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard
-        .WithResolver(CompositeResolver.Create([ExactStringFormatter.Instance], [ContractlessStandardResolver.Instance]))
-        .WithCompression(MessagePackCompression.Lz4BlockArray)
-        .WithSecurity(MessagePackSecurity.UntrustedData);
 
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private int _hits;
@@ -80,7 +73,7 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        var body = MessagePackSerializer.Serialize((key, result), Options);
+        var body = StoredValues.Serializer.Serialize<(string, StageResult<ArticleExtraction?>), Shapes>((key, result));
         if (TryWriteAtomically(PathOf(key), [.. SHA256.HashData(body), .. body]))
         {
             Interlocked.Increment(ref _writes);
@@ -142,7 +135,7 @@ public sealed class DiskArticleCache : IArticleCache
                 return null;
             }
 
-            var (storedKey, result) = MessagePackSerializer.Deserialize<(string, StageResult<ArticleExtraction?>)>(body, Options);
+            var (storedKey, result) = StoredValues.Serializer.Deserialize<(string, StageResult<ArticleExtraction?>), Shapes>(body);
             return storedKey == key && result?.Value is not null ? result : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MessagePackSerializationException)

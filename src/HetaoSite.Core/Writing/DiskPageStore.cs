@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using MessagePack;
-using MessagePack.Resolvers;
+using Nerdbank.MessagePack;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
 /// The page records of the last build written to an output folder, in one file <c>&lt;root&gt;/pages/pages.bin</c>:
-/// the SHA-256 of its body, then the body (the output folder and the records, MessagePack with LZ4), written to a
+/// the SHA-256 of its body, then the body (the output folder and the records, MessagePack by <see cref="StoredValues"/>), written to a
 /// temporary file and renamed into place. A file that is missing, damaged or made for another output folder is no
 /// records: every page renders. Each build's <see cref="Save"/> keeps exactly the pages that build produced.
 /// </summary>
@@ -18,11 +17,6 @@ public sealed class DiskPageStore : IPageStore
 
     private const string FileName = "pages.bin";
     private const int ChecksumLength = 32;
-
-    private static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard
-        .WithResolver(CompositeResolver.Create([ExactStringFormatter.Instance], [ContractlessStandardResolver.Instance]))
-        .WithCompression(MessagePackCompression.Lz4BlockArray)
-        .WithSecurity(MessagePackSecurity.UntrustedData);
 
     private readonly string _path;
     private readonly string _output;
@@ -80,7 +74,7 @@ public sealed class DiskPageStore : IPageStore
     public int Save()
     {
         var records = _current.Values.OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
-        var body = MessagePackSerializer.Serialize((_output, records), Options);
+        var body = StoredValues.Serializer.Serialize<(string, List<PageRecord>), Shapes>((_output, records));
         var temporary = $"{_path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
         try
         {
@@ -119,7 +113,7 @@ public sealed class DiskPageStore : IPageStore
                 return [];
             }
 
-            var (output, records) = MessagePackSerializer.Deserialize<(string, List<PageRecord>)>(bytes[ChecksumLength..], Options);
+            var (output, records) = StoredValues.Serializer.Deserialize<(string, List<PageRecord>), Shapes>(bytes[ChecksumLength..]);
             return output == _output && records is not null
                 ? records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal)
                 : [];

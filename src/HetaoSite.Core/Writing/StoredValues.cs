@@ -1,19 +1,42 @@
 using System.Runtime.InteropServices;
-using MessagePack;
-using MessagePack.Formatters;
+using HetaoSite.Core.Configuration;
+using HetaoSite.Core.Model;
+using Nerdbank.MessagePack;
+using PolyType;
 
 namespace HetaoSite.Core.Writing;
+
+/// <summary>
+/// The MessagePack serializer of everything HetaoSite stores or fingerprints: the article memo's entries, the page
+/// store's records and the configuration's fingerprint. Records are maps keyed by their property names, every property
+/// written (a default value too); there is no list of fields kept by hand. Their shapes are generated at compile time
+/// from the types named on <see cref="Shapes"/> and everything those reach, so nothing is generated at run time
+/// (ReadyToRun precompiles it all). Strings are stored exactly (<see cref="ExactStringConverter"/>).
+/// </summary>
+internal static class StoredValues
+{
+    public static readonly MessagePackSerializer Serializer = new()
+    {
+        Converters = ConverterCollection.Create([new ExactStringConverter()]),
+        SerializeDefaultValues = SerializeDefaultValuesPolicy.Always,
+    };
+}
+
+/// <summary>The types stored or fingerprinted; their shapes (and those of every type they reach) are generated at compile time.</summary>
+[GenerateShapeFor<(string, StageResult<ArticleExtraction>)>]
+[GenerateShapeFor<(string, List<PageRecord>)>]
+[GenerateShapeFor<SiteConfig>]
+[GenerateShapeFor<ArticleOverride>]
+internal sealed partial class Shapes;
 
 /// <summary>
 /// Stores strings exactly, even one with an unpaired surrogate (a text cut inside a pair): MessagePack writes strings
 /// as UTF-8, which would turn such a one into U+FFFD, and a cached build must equal an uncached one. Such a string is
 /// stored as its UTF-16 code units (little-endian) in a binary item instead.
 /// </summary>
-internal sealed class ExactStringFormatter : IMessagePackFormatter<string?>
+internal sealed class ExactStringConverter : MessagePackConverter<string?>
 {
-    public static readonly ExactStringFormatter Instance = new();
-
-    public void Serialize(ref MessagePackWriter writer, string? value, MessagePackSerializerOptions options)
+    public override void Write(ref MessagePackWriter writer, in string? value, SerializationContext context)
     {
         if (value is null || IsWellFormed(value))
         {
@@ -25,7 +48,7 @@ internal sealed class ExactStringFormatter : IMessagePackFormatter<string?>
         }
     }
 
-    public string? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    public override string? Read(ref MessagePackReader reader, SerializationContext context)
     {
         if (reader.NextMessagePackType != MessagePackType.Binary)
         {
