@@ -10,7 +10,7 @@ namespace HetaoSite.Core.Writing;
 /// The MessagePack serializer of everything HetaoSite stores or fingerprints: the article memo's entries, the page
 /// store's records and the configuration's fingerprint. Records are maps keyed by their property names, every property
 /// written (a default value too); there is no list of fields kept by hand. Their shapes are generated at compile time
-/// from the types named on <see cref="Shapes"/> and everything those reach, so nothing is generated at run time
+/// from the types named on <see cref="Shapes"/> and everything those reach, so no code is emitted at run time
 /// (ReadyToRun precompiles it all). Strings are stored exactly (<see cref="ExactStringConverter"/>).
 /// </summary>
 internal static class StoredValues
