@@ -101,6 +101,9 @@ public sealed class SiteModel
             },
             ["t"] = _strings,
             ["categories"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => Category(c.Id))),
+            // What a link to each category shows, without its count: a page that only links to every category (the
+            // category pages' navigation) reads this, so a new event changes it only when it changes a link.
+            ["category_links"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => CategoryLink(c.Id))),
             ["years"] = Array(_facts.Years.Select(Year)),
             ["chart"] = Chart(),
         };
@@ -293,12 +296,19 @@ public sealed class SiteModel
     private static string YearKey(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "undated";
 
     /// <summary><c>id</c>, <c>name</c>, <c>class_name</c>, <c>count</c>, <c>path</c>.</summary>
-    private ScriptObject Category(string id) => new()
+    private ScriptObject Category(string id)
+    {
+        var category = CategoryLink(id);
+        category["count"] = _facts.EventCountByCategory.GetValueOrDefault(id);
+        return category;
+    }
+
+    /// <summary>A category as a link shows it: <c>id</c>, <c>name</c>, <c>class_name</c>, <c>path</c>.</summary>
+    private ScriptObject CategoryLink(string id) => new()
     {
         ["id"] = id,
         ["name"] = _facts.CategoryName(id, Rendition.Script),
         ["class_name"] = _facts.CategoryClass(id),
-        ["count"] = _facts.EventCountByCategory.GetValueOrDefault(id),
         ["path"] = $"/categories/{id}/",
     };
 

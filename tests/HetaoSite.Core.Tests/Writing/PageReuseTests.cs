@@ -145,6 +145,17 @@ public sealed class PageReuseTests : IDisposable
         Assert.True(lists.Count > 3, $"expected the home, year and category pages, found {lists.Count}");
         Assert.All(lists, p => Assert.True(store.Find(p)?.Reads.Contains(Members("t", "sources")) == true,
             $"expected {p} to have read t.sources through its event cards"));
+
+        // A category page links to every category but shows no counts: it reads the links, not the categories with
+        // their counts, so an event added to another category does not render it again.
+        var categoryPages = lists.Where(p => p.StartsWith("categories/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(categoryPages);
+        Assert.All(categoryPages, p =>
+        {
+            var reads = store.Find(p)?.Reads ?? [];
+            Assert.True(reads.Contains("category_links") && !reads.Contains("categories"),
+                $"expected {p} to have read category_links and not categories; it read {string.Join(", ", reads)}");
+        });
     }
 
     [Fact]
