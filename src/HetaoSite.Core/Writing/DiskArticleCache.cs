@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using HetaoSite.Core.Model;
 using Nerdbank.MessagePack;
 
@@ -22,9 +21,7 @@ namespace HetaoSite.Core.Writing;
 public sealed class DiskArticleCache : IArticleCache
 {
     private const string Extension = ".bin";
-    private const string TemporarySuffix = ".tmp";
     private const string EntriesFolder = "articles";
-    private const int ChecksumLength = 32;
 
     // Far above any real entry; a larger file is damage, not something to allocate for.
     private const long MaxEntryBytes = 256L * 1024 * 1024;
@@ -74,7 +71,7 @@ public sealed class DiskArticleCache : IArticleCache
 
         _touched.TryAdd(key, 0);
         var body = StoredValues.Serializer.Serialize<(string, StageResult<ArticleExtraction?>), Shapes>((key, result));
-        if (TryWriteAtomically(PathOf(key), [.. SHA256.HashData(body), .. body]))
+        if (StoredValues.TryWrite(PathOf(key), body))
         {
             Interlocked.Increment(ref _writes);
         }
@@ -97,7 +94,7 @@ public sealed class DiskArticleCache : IArticleCache
         var deleted = 0;
         foreach (var entry in Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder)))
         {
-            deleted += TryDelete(entry) ? 1 : 0;
+            deleted += StoredValues.TryDelete(entry) ? 1 : 0;
         }
 
         if (!Directory.Exists(EntriesRoot))
@@ -111,8 +108,8 @@ public sealed class DiskArticleCache : IArticleCache
         {
             var stale = file.EndsWith(Extension, StringComparison.Ordinal)
                 ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
-                : !file.EndsWith(TemporarySuffix, StringComparison.Ordinal) || IsOrphan(file);
-            deleted += stale && TryDelete(file) ? 1 : 0;
+                : !file.EndsWith(StoredValues.TemporarySuffix, StringComparison.Ordinal) || IsOrphan(file);
+            deleted += stale && StoredValues.TryDelete(file) ? 1 : 0;
         }
 
         return deleted;
@@ -123,14 +120,7 @@ public sealed class DiskArticleCache : IArticleCache
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length is < ChecksumLength or > MaxEntryBytes)
-            {
-                return null;
-            }
-
-            var bytes = File.ReadAllBytes(path).AsMemory();
-            var body = bytes[ChecksumLength..];
-            if (!SHA256.HashData(body.Span).AsSpan().SequenceEqual(bytes.Span[..ChecksumLength]))
+            if (!info.Exists || info.Length > MaxEntryBytes || StoredValues.Body(File.ReadAllBytes(path)) is not { } body)
             {
                 return null;
             }
@@ -144,29 +134,7 @@ public sealed class DiskArticleCache : IArticleCache
         }
     }
 
-    /// <summary>
-    /// Writes <paramref name="bytes"/> to a unique temporary file beside <paramref name="path"/>
-    /// (<c>{path}.{pid}-{guid}.tmp</c>) and renames it over <paramref name="path"/>. A read-only or full disk only
-    /// costs speed: returns false and leaves nothing behind.
-    /// </summary>
-    private static bool TryWriteAtomically(string path, byte[] bytes)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            return false;
-        }
-    }
-
-    /// <summary>A temporary file of <see cref="TryWriteAtomically"/> whose writer process has ended.</summary>
+    /// <summary>A temporary file of <see cref="StoredValues.TryWrite"/> whose writer process has ended.</summary>
     private static bool IsOrphan(string file)
     {
         var name = Path.GetFileNameWithoutExtension(file);
@@ -184,27 +152,6 @@ public sealed class DiskArticleCache : IArticleCache
         catch (ArgumentException)
         {
             return true;
-        }
-    }
-
-    private static bool TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-            else
-            {
-                File.Delete(path);
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

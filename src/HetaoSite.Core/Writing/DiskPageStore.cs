@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Nerdbank.MessagePack;
 
 namespace HetaoSite.Core.Writing;
@@ -16,7 +15,6 @@ public sealed class DiskPageStore : IPageStore
     public const string Folder = "pages";
 
     private const string FileName = "pages.bin";
-    private const int ChecksumLength = 32;
 
     private readonly string _path;
     private readonly string _output;
@@ -75,27 +73,7 @@ public sealed class DiskPageStore : IPageStore
     {
         var records = _current.Values.OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
         var body = StoredValues.Serializer.Serialize<(string, List<PageRecord>), Shapes>((_output, records));
-        var temporary = $"{_path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            File.WriteAllBytes(temporary, [.. SHA256.HashData(body), .. body]);
-            File.Move(temporary, _path, overwrite: true);
-            return records.Count;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-                // Nothing was left behind, or nothing can be removed: either way the next build renders.
-            }
-
-            return 0;
-        }
+        return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
     private Dictionary<string, PageRecord> Load()
@@ -107,13 +85,12 @@ public sealed class DiskPageStore : IPageStore
                 return [];
             }
 
-            var bytes = File.ReadAllBytes(_path).AsMemory();
-            if (bytes.Length < ChecksumLength || !SHA256.HashData(bytes.Span[ChecksumLength..]).AsSpan().SequenceEqual(bytes.Span[..ChecksumLength]))
+            if (StoredValues.Body(File.ReadAllBytes(_path)) is not { } body)
             {
                 return [];
             }
 
-            var (output, records) = StoredValues.Serializer.Deserialize<(string, List<PageRecord>), Shapes>(bytes[ChecksumLength..]);
+            var (output, records) = StoredValues.Serializer.Deserialize<(string, List<PageRecord>), Shapes>(body);
             return output == _output && records is not null
                 ? records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal)
                 : [];

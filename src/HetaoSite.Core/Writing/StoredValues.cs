@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
 using Nerdbank.MessagePack;
@@ -20,6 +21,62 @@ internal static class StoredValues
         Converters = ConverterCollection.Create([new ExactStringConverter()]),
         SerializeDefaultValues = SerializeDefaultValuesPolicy.Always,
     };
+
+    /// <summary>The suffix of a file <see cref="TryWrite"/> is still writing (or whose writer died).</summary>
+    public const string TemporarySuffix = ".tmp";
+
+    private const int ChecksumLength = 32;
+
+    /// <summary>
+    /// Writes the SHA-256 of <paramref name="body"/>, then <paramref name="body"/>, to a unique temporary file beside
+    /// <paramref name="path"/> (<c>{path}.{pid}-{guid}.tmp</c>) and renames it over <paramref name="path"/>, so that a
+    /// reader sees the old file, the new one or none, never half of one. A read-only or full disk only costs speed:
+    /// returns false and leaves nothing behind.
+    /// </summary>
+    public static bool TryWrite(string path, byte[] body)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temporary, [.. SHA256.HashData(body), .. body]);
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            return false;
+        }
+    }
+
+    /// <summary>The body of what <see cref="TryWrite"/> wrote, or null when the checksum before it does not match.</summary>
+    public static ReadOnlyMemory<byte>? Body(ReadOnlyMemory<byte> bytes) =>
+        bytes.Length >= ChecksumLength && SHA256.HashData(bytes.Span[ChecksumLength..]).AsSpan().SequenceEqual(bytes.Span[..ChecksumLength])
+            ? bytes[ChecksumLength..]
+            : null;
+
+    /// <summary>Deletes a file or folder; false when it cannot be (it is gone already, or in use).</summary>
+    public static bool TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>The types stored or fingerprinted; their shapes (and those of every type they reach) are generated at compile time.</summary>
