@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,16 +26,19 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
     [Fact]
     public async Task The_home_page_and_one_query_transfer_under_the_budget_and_show_dated_marked_results()
     {
-        var responses = new List<IResponse>();
-        var (page, errors) = await Open(string.Empty, p => p.Response += (_, r) => responses.Add(r));
+        // Responses arrive on Playwright's event thread while the test reads them: collect them in a concurrent queue
+        // and read snapshots.
+        var arrived = new ConcurrentQueue<IResponse>();
+        var (page, errors) = await Open(string.Empty, p => p.Response += (_, r) => arrived.Enqueue(r));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var dataBeforeSearch = responses.Select(r => r.Url).Where(u => u.Contains("/data/", StringComparison.Ordinal)).ToList();
+        var dataBeforeSearch = arrived.ToArray().Select(r => r.Url).Where(u => u.Contains("/data/", StringComparison.Ordinal)).ToList();
         Assert.True(dataBeforeSearch.Count == 0, $"expected the home page to fetch no data file before a search, got:\n{string.Join("\n", dataBeforeSearch)}");
 
         await page.FocusAsync("#search-input");
         await page.Keyboard.TypeAsync("合作區");
         await Expect(page.Locator("#search-status")).ToContainTextAsync("項結果");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var responses = arrived.ToArray();
 
         long total = 0;
         var largest = (Url: string.Empty, Bytes: 0);
@@ -51,7 +55,7 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
             }
         }
 
-        output.WriteLine(string.Join("\n", lines) + $"\n{total} bytes on the wire in {responses.Count} responses");
+        output.WriteLine(string.Join("\n", lines) + $"\n{total} bytes on the wire in {responses.Length} responses");
         Assert.True(total < BudgetBytes, $"expected the home page plus one query to transfer under {BudgetBytes} bytes, got {total}:\n{string.Join("\n", lines)}");
         Assert.True(largest.Bytes <= LargestFileBytes, $"expected no fetched file over {LargestFileBytes} bytes, got {largest.Url} with {largest.Bytes}");
         Assert.Contains(responses, r => r.Url.Contains("/data/search/p-", StringComparison.Ordinal));
