@@ -52,8 +52,10 @@ public static class ArticleScripts
             return null;
         }
 
-        var (simplified, traditional) = Known(Fingerprint(inner), articles);
-        return new CachingScriptConverter(inner, simplified, traditional);
+        var fingerprint = Fingerprint(inner);
+        var (simplified, traditional) = Known(fingerprint, articles);
+        return new CachingScriptConverter(inner, simplified, traditional,
+            (Stored(articles, fingerprint, Script.Hans) - simplified.Count, Stored(articles, fingerprint, Script.Hant) - traditional.Count));
     }
 
     /// <summary>
@@ -114,6 +116,10 @@ public static class ArticleScripts
             converter.Remember(texts[i], scripts.Converted[i] ?? texts[i], into);
         }
     }
+
+    /// <summary>How many texts <paramref name="articles"/> carry converted into <paramref name="into"/> (those of their pages included).</summary>
+    private static int Stored(IReadOnlyList<ArticleExtraction> articles, string converter, Script into) =>
+        articles.Sum(a => StoredBy(a, converter) is { } scripts && Scripts.Into(a.Article.Script) == into ? scripts.Converted.Count : 0);
 
     private static ScriptTexts? StoredBy(ArticleExtraction article, string converter) =>
         article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal) ? scripts : null;

@@ -18,8 +18,8 @@ public sealed class CachingScriptConverter : IScriptConverter
 
     private readonly IReadOnlyDictionary<string, string> _knownSimplified;
     private readonly IReadOnlyDictionary<string, string> _knownTraditional;
-    private readonly ConcurrentDictionary<string, string> _simplified = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _traditional = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _simplified;
+    private readonly ConcurrentDictionary<string, string> _traditional;
 
     public CachingScriptConverter(IScriptConverter inner)
         : this(inner, None, None)
@@ -31,12 +31,20 @@ public sealed class CachingScriptConverter : IScriptConverter
     /// them in Simplified script; never changed once given, so read by every thread without a lock. A plain dictionary
     /// holds a million texts in one array, where a concurrent one would make a long-lived object of each.</param>
     /// <param name="knownTraditional">Likewise in Traditional script.</param>
-    public CachingScriptConverter(IScriptConverter inner, IReadOnlyDictionary<string, string> knownSimplified, IReadOnlyDictionary<string, string> knownTraditional)
+    /// <param name="expected">About how many texts will be added (<see cref="Remember"/>, conversions) in each script:
+    /// room made at the start, so that the tables are not grown (every thread waits while one is) as pages render.</param>
+    public CachingScriptConverter(IScriptConverter inner, IReadOnlyDictionary<string, string> knownSimplified, IReadOnlyDictionary<string, string> knownTraditional,
+        (int Simplified, int Traditional) expected = default)
     {
         Inner = inner;
         _knownSimplified = knownSimplified;
         _knownTraditional = knownTraditional;
+        _simplified = Table(expected.Simplified);
+        _traditional = Table(expected.Traditional);
     }
+
+    private static ConcurrentDictionary<string, string> Table(int capacity) =>
+        new(Math.Max(16, 4 * Environment.ProcessorCount), Math.Max(31, capacity), StringComparer.Ordinal);
 
     public IScriptConverter Inner { get; }
 

@@ -22,7 +22,9 @@ public static class DisplayedTexts
     /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence): <see cref="Head"/>, then the page's segments, sentences and dropped dates.</summary>
     public static IReadOnlyList<string> Of(ArticleExtraction extraction)
     {
-        var (texts, seen) = HeadAndSeen(extraction);
+        var blocks = extraction.Article.Blocks;
+        var sentences = extraction.Sentences;
+        var (texts, seen) = HeadAndSeen(extraction, blocks.Count + (2 * sentences.Count) + (2 * extraction.Dropped.Count));
 
         void Add(string? text)
         {
@@ -32,20 +34,28 @@ public static class DisplayedTexts
             }
         }
 
-        var blocks = extraction.Article.Blocks;
-        var byBlock = extraction.Sentences.ToLookup(s => Math.Clamp(s.Block, 0, Math.Max(0, blocks.Count - 1)));
+        // Each block's sentences in text order, as the page shows them (a sentence whose block is out of range counts
+        // in the nearest block).
+        var ordered = InBlockOrder(sentences, blocks.Count);
         var pieces = new List<ArticleText.Piece>();
+        var next = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
+            var first = next;
+            while (next < ordered.Length && BlockOf(ordered[next], blocks.Count) == i)
+            {
+                next++;
+            }
+
             var text = blocks[i].Text;
-            ArticleText.Pieces(text, [.. ArticleText.InTextOrder(byBlock[i])], pieces);
+            ArticleText.Pieces(text, ordered.AsSpan(first, next - first), pieces);
             foreach (var piece in pieces)
             {
                 Add(piece.Text(text));
             }
         }
 
-        foreach (var sentence in extraction.Sentences)
+        foreach (var sentence in sentences)
         {
             Add(sentence.Text);
         }
@@ -60,17 +70,56 @@ public static class DisplayedTexts
         return texts;
     }
 
+    private static int BlockOf(Sentence sentence, int blocks) => Math.Clamp(sentence.Block, 0, Math.Max(0, blocks - 1));
+
+    /// <summary>
+    /// The sentences by block, then in <see cref="ArticleText.InTextOrder"/> (offset, then index), ties in their given
+    /// order. They nearly always come in that order already, and are then only copied.
+    /// </summary>
+    private static Sentence[] InBlockOrder(IReadOnlyList<Sentence> sentences, int blocks)
+    {
+        int Compare(Sentence a, Sentence b)
+        {
+            var order = BlockOf(a, blocks).CompareTo(BlockOf(b, blocks));
+            order = order != 0 ? order : a.Offset.CompareTo(b.Offset);
+            return order != 0 ? order : a.Index.CompareTo(b.Index);
+        }
+
+        var ordered = new Sentence[sentences.Count];
+        var inOrder = true;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = sentences[i];
+            inOrder = inOrder && (i == 0 || Compare(ordered[i - 1], ordered[i]) <= 0);
+        }
+
+        if (!inOrder)
+        {
+            var positions = Enumerable.Range(0, ordered.Length).ToArray();
+            Array.Sort(positions, (a, b) => Compare(sentences[a], sentences[b]) is var order && order != 0 ? order : a.CompareTo(b));
+            for (var i = 0; i < positions.Length; i++)
+            {
+                ordered[i] = sentences[positions[i]];
+            }
+        }
+
+        return ordered;
+    }
+
     /// <summary>
     /// The first texts of <see cref="Of"/>: the article's title and outlet and its statements' titles, sentences and date
     /// expressions — everything the timeline, feeds, data files and search index show of it.
     /// </summary>
-    public static IReadOnlyList<string> Head(ArticleExtraction extraction) => HeadAndSeen(extraction).Texts;
+    public static IReadOnlyList<string> Head(ArticleExtraction extraction) => HeadAndSeen(extraction, 0).Texts;
 
-    private static (List<string> Texts, HashSet<string> Seen) HeadAndSeen(ArticleExtraction extraction)
+    /// <param name="more">How many more texts the caller may add (room is made for them).</param>
+    private static (List<string> Texts, HashSet<string> Seen) HeadAndSeen(ArticleExtraction extraction, int more)
     {
-        var texts = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in Heads(extraction))
+        var capacity = 2 + (3 * extraction.Statements.Count) + more;
+        var texts = new List<string>(capacity);
+        var seen = new HashSet<string>(capacity, StringComparer.Ordinal);
+
+        void Add(string? text)
         {
             if (!string.IsNullOrEmpty(text) && seen.Add(text))
             {
@@ -78,18 +127,15 @@ public static class DisplayedTexts
             }
         }
 
-        return (texts, seen);
-    }
-
-    private static IEnumerable<string?> Heads(ArticleExtraction extraction)
-    {
-        yield return extraction.Article.Title;
-        yield return extraction.Article.Outlet;
+        Add(extraction.Article.Title);
+        Add(extraction.Article.Outlet);
         foreach (var statement in extraction.Statements)
         {
-            yield return statement.Title;
-            yield return statement.Sentence.Text;
-            yield return statement.Expression.Text;
+            Add(statement.Title);
+            Add(statement.Sentence.Text);
+            Add(statement.Expression.Text);
         }
+
+        return (texts, seen);
     }
 }

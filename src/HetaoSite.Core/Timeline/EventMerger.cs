@@ -120,12 +120,15 @@ public static class EventMerger
                 candidates.Grow(groups.Count);
                 foreach (var bigram in bigrams)
                 {
-                    if (!index.TryGetValue(bigram, out var postings))
-                    {
-                        index[bigram] = postings = [];
-                    }
+                    ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(index, bigram, out _);
+                    postings ??= [];
 
-                    postings.Add(groups.Count - 1);
+                    // A bigram in more than CommonBigramLimit groups is never walked again, only known to be common:
+                    // its postings stop growing there.
+                    if (postings.Count <= CommonBigramLimit)
+                    {
+                        postings.Add(groups.Count - 1);
+                    }
                 }
             }
 

@@ -41,6 +41,9 @@ public sealed class OutputSession : IOutputSink, IDisposable
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly List<Entry> _entries = [];
     private readonly List<string> _created = [];
+
+    /// <summary>Folders made in the staging folder: a first build writes a file into each folder of the site, one mkdir per folder is enough.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
     private ExceptionDispatchInfo? _failure;
     private bool _staged;
     private bool _closed;
@@ -122,9 +125,11 @@ public sealed class OutputSession : IOutputSink, IDisposable
                 }
             }
 
-            if (placement == Placement.Staged)
+            if (placement == Placement.Staged && Path.GetDirectoryName(destination)! is var folder && !_stagedFolders.ContainsKey(folder))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                // Marked only once it exists, so no other thread writes into it before.
+                Directory.CreateDirectory(folder);
+                _stagedFolders.TryAdd(folder, 0);
             }
 
             if (placement != Placement.Unchanged)
