@@ -181,10 +181,9 @@ public static class ArticleProcessor
 
     private static string Fingerprint(string text) => Fingerprint(Encoding.UTF8.GetBytes(text));
 
-    private static string Fingerprint(SiteConfig config) => Fingerprint(Writing.StoredValues.Serializer.Serialize<SiteConfig, Writing.Shapes>(config));
+    private static string Fingerprint(SiteConfig config) => Fingerprint(Writing.StoredValues.Serialize(config));
 
-    private static string Fingerprint(ArticleOverride? articleOverride) =>
-        Fingerprint(Writing.StoredValues.Serializer.Serialize<ArticleOverride?, Writing.Shapes>(articleOverride));
+    private static string Fingerprint(ArticleOverride? articleOverride) => Fingerprint(Writing.StoredValues.Serialize(articleOverride));
 
     private static string Fingerprint(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 }

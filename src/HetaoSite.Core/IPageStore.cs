@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MemoryPack;
 
 namespace HetaoSite.Core;
 
@@ -31,7 +32,8 @@ public interface IPageStore
 /// <param name="ReadsHash">One hash of the values the page found at those paths.</param>
 /// <param name="Size">The size of the output file.</param>
 /// <param name="ContentHash">The hash of the output file's bytes (<see cref="HashOf"/>).</param>
-public sealed record PageRecord(string OutputPath, string Key, string Page, IReadOnlyList<string> Reads, string ReadsHash, long Size, string ContentHash)
+[MemoryPackable]
+public sealed partial record PageRecord(string OutputPath, string Key, string Page, IReadOnlyList<string> Reads, string ReadsHash, long Size, string ContentHash)
 {
     /// <summary>The content hash of an output file's bytes.</summary>
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));

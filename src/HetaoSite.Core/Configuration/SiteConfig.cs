@@ -1,11 +1,13 @@
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Yaml;
+using MemoryPack;
 
 namespace HetaoSite.Core.Configuration;
 
 /// <summary>Everything <c>site-config.yml</c> says, with defaults for what it leaves out. See README for the reference.</summary>
 /// <param name="Zone">The gazetteer of <c>zone:</c>; null (no such section) turns the "about the zone" filter off.</param>
-public sealed record SiteConfig(
+[MemoryPackable]
+public sealed partial record SiteConfig(
     SiteSettings Site,
     TimelineWindow Window,
     IReadOnlyDictionary<string, ArticleOverride> Articles,
@@ -38,7 +40,8 @@ public sealed record SiteConfig(
 /// on the home page; a larger one lists them on year pages of at most this many events (cut at month boundaries where
 /// possible) and category pages likewise. 0 never paginates.</param>
 /// <param name="FeedLimit">Entries in each Atom feed (<c>site.feed_limit</c>): the latest events and articles. 0 = all.</param>
-public sealed record SiteSettings(
+[MemoryPackable]
+public sealed partial record SiteSettings(
     string Title,
     string Description,
     string BaseUrl,
@@ -66,14 +69,16 @@ public sealed record SiteSettings(
 }
 
 /// <summary>The years an event must fall in to be on the timeline (inclusive).</summary>
-public sealed record TimelineWindow(int FromYear, int ToYear)
+[MemoryPackable]
+public sealed partial record TimelineWindow(int FromYear, int ToYear)
 {
     public bool Contains(PartialDate date) => date.Year >= FromYear && date.Year <= ToYear;
 }
 
 /// <summary>What the maintainers know about one article better than its text does.</summary>
 /// <param name="Image">The image keys (<c>image</c>, <c>image_alt</c>, …): each one set wins over the article's own.</param>
-public sealed record ArticleOverride(
+[MemoryPackable]
+public sealed partial record ArticleOverride(
     PartialDate? Published,
     string? Title,
     string? Outlet,
@@ -83,10 +88,12 @@ public sealed record ArticleOverride(
     Loading.ImageKeys? Image = null);
 
 /// <summary>A literal find → replace applied to an article's cleaned text, and reported.</summary>
-public sealed record TextCorrection(string Find, string Replace);
+[MemoryPackable]
+public sealed partial record TextCorrection(string Find, string Replace);
 
 /// <summary>Extra cleaning patterns (regular expressions) added to the built-in defaults.</summary>
-public sealed record CleaningOptions(IReadOnlyList<string> Boilerplate, IReadOnlyList<string> Captions)
+[MemoryPackable]
+public sealed partial record CleaningOptions(IReadOnlyList<string> Boilerplate, IReadOnlyList<string> Captions)
 {
     public static CleaningOptions Default { get; } = new([], []);
 }
@@ -97,7 +104,8 @@ public sealed record CleaningOptions(IReadOnlyList<string> Boilerplate, IReadOnl
 /// </summary>
 /// <param name="Requires">When set, the rule applies only to an event whose title or sentence names one of these
 /// (深港合作 needs a Hong Kong party).</param>
-public sealed record CategoryRule(string Id, string Name, string NameHans, IReadOnlyList<string> Keywords, IReadOnlyList<string>? Requires = null)
+[MemoryPackable]
+public sealed partial record CategoryRule(string Id, string Name, string NameHans, IReadOnlyList<string> Keywords, IReadOnlyList<string>? Requires = null)
 {
     /// <summary>Words that name a Hong Kong party: what makes a development Shenzhen–Hong Kong cooperation.</summary>
     private static readonly string[] HongKongParties =
@@ -124,7 +132,8 @@ public sealed record CategoryRule(string Id, string Name, string NameHans, IRead
 /// <summary>Editorial control over the timeline: excluded ids, corrections, merges and manual events.</summary>
 /// <param name="Keep">Ids of statements the extraction dropped as mentions or as not about the zone, kept as events
 /// (the id is listed with each such drop in data/report.json).</param>
-public sealed record EditorialOptions(
+[MemoryPackable]
+public sealed partial record EditorialOptions(
     IReadOnlyList<string> Exclude,
     IReadOnlyList<EventCorrection> Corrections,
     IReadOnlyList<EventMerge> Merges,
@@ -134,21 +143,26 @@ public sealed record EditorialOptions(
     public static EditorialOptions Empty { get; } = new([], [], [], []);
 
     /// <summary>The ids of <see cref="Keep"/> (empty when none).</summary>
+    [MemoryPackIgnore]
     public IReadOnlyList<string> KeepIds => Keep ?? [];
 }
 
 /// <summary>Corrects the date, title, category and/or milestone mark of the event with <paramref name="Id"/>.</summary>
 /// <param name="Milestone">True or false to override <c>MilestoneRule</c> for this event; null to leave it to the rule.</param>
-public sealed record EventCorrection(string Id, PartialDate? Date, string? Title, string? Category, int Line, bool? Milestone = null);
+[MemoryPackable]
+public sealed partial record EventCorrection(string Id, PartialDate? Date, string? Title, string? Category, int Line, bool? Milestone = null);
 
 /// <summary>Merges the events <paramref name="From"/> into the event <paramref name="Into"/>.</summary>
-public sealed record EventMerge(string Into, IReadOnlyList<string> From, int Line);
+[MemoryPackable]
+public sealed partial record EventMerge(string Into, IReadOnlyList<string> From, int Line);
 
 /// <summary>An event the text does not state in a form the parser finds, added by hand with its citation.</summary>
-public sealed record ManualEvent(PartialDate Date, PartialDate? End, string Title, string Category, string File, string Sentence, int Line);
+[MemoryPackable]
+public sealed partial record ManualEvent(PartialDate Date, PartialDate? End, string Title, string Category, string File, string Sentence, int Line);
 
 /// <summary>Bounds that keep hostile input from exhausting the build.</summary>
-public sealed record BuildLimits(
+[MemoryPackable]
+public sealed partial record BuildLimits(
     long MaxFileBytes,
     int MaxHtmlDepth,
     int MaxDatesPerArticle,

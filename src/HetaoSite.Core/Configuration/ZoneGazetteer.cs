@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Extraction;
+using MemoryPack;
 
 namespace HetaoSite.Core.Configuration;
 
@@ -10,6 +11,7 @@ namespace HetaoSite.Core.Configuration;
 /// are folded to Simplified (<see cref="ScriptFold"/>). Latin entries are compared as written (case matters, so
 /// "the Loop" is not "in the loop").
 /// </summary>
+[MemoryPackable]
 public sealed partial record ZoneGazetteer(IReadOnlyList<string> Names, IReadOnlyList<string> Parks, IReadOnlyList<string> Places)
 {
     private readonly string[] _folded = [.. Names.Concat(Parks).Concat(Places).Select(ScriptFold.Fold).Distinct(StringComparer.Ordinal)

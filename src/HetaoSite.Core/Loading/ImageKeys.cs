@@ -1,6 +1,7 @@
 using System.Globalization;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Yaml;
+using MemoryPack;
 using YamlDotNet.RepresentationModel;
 
 namespace HetaoSite.Core.Loading;
@@ -11,13 +12,15 @@ namespace HetaoSite.Core.Loading;
 /// </summary>
 /// <param name="Source">The checked reference (see <see cref="ImageSources.Check"/>); null when absent or not usable.</param>
 /// <param name="Line">Line of the <c>image</c> key (or of the first image key when there is none).</param>
-public sealed record ImageKeys(string? Source, string? Alt, string? Caption, string? Credit, int? Width, int? Height, int Line)
+[MemoryPackable]
+public sealed partial record ImageKeys(string? Source, string? Alt, string? Caption, string? Credit, int? Width, int? Height, int Line)
 {
     public static readonly string[] Names = ["image", "image_alt", "image_caption", "image_credit", "image_width", "image_height"];
 
     /// <summary>Largest width or height accepted, in pixels.</summary>
     private const int MaxPixels = 100_000;
 
+    [MemoryPackIgnore]
     public bool IsEmpty => Source is null && Alt is null && Caption is null && Credit is null && Width is null && Height is null;
 
     /// <summary>

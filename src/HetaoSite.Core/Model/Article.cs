@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>A cleaned article with its resolved metadata. What <c>articles.json</c> and the article pages show.</summary>
@@ -8,7 +10,8 @@ namespace HetaoSite.Core.Model;
 /// <param name="PublishedFrom">Where exactly, for people: <c>masthead, line 1</c>, <c>front matter</c>, <c>config</c>,
 /// <c>meta article:published_time</c>, <c>dateline, line 3 (year from URL)</c>; null when undated.</param>
 /// <param name="Image">The lead image; null when the article has none (or its file is missing).</param>
-public sealed record Article(
+[MemoryPackable]
+public sealed partial record Article(
     string Id,
     string FileName,
     string Title,
@@ -28,5 +31,6 @@ public sealed record Article(
     CleaningStats Stats,
     ArticleImage? Image = null)
 {
+    [MemoryPackIgnore]
     public bool IsUndated => Published is null;
 }

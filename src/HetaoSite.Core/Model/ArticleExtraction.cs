@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace HetaoSite.Core.Model;
 /// content hash and computed in parallel.
 /// </summary>
 /// <param name="ScriptTexts">The article's displayed texts converted into the other script, when a converter was present (see <see cref="Model.ScriptTexts"/>).</param>
-public sealed record ArticleExtraction(
+[MemoryPackable]
+public sealed partial record ArticleExtraction(
     Article Article,
     IReadOnlyList<Sentence> Sentences,
     IReadOnlyList<DatedStatement> Statements,

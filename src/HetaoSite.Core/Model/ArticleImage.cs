@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>
@@ -14,7 +16,8 @@ namespace HetaoSite.Core.Model;
 /// <param name="Line">1-based line of the declaration in its file (the article's, or site-config.yml's when <paramref name="From"/> is config).</param>
 /// <param name="ContentHash">SHA-256 of a local file (upper-case hex), set once the file is found; null for a remote image.</param>
 /// <param name="ByteCount">Size of a local file in bytes; 0 for a remote image.</param>
-public sealed record ArticleImage(
+[MemoryPackable]
+public sealed partial record ArticleImage(
     string Source,
     string? Alt,
     string? Caption,
@@ -29,6 +32,7 @@ public sealed record ArticleImage(
     /// <summary>Hex digits of the content hash put into a copied file's name.</summary>
     public const int HashLength = 8;
 
+    [MemoryPackIgnore]
     public bool IsRemote => Source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -36,6 +40,7 @@ public sealed record ArticleImage(
     /// content hash before the extension (<c>images/x.jpg</c> → <c>images/x.3f2a9c1b.jpg</c>), so a changed file gets a new
     /// name and can be cached for ever. Null for a remote image, or before the file was found.
     /// </summary>
+    [MemoryPackIgnore]
     public string? OutputPath => IsRemote || ContentHash is null ? null : HashedPath(Source, ContentHash);
 
     /// <summary><c>images/x.jpg</c> and a hash → <c>images/x.3f2a9c1b.jpg</c>.</summary>

@@ -1,7 +1,10 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>What the cleaner did to one article; published in <c>articles.json</c>.</summary>
-public sealed record CleaningStats(
+[MemoryPackable]
+public sealed partial record CleaningStats(
     int AnnotationsRemoved,
     int BoilerplateRemoved,
     int Captions,

@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace HetaoSite.Core.Model;
 /// </summary>
 /// <param name="Planned">True when the date is after publication or the wording is a plan (預計, 將, 計劃, 到…年).</param>
 /// <param name="Title">A concise clause naming what happened (not the raw sentence).</param>
-public sealed record DatedStatement(
+[MemoryPackable]
+public sealed partial record DatedStatement(
     string ArticleId,
     string FileName,
     Sentence Sentence,

@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 public enum Severity
@@ -15,7 +17,8 @@ public enum Severity
 /// <param name="File">The article or template file name the problem is in, when there is one.</param>
 /// <param name="Line">1-based line in that file, when known.</param>
 /// <param name="Hint">How to fix it.</param>
-public sealed record Diagnostic(Severity Severity, string Code, string Message, string? File = null, int? Line = null, string? Hint = null)
+[MemoryPackable]
+public sealed partial record Diagnostic(Severity Severity, string Code, string Message, string? File = null, int? Line = null, string? Hint = null)
 {
     public static Diagnostic Error(string code, string message, string? file = null, int? line = null, string? hint = null) =>
         new(Severity.Error, code, message, file, line, hint);

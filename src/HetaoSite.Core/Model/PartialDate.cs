@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemoryPack;
 
 namespace HetaoSite.Core.Model;
 
@@ -6,7 +7,8 @@ namespace HetaoSite.Core.Model;
 /// A calendar date known to year, month or day precision. The precision is which parts are set.
 /// </summary>
 /// <example>"2024年6月" → PartialDate(2024, 6, null), written "2024-06", precision Month.</example>
-public readonly record struct PartialDate : IComparable<PartialDate>
+[MemoryPackable]
+public readonly partial record struct PartialDate : IComparable<PartialDate>
 {
     public PartialDate(int year, int? month = null, int? day = null)
     {
@@ -41,12 +43,15 @@ public readonly record struct PartialDate : IComparable<PartialDate>
 
     public int? Day { get; }
 
+    [MemoryPackIgnore]
     public DatePrecision Precision => Day is not null ? DatePrecision.Day : Month is not null ? DatePrecision.Month : DatePrecision.Year;
 
     /// <summary>The first calendar day this date can mean (2024-06 → 2024-06-01).</summary>
+    [MemoryPackIgnore]
     public DateOnly FirstDay => new(Year, Month ?? 1, Day ?? 1);
 
     /// <summary>The last calendar day this date can mean (2024-06 → 2024-06-30).</summary>
+    [MemoryPackIgnore]
     public DateOnly LastDay => Day is not null
         ? new DateOnly(Year, Month!.Value, Day.Value)
         : Month is { } m ? new DateOnly(Year, m, DateTime.DaysInMonth(Year, m)) : new DateOnly(Year, 12, 31);

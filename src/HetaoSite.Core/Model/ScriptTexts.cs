@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>
@@ -9,4 +11,5 @@ namespace HetaoSite.Core.Model;
 /// null means "the same as the original", which keeps entries small.
 /// </summary>
 /// <param name="Converter">A short name of the <see cref="Conversion.IScriptConverter.Identity"/> that produced them.</param>
-public sealed record ScriptTexts(string Converter, IReadOnlyList<string?> Converted);
+[MemoryPackable]
+public sealed partial record ScriptTexts(string Converter, IReadOnlyList<string?> Converted);

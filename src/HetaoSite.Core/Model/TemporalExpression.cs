@@ -1,3 +1,5 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace HetaoSite.Core.Model;
 /// <param name="End">The inclusive end of a range, at its own precision.</param>
 /// <param name="Relative">True when resolution needed the anchor or an earlier date (去年, 同月, 8日).</param>
 /// <param name="Approximate">True for vague expressions resolved to a span (近日, 日前, 年初).</param>
-public sealed record TemporalExpression(
+[MemoryPackable]
+public sealed partial record TemporalExpression(
     string Text,
     int Start,
     PartialDate Date,
@@ -17,7 +20,9 @@ public sealed record TemporalExpression(
     bool Relative = false,
     bool Approximate = false)
 {
+    [MemoryPackIgnore]
     public int Length => Text.Length;
 
+    [MemoryPackIgnore]
     public DatePrecision Precision => Date.Precision;
 }

@@ -1,4 +1,7 @@
+using MemoryPack;
+
 namespace HetaoSite.Core.Model;
 
 /// <summary>One block of article text (a paragraph, heading, list item or caption) and the 1-based source line it starts on.</summary>
-public sealed record TextBlock(string Text, BlockKind Kind, int Line);
+[MemoryPackable]
+public sealed partial record TextBlock(string Text, BlockKind Kind, int Line);

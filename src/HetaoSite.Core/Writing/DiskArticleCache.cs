@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using HetaoSite.Core.Model;
-using Nerdbank.MessagePack;
+using MemoryPack;
 
 namespace HetaoSite.Core.Writing;
 
@@ -9,9 +9,10 @@ namespace HetaoSite.Core.Writing;
 /// hex characters so no folder holds tens of thousands of files).
 /// </summary>
 /// <remarks>
-/// <para>An entry is the SHA-256 of its body, then the body: the key and the result, serialized as MessagePack by <see cref="StoredValues"/>
-/// (records by their public properties, shapes generated at compile time). No list of fields is kept by hand: a field added to a record is stored with it, and since the engine version is part of every key, entries made
-/// by another build of the engine are never read.</para>
+/// <para>An entry is the checksum of its body, then the body: the key and the result, serialized by <see cref="StoredValues"/>
+/// (records by all their public members, serializers generated at compile time). No list of fields is kept by hand: a
+/// field added to a record is stored with it, and since the engine version is part of every key, entries made by
+/// another build of the engine are never read.</para>
 /// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read, whose checksum
 /// does not match, that does not deserialize, or that was stored under another key is a miss, and is overwritten; a
 /// failed write is ignored. Safe to share between threads and between processes (a build and <c>serve</c>): entries
@@ -70,7 +71,7 @@ public sealed class DiskArticleCache : IArticleCache
         }
 
         _touched.TryAdd(key, 0);
-        var body = StoredValues.Serializer.Serialize<(string, StageResult<ArticleExtraction?>), Shapes>((key, result));
+        var body = StoredValues.Serialize(new MemoEntry(key, result));
         if (StoredValues.TryWrite(PathOf(key), body))
         {
             Interlocked.Increment(ref _writes);
@@ -125,10 +126,9 @@ public sealed class DiskArticleCache : IArticleCache
                 return null;
             }
 
-            var (storedKey, result) = StoredValues.Serializer.Deserialize<(string, StageResult<ArticleExtraction?>), Shapes>(body);
-            return storedKey == key && result?.Value is not null ? result : null;
+            return StoredValues.TryDeserialize<MemoEntry>(body.Span) is { Key: var stored, Result: { Value: not null } result } && stored == key ? result : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MessagePackSerializationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -161,3 +161,7 @@ public sealed class DiskArticleCache : IArticleCache
     private static bool IsValidKey(string key) =>
         key.Length is >= 8 and <= 128 && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 }
+
+/// <summary>What one file of the memo holds.</summary>
+[MemoryPackable]
+internal sealed partial record MemoEntry(string Key, StageResult<ArticleExtraction?> Result);

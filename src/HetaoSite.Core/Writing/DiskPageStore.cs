@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
-using Nerdbank.MessagePack;
+using MemoryPack;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
 /// The page records of the last build written to an output folder, in one file <c>&lt;root&gt;/pages/pages.bin</c>:
-/// the SHA-256 of its body, then the body (the output folder and the records, MessagePack by <see cref="StoredValues"/>), written to a
-/// temporary file and renamed into place. A file that is missing, damaged or made for another output folder is no
-/// records: every page renders. Each build's <see cref="Save"/> keeps exactly the pages that build produced.
+/// the checksum of its body, then the body (the engine version, the output folder and the records, by
+/// <see cref="StoredValues"/>), written to a temporary file and renamed into place. A file that is missing, damaged, or
+/// made by another build of the engine or for another output folder is no records: every page renders. Each build's <see cref="Save"/> keeps exactly the pages that build produced.
 /// </summary>
 public sealed class DiskPageStore : IPageStore
 {
@@ -72,7 +72,7 @@ public sealed class DiskPageStore : IPageStore
     public int Save()
     {
         var records = _current.Values.OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
-        var body = StoredValues.Serializer.Serialize<(string, List<PageRecord>), Shapes>((_output, records));
+        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, records));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
@@ -90,14 +90,18 @@ public sealed class DiskPageStore : IPageStore
                 return [];
             }
 
-            var (output, records) = StoredValues.Serializer.Deserialize<(string, List<PageRecord>), Shapes>(body);
-            return output == _output && records is not null
+            return StoredValues.TryDeserialize<StoredPages>(body.Span) is { Records: { } records } stored
+                && stored.Engine == BuildContext.EngineVersion && stored.Output == _output
                 ? records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal)
                 : [];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or MessagePackSerializationException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return [];
         }
     }
 }
+
+/// <summary>What the page store's file holds.</summary>
+[MemoryPackable]
+internal sealed partial record StoredPages(string Engine, string Output, List<PageRecord> Records);
