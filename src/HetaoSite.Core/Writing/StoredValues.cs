@@ -43,13 +43,18 @@ internal static class StoredValues
     /// reader sees the old file, the new one or none, never half of one. A read-only or full disk only costs speed:
     /// returns false and leaves nothing behind.
     /// </summary>
-    public static bool TryWrite(string path, byte[] body)
+    public static bool TryWrite(string path, ReadOnlySpan<byte> body)
     {
         var temporary = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, [.. XxHash128.Hash(body), .. body]);
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                file.Write(XxHash128.Hash(body));
+                file.Write(body);
+            }
+
             File.Move(temporary, path, overwrite: true);
             return true;
         }

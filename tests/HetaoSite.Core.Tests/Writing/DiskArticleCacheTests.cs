@@ -3,6 +3,7 @@ using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
 using HetaoSite.Core.Tests.TestSupport;
 using HetaoSite.Core.Writing;
+using MemoryPack;
 
 namespace HetaoSite.Core.Tests.Writing;
 
@@ -40,6 +41,25 @@ public sealed class DiskArticleCacheTests : IDisposable
 
         Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
         AssertSame(stored, read!);
+    }
+
+    [Fact]
+    public void Every_stored_record_stores_its_constructor_parameters_and_ignores_its_computed_properties()
+    {
+        // The round trips above cover the constructor parameters; a public property beyond them is computed from them, and
+        // storing it would only make entries larger (and for a record struct, run its code on every write).
+        var stored = typeof(StageResult<>).Assembly.GetTypes().Where(t => t.IsDefined(typeof(MemoryPackableAttribute), inherit: false)).ToList();
+        var computed = stored.SelectMany(type =>
+        {
+            var parameters = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!.GetParameters()
+                .Select(p => p.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(p => !parameters.Contains(p.Name) && !p.IsDefined(typeof(MemoryPackIgnoreAttribute), inherit: false))
+                .Select(p => $"{type.Name}.{p.Name}");
+        }).ToList();
+
+        Assert.Contains(typeof(ArticleExtraction), stored);
+        Assert.True(computed.Count == 0, $"expected every public property that is not a constructor parameter to be [MemoryPackIgnore], found: {string.Join(", ", computed)}");
     }
 
     [Fact]
