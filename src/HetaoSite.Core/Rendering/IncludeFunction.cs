@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -63,9 +64,67 @@ internal sealed class IncludeFunction : IScriptCustomFunction
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 
-    /// <summary>Renders <paramref name="path"/> into a string of its own, as <c>include</c> returns it.</summary>
-    internal static string ToText(TemplateContext context, ScriptNode? callerContext, string path) =>
-        Builtin(context, callerContext).Invoke(context, callerContext, [path], null) as string ?? string.Empty;
+    /// <summary>
+    /// Renders <paramref name="path"/> into a string of its own, as <c>include</c> returns it. Scriban's renders into a
+    /// new buffer, turns it into a string and then rebuilds the buffer's storage: three copies of the output as garbage
+    /// for each cached partial. This does what Scriban's <c>TemplateContext.RenderTemplate</c> does (the same scope,
+    /// <c>$</c>, indentation and line state, restored after) into a buffer the thread keeps, and copies it once into the
+    /// string. A call with named arguments (which Scriban makes local variables) goes to Scriban's own function.
+    /// </summary>
+    internal static string ToText(TemplateContext context, ScriptNode? callerContext, string path)
+    {
+        if (callerContext is not ScriptFunctionCall call || call.Arguments.Any(a => a is ScriptNamedArgument))
+        {
+            return Builtin(context, callerContext).Invoke(context, callerContext, [path], null) as string ?? string.Empty;
+        }
+
+        if (context.GetTemplatePathFromName(path, callerContext) is not { } templatePath)
+        {
+            return string.Empty;
+        }
+
+        var template = context.GetOrCreateTemplate(templatePath, callerContext);
+        var buffers = _buffers ??= new Stack<CharBufferOutput>();
+        var output = buffers.Count > 0 ? buffers.Pop() : new CharBufferOutput(4 * 1024);
+        context.EnterRecursive(callerContext);
+        var indent = context.CurrentIndent;
+        var previousTextWasNewLine = PreviousTextWasNewLine(context);
+        context.CurrentIndent = null;
+        context.PushOutput(output);
+        context.PushLocal();
+        try
+        {
+            context.SetValue(ScriptVariable.Arguments, new ScriptArray { path }, true, true);
+            if (indent is not null)
+            {
+                context.ResetPreviousNewLine();
+            }
+
+            PageRenderer.WriteTo(context, template);
+            return output.ToString();
+        }
+        finally
+        {
+            context.PopLocal();
+            context.PopOutput();
+            context.CurrentIndent = indent;
+            PreviousTextWasNewLine(context) = previousTextWasNewLine;
+            context.ExitRecursive(callerContext);
+            output.Clear();
+            buffers.Push(output);
+        }
+    }
+
+    /// <summary>The output buffers of <see cref="ToText"/> on this thread, one per level of nesting.</summary>
+    [ThreadStatic]
+    private static Stack<CharBufferOutput>? _buffers;
+
+    /// <summary>
+    /// Whether the last text written ended a line: Scriban indents the next line by it, and restores it after rendering
+    /// an include into a string; it has no public accessor.
+    /// </summary>
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_previousTextWasNewLine")]
+    private static extern ref bool PreviousTextWasNewLine(TemplateContext context);
 
     private static IScriptCustomFunction Builtin(TemplateContext context, ScriptNode? callerContext) =>
         context.BuiltinObject["include"] as IScriptCustomFunction

@@ -14,7 +14,7 @@ internal sealed class PageRenderer
 {
     private readonly TemplateSet _set;
     private readonly TemplateContext _context;
-    private readonly CharBufferOutput _output = new();
+    private readonly CharBufferOutput _output = new(64 * 1024);
 
     public PageRenderer(TemplateSet set)
     {
@@ -106,34 +106,34 @@ internal sealed class PageRenderer
             }
         }
     }
+}
 
-    /// <summary>A growable character buffer, kept from page to page.</summary>
-    private sealed class CharBufferOutput : IScriptOutput
+/// <summary>A growable character buffer for Scriban's output, kept from page to page (or from partial to partial).</summary>
+internal sealed class CharBufferOutput(int capacity) : IScriptOutput
+{
+    private char[] _buffer = new char[capacity];
+    private int _length;
+
+    public void Clear() => _length = 0;
+
+    public void Write(string text, int offset, int count)
     {
-        private char[] _buffer = new char[64 * 1024];
-        private int _length;
-
-        public void Clear() => _length = 0;
-
-        public void Write(string text, int offset, int count)
+        if (_length + count > _buffer.Length)
         {
-            if (_length + count > _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
-            }
-
-            text.CopyTo(offset, _buffer, _length, count);
-            _length += count;
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
         }
 
-        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(text, offset, count);
-            return ValueTask.CompletedTask;
-        }
-
-        public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
-
-        public override string ToString() => new(_buffer, 0, _length);
+        text.CopyTo(offset, _buffer, _length, count);
+        _length += count;
     }
+
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(text, offset, count);
+        return ValueTask.CompletedTask;
+    }
+
+    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
+
+    public override string ToString() => new(_buffer, 0, _length);
 }
