@@ -32,8 +32,10 @@ public interface IPageStore
 /// <param name="ReadsHash">One hash of the values the page found at those paths.</param>
 /// <param name="Size">The size of the output file.</param>
 /// <param name="ContentHash">The hash of the output file's bytes (<see cref="HashOf"/>).</param>
+/// <param name="Modified">The output file's last write time (UTC ticks) when it was known to hold those bytes; 0 when
+/// not known. A file of this size and time is the one recorded; any other is read and hashed.</param>
 [MemoryPackable]
-public sealed partial record PageRecord(string OutputPath, string Key, string Page, IReadOnlyList<string> Reads, string ReadsHash, long Size, string ContentHash)
+public sealed partial record PageRecord(string OutputPath, string Key, string Page, IReadOnlyList<string> Reads, string ReadsHash, long Size, string ContentHash, long Modified = 0)
 {
     /// <summary>The content hash of an output file's bytes.</summary>
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));

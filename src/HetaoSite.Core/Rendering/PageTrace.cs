@@ -327,14 +327,11 @@ internal sealed class ValueHasher
     private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, byte[]> _paths = new(StringComparer.Ordinal);
     private readonly ScriptObject _globals;
-    private readonly Func<object, bool> _isShared;
 
     /// <param name="globals">The globals the paths of <see cref="AtPaths"/> start from.</param>
-    /// <param name="isShared">True for an object worth memoising: one that many pages show.</param>
-    public ValueHasher(ScriptObject globals, Func<object, bool> isShared)
+    public ValueHasher(ScriptObject globals)
     {
         _globals = globals;
-        _isShared = isShared;
     }
 
     /// <summary>The hash of <paramref name="value"/> and everything under it.</summary>
@@ -389,7 +386,7 @@ internal sealed class ValueHasher
     {
         switch (value)
         {
-            case ScriptObject or ScriptArray when memoised && _isShared(value):
+            case SharedObject when memoised:
                 Tag(buffer, 'h', HashBytes);
                 Bytes(buffer, _shared.GetOrAdd(value, static (v, hasher) => hasher.Hash(v), this));
                 break;
@@ -472,6 +469,13 @@ internal sealed class ValueHasher
         public static readonly Absent Instance = new();
     }
 }
+
+/// <summary>
+/// An object many pages show (an event, an article summary), built once per rendering and only read afterwards:
+/// <see cref="ValueHasher"/> hashes it once and memoises the hash. Its type says so, so that hashing a page asks
+/// nothing of the objects that are not shared.
+/// </summary>
+internal sealed class SharedObject(int capacity) : ScriptObject(capacity, autoImportStaticsFromThisType: false);
 
 /// <summary>
 /// A value of a page object that is not a Scriban value but writes its own output when a template function places it

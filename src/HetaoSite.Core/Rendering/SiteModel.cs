@@ -27,7 +27,6 @@ public sealed class SiteModel
     private readonly SiteFacts _facts;
     private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<object, byte> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _traced;
@@ -43,7 +42,7 @@ public sealed class SiteModel
         _strings = strings;
         _globals = new(BuildGlobals);
         _traced = new(() => new TracedObject(Globals));
-        _hasher = new(() => new ValueHasher(Globals, _shared.ContainsKey));
+        _hasher = new(() => new ValueHasher(Globals));
         _description = rendition.Authored(facts.Content.Config.Site.Description);
         var zone = facts.Content.Config.Zone;
         _breaks = new HeadingBreaks(zone is null ? [] : zone.Names.Concat(zone.Parks));
@@ -126,20 +125,13 @@ public sealed class SiteModel
 
     // ---- shared objects -------------------------------------------------------------------------------------
 
-    /// <summary>Notes <paramref name="shared"/> as shown by many pages: its hash is memoised (<see cref="ValueHasher"/>).</summary>
-    private ScriptObject Shared(ScriptObject shared)
-    {
-        _shared.TryAdd(shared, 0);
-        return shared;
-    }
-
     /// <summary>An event's shared object, built once (for the first event with its id).</summary>
     private ScriptObject EventObject(TimelineEvent e) =>
-        _events.GetOrAdd(e.Id, static (id, model) => model.Shared(model.Event(model._facts.EventsById[id])), this);
+        _events.GetOrAdd(e.Id, static (id, model) => model.Event(model._facts.EventsById[id]), this);
 
     private ScriptObject? SummaryObject(string articleId) =>
         _facts.ArticlesById.TryGetValue(articleId, out var a)
-            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.Shared(arg.Model.ArticleSummary(arg.Article)), (Model: this, a.Article))
+            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.ArticleSummary(arg.Article), (Model: this, a.Article))
             : null;
 
     /// <summary>
@@ -151,11 +143,11 @@ public sealed class SiteModel
     /// for the event card, written on thousands of pages, <c>id_html</c>, <c>category_html</c>, <c>category_name_html</c>
     /// (escaped) and <c>title_html</c> (as <c>wbr</c> writes it).
     /// </summary>
-    private ScriptObject Event(TimelineEvent e)
+    private SharedObject Event(TimelineEvent e)
     {
         var title = Rendition.Title(e);
         var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
-        return new ScriptObject(EventMembers)
+        return new SharedObject(EventMembers)
         {
         ["id"] = e.Id,
         ["date"] = e.Date.ToString(),
@@ -227,10 +219,10 @@ public sealed class SiteModel
     /// <c>event_count</c>, <c>original_lang</c>, <c>converted</c> (true when this rendering shows the article's texts
     /// converted from <c>original_lang</c>), <c>image</c> (see <see cref="Image"/>; null when the article has none).
     /// </summary>
-    private ScriptObject ArticleSummary(Article a)
+    private SharedObject ArticleSummary(Article a)
     {
         var url = IsWebUrl(a.Url) ? a.Url : null;
-        return new ScriptObject(SummaryMembers)
+        return new SharedObject(SummaryMembers)
         {
             ["id"] = a.Id,
             ["title"] = Rendition.Text(a.Title, a.Script),

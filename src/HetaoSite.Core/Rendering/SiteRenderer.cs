@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using HetaoSite.Core.Loading;
@@ -180,11 +181,18 @@ public static class SiteRenderer
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>The page store and this build's key; a page's key adds its script, templates and output path.</summary>
-    private sealed record Reuse(IPageStore Store, string BuildKey)
+    /// <summary>
+    /// The page store and this build's key. A page's key adds its script, template and layout (its record is found by
+    /// its output path), so the pages share a few keys, each computed once.
+    /// </summary>
+    private sealed class Reuse(IPageStore store, string buildKey)
     {
-        public string KeyOf(PageJob job) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\u0000', BuildKey, job.Model.Rendition.Lang, job.Template, job.Layout ?? string.Empty, job.OutputPath))));
+        private readonly ConcurrentDictionary<(string Lang, string Template, string? Layout), string> _keys = new();
+
+        public IPageStore Store => store;
+
+        public string KeyOf(PageJob job) => _keys.GetOrAdd((job.Model.Rendition.Lang, job.Template, job.Layout), static (page, buildKey) =>
+            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0000', buildKey, page.Lang, page.Template, page.Layout ?? string.Empty)))), buildKey);
     }
 
     /// <summary>The sink the files go to, and the paths that went (for the duplicate check and the build's summary).</summary>

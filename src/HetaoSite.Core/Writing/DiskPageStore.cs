@@ -9,6 +9,13 @@ namespace HetaoSite.Core.Writing;
 /// <see cref="StoredValues"/>), written to a temporary file and renamed into place. A file that is missing, damaged, or
 /// made by another build of the engine or for another output folder is no records: every page renders. Each build's <see cref="Save"/> keeps exactly the pages that build produced.
 /// </summary>
+/// <remarks>
+/// A record keeps the last write time of its page's file, taken after the file was known to hold the recorded bytes
+/// (written by the build, or read and hashed). A file that still has that time and size is the recorded one and is not
+/// read again, as git trusts its index: writing a file sets its time. File systems keep times in steps, so a file
+/// written twice within one step may keep its time; a time less than <see cref="Settled"/> before the records were
+/// saved is therefore not trusted, and such a file is read and hashed.
+/// </remarks>
 public sealed class DiskPageStore : IPageStore
 {
     /// <summary>The store's folder under the cache folder.</summary>
@@ -16,10 +23,14 @@ public sealed class DiskPageStore : IPageStore
 
     private const string FileName = "pages.bin";
 
+    /// <summary>Longer than the step in which any common file system keeps a file's last write time.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
     private readonly string _path;
     private readonly string _output;
-    private readonly Lazy<Dictionary<string, PageRecord>> _previous;
+    private readonly Lazy<(Dictionary<string, PageRecord> Records, long TrustedBefore)> _previous;
     private readonly ConcurrentDictionary<string, PageRecord> _current = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _hashedAt = new(StringComparer.Ordinal);
     private int _rendered;
     private int _reused;
 
@@ -36,7 +47,7 @@ public sealed class DiskPageStore : IPageStore
 
     public int ReusedCount => _reused;
 
-    public PageRecord? Find(string outputPath) => _previous.Value.GetValueOrDefault(outputPath);
+    public PageRecord? Find(string outputPath) => _previous.Value.Records.GetValueOrDefault(outputPath);
 
     public bool HasOutput(PageRecord record)
     {
@@ -44,8 +55,25 @@ public sealed class DiskPageStore : IPageStore
         {
             var path = SiteWriter.ResolveInside(_output, record.OutputPath);
             var info = new FileInfo(path);
-            return info.Exists && !info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.Length == record.Size
-                && PageRecord.HashOf(File.ReadAllBytes(path)) == record.ContentHash;
+            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != record.Size)
+            {
+                return false;
+            }
+
+            var modified = info.LastWriteTimeUtc.Ticks;
+            if (modified == record.Modified && modified < _previous.Value.TrustedBefore)
+            {
+                return true;
+            }
+
+            if (PageRecord.HashOf(File.ReadAllBytes(path)) != record.ContentHash)
+            {
+                return false;
+            }
+
+            // The bytes read are those the file had at the time taken before reading them: writing it since changes that time.
+            _hashedAt[record.OutputPath] = modified;
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -65,39 +93,51 @@ public sealed class DiskPageStore : IPageStore
     public void Reused(PageRecord record)
     {
         Interlocked.Increment(ref _reused);
-        _current[record.OutputPath] = record;
+        _current[record.OutputPath] = _hashedAt.TryGetValue(record.OutputPath, out var modified) ? record with { Modified = modified } : record;
     }
 
     /// <summary>Writes this build's records; a failed write only costs the next build speed.</summary>
     public int Save()
     {
-        var records = _current.Values.OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
+        var records = _current.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
         var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, records));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
-    private Dictionary<string, PageRecord> Load()
+    /// <summary>A page this build rendered, with the last write time of its file: the output was just written, so it holds the rendered bytes.</summary>
+    private PageRecord WithWriteTime(PageRecord record)
     {
         try
         {
-            if (!File.Exists(_path))
-            {
-                return [];
-            }
+            var info = new FileInfo(SiteWriter.ResolveInside(_output, record.OutputPath));
+            return info.Exists && info.Length == record.Size ? record with { Modified = info.LastWriteTimeUtc.Ticks } : record;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return record;
+        }
+    }
 
-            if (StoredValues.Body(File.ReadAllBytes(_path)) is not { } body)
+    /// <summary>The records, and the write time before which a file's time is trusted (<see cref="Settled"/> before they were saved).</summary>
+    private (Dictionary<string, PageRecord> Records, long TrustedBefore) Load()
+    {
+        try
+        {
+            var saved = new FileInfo(_path);
+            if (!saved.Exists || StoredValues.Body(File.ReadAllBytes(_path)) is not { } body)
             {
-                return [];
+                return ([], 0);
             }
 
             return StoredValues.TryDeserialize<StoredPages>(body.Span) is { Records: { } records } stored
                 && stored.Engine == BuildContext.EngineVersion && stored.Output == _output
-                ? records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal)
-                : [];
+                ? (records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal),
+                    saved.LastWriteTimeUtc.Ticks - Settled.Ticks)
+                : ([], 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return [];
+            return ([], 0);
         }
     }
 }

@@ -101,6 +101,6 @@ public sealed class ArticleHtmlTests
         var context = new TemplateContext();
         context.PushOutput(output);
         text.Write(context);
-        return (output.ToString(), new ValueHasher(new ScriptObject(), _ => false).Of(text));
+        return (output.ToString(), new ValueHasher(new ScriptObject()).Of(text));
     }
 }

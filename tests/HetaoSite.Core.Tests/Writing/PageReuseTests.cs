@@ -121,6 +121,35 @@ public sealed class PageReuseTests : IDisposable
     }
 
     [Fact]
+    public void A_page_whose_file_was_rewritten_with_the_same_size_after_its_write_time_was_recorded_is_rendered_again()
+    {
+        var site = ReproducibleBuildTests.CopySite(Path.Combine(_root, "site"));
+        var output = Path.Combine(_root, "_site");
+        Build(site, output, cached: true);
+        // As if the site had been built an hour ago: the next build reads each file once and records its write time.
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, anHourAgo);
+        }
+
+        var second = Build(site, output, cached: true).Pages!;
+        Assert.Equal(0, second.RenderedCount);
+        var home = Path.Combine(output, "index.html");
+        var bytes = File.ReadAllBytes(home);
+        bytes[^2] = (byte)(bytes[^2] == (byte)' ' ? '\t' : ' ');
+        File.WriteAllBytes(home, bytes);
+
+        var rebuild = Build(site, output, cached: true).Pages!;
+
+        Assert.True(rebuild.RenderedCount == 1 && rebuild.ReusedCount == second.ReusedCount - 1,
+            $"expected only the changed home page rendered, got {rebuild.RenderedCount} rendered and {rebuild.ReusedCount} reused of {second.ReusedCount}");
+        var clean = Path.Combine(_root, "clean");
+        Build(site, clean, cached: false);
+        AssertSameFiles(clean, output);
+    }
+
+    [Fact]
     public void A_page_records_what_it_read_from_the_globals_and_through_cached_partials()
     {
         var site = ReproducibleBuildTests.CopySite(Path.Combine(_root, "site"));
