@@ -1,6 +1,8 @@
 using System.Text;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace HetaoSite.Core.Rendering;
 
@@ -19,7 +21,7 @@ internal sealed class PageRenderer
     public PageRenderer(TemplateSet set)
     {
         _set = set;
-        _context = new TemplateContext
+        _context = new SiteTemplateContext
         {
             StrictVariables = true,
             LoopLimit = SiteRenderer.LoopLimit,
@@ -136,4 +138,16 @@ internal sealed class CharBufferOutput(int capacity) : IScriptOutput
     public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
 
     public override string ToString() => new(_buffer, 0, _length);
+}
+
+/// <summary>
+/// Scriban's context, with one shortcut: an argument passed to a parameter of type <see cref="object"/> (the site's own
+/// functions take <c>object</c>: <c>include</c>'s template, <c>include_cached</c>'s keys) is the value itself, found
+/// without Scriban's walk through every conversion it knows (the same result: only a value that converts itself,
+/// <see cref="IScriptConvertibleTo"/>, could come out different, and it still goes to Scriban).
+/// </summary>
+internal sealed class SiteTemplateContext : TemplateContext
+{
+    public override object? ToObject(SourceSpan span, object? value, Type destinationType) =>
+        destinationType == typeof(object) && value is not IScriptConvertibleTo ? value : base.ToObject(span, value, destinationType);
 }
