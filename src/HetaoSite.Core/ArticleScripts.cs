@@ -16,8 +16,23 @@ namespace HetaoSite.Core;
 public static class ArticleScripts
 {
     /// <summary>A short name of <paramref name="converter"/>'s <see cref="IScriptConverter.Identity"/>, kept with the texts it converted.</summary>
-    public static string Fingerprint(IScriptConverter converter) =>
-        System.Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(converter.Identity)))[..16].ToLowerInvariant();
+    public static string Fingerprint(IScriptConverter converter)
+    {
+        // Asked for every article and every article page, always of the build's one converter: the last answer is kept.
+        var identity = converter.Identity;
+        if (_lastFingerprint is { } last && string.Equals(last.Identity, identity, StringComparison.Ordinal))
+        {
+            return last.Fingerprint;
+        }
+
+        var fingerprint = System.Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16].ToLowerInvariant();
+        _lastFingerprint = new IdentityFingerprint(identity, fingerprint);
+        return fingerprint;
+    }
+
+    private static IdentityFingerprint? _lastFingerprint;
+
+    private sealed record IdentityFingerprint(string Identity, string Fingerprint);
 
     /// <summary><paramref name="extraction"/> with its displayed texts converted by <paramref name="converter"/> into the other script (none for a Latin article).</summary>
     public static ArticleExtraction Convert(ArticleExtraction extraction, IScriptConverter converter)
