@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -311,14 +311,16 @@ internal static class TracePaths
 }
 
 /// <summary>
-/// Stable hashes (truncated SHA-256, hex) of template values: texts, numbers, booleans, functions (by type: what they
+/// Stable hashes (XxHash128, hex) of template values: texts, numbers, booleans, functions (by type: what they
 /// do depends only on the engine and the configuration) and whole graphs of <see cref="ScriptObject"/> and
-/// <see cref="ScriptArray"/>. The hash of an object many pages share (an event, an article summary) is memoised by
-/// reference, so it is hashed once per build; so is the value at each path of the globals. Values are only read while
+/// <see cref="ScriptArray"/>. The hash of an object many pages share (a <see cref="SharedObject"/>: an event, an article
+/// summary) is memoised, so it is hashed once per build; so is the value at each path of the globals. Values are only read while
 /// a build renders, so a memoised hash stays true.
 /// </summary>
 internal sealed class ValueHasher
 {
+    // XxHash128: a hash only has to tell a value from the one it replaced, not resist an attacker (who would have to
+    // write the site's own inputs), and it is many times faster than SHA-256 over the same bytes.
     private const int HashBytes = 16;
 
     [ThreadStatic]
@@ -372,9 +374,7 @@ internal sealed class ValueHasher
         {
             buffer.ResetWrittenCount();
             write(buffer);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.WrittenSpan, hash);
-            return hash[..HashBytes].ToArray();
+            return XxHash128.Hash(buffer.WrittenSpan);
         }
         finally
         {
