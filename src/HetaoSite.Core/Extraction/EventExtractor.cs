@@ -213,9 +213,36 @@ public static class EventExtractor
 
     // The line that is the article's title (a text file's first line, a page's headline in its body).
     private static bool IsHeadline(Article article, TextBlock block) =>
-        article.Title is { Length: > 0 } title && block.Kind == BlockKind.Paragraph && WithoutSpaces(block.Text) == WithoutSpaces(title);
+        article.Title is { Length: > 0 } title && block.Kind == BlockKind.Paragraph && SameWithoutSpaces(block.Text, title);
 
-    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    /// <summary>True when the two texts are equal once white space is left out of both (compared in place: this runs for every paragraph).</summary>
+    private static bool SameWithoutSpaces(string a, string b)
+    {
+        var i = 0;
+        var j = 0;
+        while (true)
+        {
+            while (i < a.Length && char.IsWhiteSpace(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && char.IsWhiteSpace(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (a[i++] != b[j++])
+            {
+                return false;
+            }
+        }
+    }
 
     // The opening of the article (its first three paragraphs): where a report names what it is about.
     private static string FirstParagraph(Article article) =>

@@ -113,6 +113,9 @@ public static partial class EventWording
         "截至", "截止", "截止到", "截至到"
     ];
 
+    /// <summary><see cref="UpTo"/>, the longest first: "截止到" before "截止".</summary>
+    private static readonly string[] UpToLongestFirst = [.. UpTo.OrderByDescending(u => u.Length)];
+
     /// <summary>Plans of a count: "計劃引進…30家以上" is a target, a figure, not a step, unless the count is then said to be
     /// done (已).</summary>
     private static readonly string[] Targets =
@@ -331,8 +334,16 @@ public static partial class EventWording
     // "截至2024年6月…": the date closes a count.
     private static string? UpToTheDate(string folded, int offset)
     {
-        var before = folded[..Math.Clamp(offset, 0, folded.Length)].TrimEnd();
-        return UpTo.OrderByDescending(u => u.Length).FirstOrDefault(u => before.EndsWith(u, StringComparison.Ordinal));
+        var before = folded.AsSpan(0, Math.Clamp(offset, 0, folded.Length)).TrimEnd();
+        foreach (var upTo in UpToLongestFirst)
+        {
+            if (before.EndsWith(upTo, StringComparison.Ordinal))
+            {
+                return upTo;
+            }
+        }
+
+        return null;
     }
 
     // "the 14th Five-Year Plan (2021-2025)", "十四五規劃（2021－2025年）": a span in brackets dates the name before it.

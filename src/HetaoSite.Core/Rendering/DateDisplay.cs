@@ -11,9 +11,9 @@ public static class DateDisplay
 {
     public static string Format(PartialDate date) => date.Precision switch
     {
-        DatePrecision.Day => Invariant($"{date.Year}年{date.Month}月{date.Day}日"),
-        DatePrecision.Month => Invariant($"{date.Year}年{date.Month}月"),
-        _ => Invariant($"{date.Year}年"),
+        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日"),
+        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年"),
     };
 
     /// <summary>A date or a range; the end leaves out what it shares with the start.</summary>
@@ -31,11 +31,13 @@ public static class DateDisplay
         }
         else if (last.Month == start.Month && last.Day is { } day && start.Day is not null)
         {
-            tail = Invariant($"{day}日");
+            tail = string.Create(CultureInfo.InvariantCulture, $"{day}日");
         }
         else
         {
-            tail = last.Day is { } d ? Invariant($"{last.Month}月{d}日") : Invariant($"{last.Month}月");
+            tail = last.Day is { } d
+                ? string.Create(CultureInfo.InvariantCulture, $"{last.Month}月{d}日")
+                : string.Create(CultureInfo.InvariantCulture, $"{last.Month}月");
         }
 
         return Format(start) + "至" + tail;
@@ -44,5 +46,4 @@ public static class DateDisplay
     /// <summary>"YYYY-MM-DD" of the first day, for &lt;time datetime&gt; on ranges and feeds.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
