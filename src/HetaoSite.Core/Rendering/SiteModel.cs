@@ -52,7 +52,7 @@ public sealed class SiteModel
 
     public SiteUrls Urls { get; }
 
-    /// <summary>The read-only globals of this rendering, built when the first page is rendered.</summary>
+    /// <summary>The read-only globals of this rendering, built on first use (by the renderer, before any page).</summary>
     public ScriptObject Globals => _globals.Value;
 
     /// <summary>The globals as pages see them: each member read is noted in the page's <see cref="PageTrace"/>.</summary>

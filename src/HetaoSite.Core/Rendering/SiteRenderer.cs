@@ -78,9 +78,14 @@ public static class SiteRenderer
         files.AddRange(timings.Time("render: search index", () => SearchIndex.Files(facts, renditions)));
         DataBuffers.Release();
 
-        // The renderings share only read-only facts, so they are built side by side.
-        var models = timings.Time("render: model", () =>
-            renditions.AsParallel().AsOrdered().Select(r => new SiteModel(facts, r, set.Strings(r.Lang)!)).ToList());
+        // The renderings share only read-only facts, so they are built side by side, globals included: built by the
+        // first page of each rendering instead, they would keep every other thread waiting.
+        var models = timings.Time("render: model", () => renditions.AsParallel().AsOrdered().Select(r =>
+        {
+            var model = new SiteModel(facts, r, set.Strings(r.Lang)!);
+            _ = model.Globals;
+            return model;
+        }).ToList());
         var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
         // One renderer (template context and output buffer) per thread, reused from page to page.
         using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
