@@ -1,0 +1,78 @@
+using HetaoSite.Core.Tests.TestSupport;
+using HetaoSite.Core.Writing;
+
+namespace HetaoSite.Core.Tests.Writing;
+
+public sealed class DiskPageStoreTests : IDisposable
+{
+    private static readonly PageRecord Record = new("zh-hans/index.html", "key", "page", ["site.title", "page.events"], "reads", 1234, "CONTENT");
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "hetao-pages-test-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private string Cache => Path.Combine(_root, ".hetao-cache");
+
+    private string Output => Path.Combine(_root, "_site");
+
+    private string StoreFile => Path.Combine(Cache, DiskPageStore.Folder, "pages.bin");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Saved_records_are_found_by_the_next_build_for_the_same_output()
+    {
+        Save();
+
+        var found = new DiskPageStore(Cache, Output).Find(Record.OutputPath);
+
+        Assert.NotNull(found);
+        DeepEquality.AssertEqual(Record, found);
+    }
+
+    [Fact]
+    public void Records_for_another_output_folder_are_no_records()
+    {
+        Save();
+
+        Assert.Null(new DiskPageStore(Cache, Path.Combine(_root, "elsewhere")).Find(Record.OutputPath));
+    }
+
+    [Fact]
+    public void Records_written_by_another_build_of_the_engine_are_no_records()
+    {
+        // The format has no field names: only the engine that wrote it may read it.
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages("another engine", Path.GetFullPath(Output), [Record]))));
+
+        Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("one byte changed")]
+    [InlineData("empty")]
+    public void A_damaged_file_is_no_records(string damage)
+    {
+        Save();
+        var bytes = File.ReadAllBytes(StoreFile);
+        File.WriteAllBytes(StoreFile, damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "one byte changed" => [.. bytes[..^1], (byte)(bytes[^1] ^ 1)],
+            _ => [],
+        });
+
+        Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
+    }
+
+    private void Save()
+    {
+        var store = new DiskPageStore(Cache, Output);
+        store.Rendered(Record);
+        Assert.Equal(1, store.Save());
+    }
+}
