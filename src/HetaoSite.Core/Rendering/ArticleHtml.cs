@@ -29,6 +29,9 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
     /// <summary>Writes the blocks to <paramref name="context"/>'s output.</summary>
     public void Write(TemplateContext context)
     {
+        // The converter was handed the conversions of the texts shown beyond this text; those of its pieces come now,
+        // when the page is rendered, not when its object is built to tell whether the page changed.
+        facts.RememberPageTexts(extraction, rendition.Converter);
         var blocks = extraction.Article.Blocks;
         var last = Math.Max(0, blocks.Count - 1);
         // Sentences whose block is out of range go with the first or last block.

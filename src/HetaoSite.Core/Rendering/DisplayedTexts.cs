@@ -11,20 +11,21 @@ namespace HetaoSite.Core.Rendering;
 /// <remarks>
 /// The per-article stage converts these once, in one direction, in parallel, and the article cache keeps the results
 /// (<see cref="ScriptTexts"/>), so a rebuild converts only texts that changed. The texts shown beyond the article's own
-/// page come first (<see cref="Head"/>: title, outlet, what its statements quote), so a build can take their
-/// conversions for every article without splitting every article's text into segments; the rest is needed only when
-/// the article's page is rendered. Missing a text here costs only speed (it
+/// page and those of its page's object come first (<see cref="Head"/>: title, outlet, what its statements quote, the
+/// dropped dates its report quotes), so a build can take their conversions for every article without splitting every
+/// article's text into segments, and can build the page's object (to tell whether the page changed) without them; the
+/// rest, the article's text, is needed only when the article's page is rendered. Missing a text here costs only speed (it
 /// is converted when shown); listing one too many costs a conversion. Each text is the exact string later converted,
 /// never a block that is sliced afterwards: OpenCC matches phrases, so a slice of a converted block can differ.
 /// </remarks>
 public static class DisplayedTexts
 {
-    /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence): <see cref="Head"/>, then the page's segments, sentences and dropped dates.</summary>
+    /// <summary>The distinct non-empty texts of <paramref name="extraction"/>, in a fixed order (first occurrence): <see cref="Head"/>, then the page's segments and sentences.</summary>
     public static IReadOnlyList<string> Of(ArticleExtraction extraction)
     {
         var blocks = extraction.Article.Blocks;
         var sentences = extraction.Sentences;
-        var (texts, seen) = HeadAndSeen(extraction, blocks.Count + (2 * sentences.Count) + (2 * extraction.Dropped.Count));
+        var (texts, seen) = HeadAndSeen(extraction, blocks.Count + (2 * sentences.Count));
 
         void Add(string? text)
         {
@@ -58,13 +59,6 @@ public static class DisplayedTexts
         foreach (var sentence in sentences)
         {
             Add(sentence.Text);
-        }
-
-        // The article page's report quotes each dropped date and its sentence.
-        foreach (var dropped in extraction.Dropped)
-        {
-            Add(dropped.Sentence);
-            Add(dropped.Expression);
         }
 
         return texts;
@@ -108,14 +102,15 @@ public static class DisplayedTexts
 
     /// <summary>
     /// The first texts of <see cref="Of"/>: the article's title and outlet and its statements' titles, sentences and date
-    /// expressions — everything the timeline, feeds, data files and search index show of it.
+    /// expressions — everything the timeline, feeds, data files and search index show of it — and the dropped dates and
+    /// their sentences, which its page's report quotes.
     /// </summary>
     public static IReadOnlyList<string> Head(ArticleExtraction extraction) => HeadAndSeen(extraction, 0).Texts;
 
     /// <param name="more">How many more texts the caller may add (room is made for them).</param>
     private static (List<string> Texts, HashSet<string> Seen) HeadAndSeen(ArticleExtraction extraction, int more)
     {
-        var capacity = 2 + (3 * extraction.Statements.Count) + more;
+        var capacity = 2 + (3 * extraction.Statements.Count) + (2 * extraction.Dropped.Count) + more;
         var texts = new List<string>(capacity);
         var seen = new HashSet<string>(capacity, StringComparer.Ordinal);
 
@@ -134,6 +129,13 @@ public static class DisplayedTexts
             Add(statement.Title);
             Add(statement.Sentence.Text);
             Add(statement.Expression.Text);
+        }
+
+        // The article page's report quotes each dropped date and its sentence.
+        foreach (var dropped in extraction.Dropped)
+        {
+            Add(dropped.Sentence);
+            Add(dropped.Expression);
         }
 
         return (texts, seen);

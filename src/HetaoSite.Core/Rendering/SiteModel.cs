@@ -672,8 +672,6 @@ public sealed class SiteModel
 
     private ScriptObject ArticlePage(ArticleExtraction extraction)
     {
-        // The converter was handed only the texts shown beyond this page; its segments' conversions come now.
-        _facts.RememberPageTexts(extraction, Rendition.Converter);
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
         var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title, summary.Script), null, ArticleJsonLd(a, summary));
