@@ -25,8 +25,8 @@ public sealed class SiteModel
     private const int PageMembers = 12;
 
     private readonly SiteFacts _facts;
-    private readonly ConcurrentDictionary<string, ScriptObject> _events = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ScriptObject> _summaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScriptObject> _events;
+    private readonly ConcurrentDictionary<string, ScriptObject> _summaries;
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _traced;
@@ -37,6 +37,11 @@ public sealed class SiteModel
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
         _facts = facts;
+
+        // Sized for every event and article at the start: pages on every thread fill them, and a table that grows holds
+        // all its locks while it copies itself.
+        _events = new(4 * Environment.ProcessorCount, facts.EventsById.Count, StringComparer.Ordinal);
+        _summaries = new(4 * Environment.ProcessorCount, facts.ArticlesById.Count, StringComparer.Ordinal);
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
