@@ -89,6 +89,19 @@ public sealed class ArticleScriptsTests : IDisposable
     }
 
     [Fact]
+    public void Displayed_texts_follow_the_text_whatever_order_the_sentences_come_in()
+    {
+        // The stored conversions are matched to the texts by position, so the order must come from the article's text.
+        foreach (var extraction in SeedArticles().Where(e => e.Sentences.Count > 1))
+        {
+            var expected = DisplayedTexts.Of(extraction);
+            var reversed = DisplayedTexts.Of(extraction with { Sentences = [.. extraction.Sentences.Reverse()] });
+            Assert.True(expected.SequenceEqual(reversed),
+                $"expected the displayed texts of {extraction.Article.FileName} in the same order with its sentences reversed, got {reversed.Count} texts against {expected.Count}");
+        }
+    }
+
+    [Fact]
     public void Displayed_texts_include_the_dropped_dates_and_their_sentences()
     {
         var extraction = SeedArticles().First(e => e.Dropped.Any(d => d.Sentence is not null));
