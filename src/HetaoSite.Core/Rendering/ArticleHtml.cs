@@ -15,10 +15,12 @@ namespace HetaoSite.Core.Rendering;
 /// <remarks>
 /// Each block on a line of its own, indented to sit in <c>section.article-body</c>: a heading as
 /// <c>h3.article-heading</c>, a caption as <c>p.caption</c>, consecutive list items as one <c>ul.article-list</c>, a
-/// paragraph as <c>p</c>. Inside, each piece of text on a line of its own: a sentence as <c>span.sentence</c> with its
-/// anchor id; a cited sentence as <c>mark.cite</c> followed by a <c>a.back-link</c> to each event it states (its date and
-/// title for screen readers); text between sentences as it is. Text is always data: HTML-escaped, shown as written in
-/// the rendering of the article's script and converted in the other (<see cref="Rendition.Text"/>).
+/// paragraph as <c>p</c>. Inside, the pieces of text follow each other with nothing between them, so that the block
+/// reads (and copies) exactly as the article wrote it: a line break between two spans shows as a space in Chinese text.
+/// A sentence is a <c>span.sentence</c> with its anchor id; a cited sentence a <c>mark.cite</c> followed by an
+/// <c>a.back-link</c> to each event it states (its date and title for screen readers); text between sentences as it is.
+/// Text is always data: HTML-escaped, shown as written in the rendering of the article's script and converted in the
+/// other (<see cref="Rendition.Text"/>).
 /// </remarks>
 internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts, Rendition rendition, SiteUrls urls, string backToEvent) : IHashedByInputs
 {
@@ -139,7 +141,6 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             if (piece.Sentence is not { } sentence)
             {
                 WriteText(context, text, piece);
-                context.Write("\n");
                 continue;
             }
 
@@ -148,13 +149,13 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             {
                 context.Write("<span class=\"sentence\" id=\"").Write(anchor).Write("\">");
                 WriteText(context, text, piece);
-                context.Write("</span>\n");
+                context.Write("</span>");
                 continue;
             }
 
             context.Write("<mark class=\"cite\" id=\"").Write(anchor).Write("\">");
             WriteText(context, text, piece);
-            context.Write("</mark>\n");
+            context.Write("</mark>");
             foreach (var cited in events)
             {
                 var e = facts.EventsById[cited.Id];
@@ -164,7 +165,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 WriteEscaped(context, e.Id);
                 context.Write("\">").Write(backToEvent).Write("<span class=\"visually-hidden\">：").Write(DateDisplay.Format(e.Date, e.End)).Write(" ");
                 WriteEscaped(context, rendition.Title(e));
-                context.Write("</span></a>\n");
+                context.Write("</span></a>");
             }
         }
     }

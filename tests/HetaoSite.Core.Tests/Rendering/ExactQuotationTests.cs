@@ -99,6 +99,29 @@ public sealed class ExactQuotationTests
         Assert.Equal($"/{own}articles/{article.Article.Id}/", note.GetAttribute("href"));
     }
 
+    /// <summary>
+    /// A paragraph reads and copies as the article wrote it: nothing (not even a line break, which browsers show as a
+    /// space between Chinese sentences) is put between its sentences; only the links back to events are added.
+    /// </summary>
+    [Theory]
+    [InlineData("hant.md", "")]
+    [InlineData("hans.md", "zh-hans/")]
+    public void Each_paragraph_on_its_own_script_page_is_the_article_text_with_nothing_between_its_sentences(string file, string own)
+    {
+        var site = Built.Value;
+        var article = site.Build.Articles.Single(a => a.Article.FileName == file).Article;
+        var page = site.ArticlePage(own, file);
+        foreach (var link in page.QuerySelectorAll(".article-body a.back-link").ToList())
+        {
+            link.Remove();
+        }
+
+        var shown = page.QuerySelectorAll(".article-body > p:not(.caption)").Select(p => p.TextContent).ToList();
+        var written = article.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text).ToList();
+        Assert.True(written.Count >= 2, $"expected the paragraphs of {file}, got {written.Count}");
+        Assert.Equal(written, shown);
+    }
+
     [Theory]
     [InlineData("", Script.Hant)]
     [InlineData("zh-hans/", Script.Hans)]
