@@ -67,16 +67,26 @@ internal sealed class PageTrace : IDisposable
         IsVolatile |= reads.IsVolatile;
     }
 
-    /// <summary>Gives the trace's set back to the thread, emptied, for its next trace. Call on the thread that made it.</summary>
+    /// <summary>
+    /// Gives the trace's set back to the thread, emptied, for its next trace. Call on the thread that made it. A set that
+    /// grew large (a list page reads a path under every event it shows) is dropped instead: emptying a set clears all
+    /// the room it ever grew to, and the thread's next page, usually a small one, would pay that every time.
+    /// </summary>
     public void Dispose()
     {
         if (!_released)
         {
             _released = true;
-            _ids.Clear();
-            (t_free ??= new()).Push(_ids);
+            if (_ids.Count <= ReusedSetLimit)
+            {
+                _ids.Clear();
+                (t_free ??= new()).Push(_ids);
+            }
         }
     }
+
+    /// <summary>The most paths a trace's set may have held and still be reused.</summary>
+    private const int ReusedSetLimit = 1024;
 
     /// <summary>The paths a trace noted (as numbers of <see cref="TracePaths"/>) and whether it read a volatile builtin.</summary>
     public sealed record Reads(int[] Ids, bool IsVolatile);
