@@ -48,7 +48,7 @@ public static class SiteRenderer
         var timings = content.Context.Timings;
         var renditions = Rendition.For(content.Config.Site.DefaultScript, content.Context.Converter);
         var files = new Output(output);
-        var loaded = TemplateSet.Load(templates);
+        var loaded = timings.Time("render: templates", () => TemplateSet.Load(templates));
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         var set = loaded.Value;
         foreach (var missing in Required.Where(path => !set.Has(path) && !loaded.Diagnostics.Any(d => d.File == "templates/" + path)))
@@ -86,7 +86,7 @@ public static class SiteRenderer
             _ = model.Globals;
             return model;
         }).ToList());
-        var jobs = models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList();
+        var jobs = timings.Time("render: jobs", () => models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList());
         // One renderer (template context and output buffer) per thread, reused from page to page.
         using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
         var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
