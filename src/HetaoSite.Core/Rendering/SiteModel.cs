@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -13,7 +12,7 @@ namespace HetaoSite.Core.Rendering;
 /// <c>chart</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c>, <c>wbr</c>
 /// and <c>article_text</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
-/// Objects shared by many pages (events, article summaries) are built once, when a page to render first needs them,
+/// Objects shared by many pages (events, article summaries) are built once for all of them, on first use,
 /// and only read while rendering.
 /// </summary>
 public sealed class SiteModel
@@ -25,8 +24,8 @@ public sealed class SiteModel
     private const int PageMembers = 12;
 
     private readonly SiteFacts _facts;
-    private readonly ConcurrentDictionary<string, ScriptObject> _events;
-    private readonly ConcurrentDictionary<string, ScriptObject> _summaries;
+    private readonly Lazy<Dictionary<string, ScriptObject>> _summaries;
+    private readonly Lazy<Dictionary<string, ScriptObject>> _events;
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _traced;
@@ -38,10 +37,10 @@ public sealed class SiteModel
     {
         _facts = facts;
 
-        // Sized for every event and article at the start: pages on every thread fill them, and a table that grows holds
-        // all its locks while it copies itself.
-        _events = new(4 * Environment.ProcessorCount, facts.EventsById.Count, StringComparer.Ordinal);
-        _summaries = new(4 * Environment.ProcessorCount, facts.ArticlesById.Count, StringComparer.Ordinal);
+        // Every event and article summary is built at once, on first use (the globals list them all), so that pages on
+        // every thread only read the tables.
+        _summaries = new(() => facts.ArticlesById.ToDictionary(kv => kv.Key, kv => (ScriptObject)ArticleSummary(kv.Value.Article), StringComparer.Ordinal));
+        _events = new(() => facts.EventsById.ToDictionary(kv => kv.Key, kv => (ScriptObject)Event(kv.Value), StringComparer.Ordinal));
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
@@ -130,14 +129,10 @@ public sealed class SiteModel
 
     // ---- shared objects -------------------------------------------------------------------------------------
 
-    /// <summary>An event's shared object, built once (for the first event with its id).</summary>
-    private ScriptObject EventObject(TimelineEvent e) =>
-        _events.GetOrAdd(e.Id, static (id, model) => model.Event(model._facts.EventsById[id]), this);
+    /// <summary>An event's shared object (that of the event with its id).</summary>
+    private ScriptObject EventObject(TimelineEvent e) => _events.Value[e.Id];
 
-    private ScriptObject? SummaryObject(string articleId) =>
-        _facts.ArticlesById.TryGetValue(articleId, out var a)
-            ? _summaries.GetOrAdd(articleId, static (_, arg) => arg.Model.ArticleSummary(arg.Article), (Model: this, a.Article))
-            : null;
+    private ScriptObject? SummaryObject(string articleId) => _summaries.Value.GetValueOrDefault(articleId);
 
     /// <summary>
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
