@@ -22,17 +22,27 @@ public readonly record struct Clause(int Start, string Text)
     public static int[] Depths(string text)
     {
         var depths = new int[text.Length];
-        var open = new List<(int At, char Closer)>();
+        List<(int At, char Closer)>? open = null;
         for (var i = 0; i < text.Length; i++)
         {
             var o = Openers.IndexOf(text[i]);
             if (o >= 0)
             {
-                open.Add((i, Closers[o]));
+                (open ??= []).Add((i, Closers[o]));
                 continue;
             }
 
-            var match = Closers.Contains(text[i]) ? open.FindLastIndex(p => p.Closer == text[i]) : -1;
+            if (open is null || !Closers.Contains(text[i]))
+            {
+                continue;
+            }
+
+            var match = open.Count - 1;
+            while (match >= 0 && open[match].Closer != text[i])
+            {
+                match--;
+            }
+
             if (match < 0)
             {
                 continue;

@@ -28,6 +28,8 @@ public static class EventExtractor
         var diagnostics = new List<Diagnostic>();
         var sentences = SentenceSplitter.Split(article.Blocks, cancellation);
         var statements = new List<DatedStatement>();
+        // The date each statement tells (its end for a range), kept beside them rather than listed again for every block.
+        var told = new List<PartialDate>();
         var figures = new List<KeyFigure>();
         var dropped = new List<DroppedDate>();
         var keep = config.Editorial.KeepIds.Count == 0 ? null : config.Editorial.KeepIds.ToHashSet(StringComparer.Ordinal);
@@ -49,7 +51,7 @@ public static class EventExtractor
 
             // 同日, 當天, that day: with no date before them in the paragraph, they refer to the nearest development told
             // before it in the article.
-            var parse = TemporalParser.Parse(block.Text, anchor, [.. statements.Select(s => s.Expression.End ?? s.Expression.Date)], cancellation);
+            var parse = TemporalParser.Parse(block.Text, anchor, told, cancellation);
             found += parse.Dates.Count + parse.Rejected.Count;
             var needsAnchor = article.IsUndated ? NeedingAnAnchor(block.Text, parse) : null;
             if (found > config.Limits.MaxDatesPerArticle)
@@ -101,6 +103,7 @@ public static class EventExtractor
                 foreach (var statement in Consider(article, sentences, block, sentence, [.. group], config, keep, statements, figures, dropped))
                 {
                     statements.Add(statement);
+                    told.Add(Told(statement));
                     if (EventWording.NamesOccasion(EventWording.Parts(statement.Sentence.Text,
                         statement.Expression.Start - sentence.Offset, statement.Expression.Length).Head))
                     {
@@ -117,11 +120,15 @@ public static class EventExtractor
                 {
                     if (EventWording.OccasionReference(sentence.Text) is { } marker && EventWording.StatesDevelopment(sentence.Text))
                     {
-                        var told = occasion.Statement.Expression;
+                        var occasionDate = occasion.Statement.Expression;
                         var date = new TemporalExpression(marker, sentence.Offset + sentence.Text.IndexOf(marker, StringComparison.Ordinal),
-                            told.Date, told.End, Relative: true, Approximate: told.Approximate);
+                            occasionDate.Date, occasionDate.End, Relative: true, Approximate: occasionDate.Approximate);
                         found++;
-                        statements.AddRange(Consider(article, sentences, block, sentence, [date], config, keep, statements, figures, dropped));
+                        foreach (var statement in Consider(article, sentences, block, sentence, [date], config, keep, statements, figures, dropped))
+                        {
+                            statements.Add(statement);
+                            told.Add(Told(statement));
+                        }
                     }
                 }
             }
@@ -130,6 +137,8 @@ public static class EventExtractor
         var extraction = new ArticleExtraction(article, sentences, statements, figures, dropped, found);
         return new StageResult<ArticleExtraction>(extraction, diagnostics);
     }
+
+    private static PartialDate Told(DatedStatement statement) => statement.Expression.End ?? statement.Expression.Date;
 
     // The dates of one sentence: each is dropped with its reason or becomes a statement.
     private static List<DatedStatement> Consider(Article article, IReadOnlyList<Sentence> sentences, TextBlock block, Sentence sentence, IReadOnlyList<TemporalExpression> dates,

@@ -28,32 +28,38 @@ internal static class FrontMatterReader
 
     public static StageResult<(SourceMetadata Metadata, ArticleBody Body)?> Read(string text, string file, BuildLimits limits)
     {
-        var lines = text.Split('\n');
-        var open = 0;
-        while (open < lines.Length && string.IsNullOrWhiteSpace(lines[open]))
+        // Lines are found by position rather than split off: the body is the rest of the text, taken once.
+        var position = 0;
+        var line = 1;
+        while (position < text.Length && LineAt(text, position).IsWhiteSpace())
         {
-            open++;
+            position = NextLine(text, position);
+            line++;
         }
 
-        if (open == lines.Length || lines[open].TrimEnd() != "---")
+        if (position == text.Length || LineAt(text, position).TrimEnd() is not "---")
         {
             return StageResult<(SourceMetadata, ArticleBody)?>.Ok((SourceMetadata.None, new ArticleBody(text, 1)));
         }
 
-        var close = open + 1;
-        while (close < lines.Length && lines[close].TrimEnd() is not ("---" or "..."))
+        var openLine = line;
+        var yamlStart = NextLine(text, position);
+        var close = yamlStart;
+        var closeLine = openLine + 1;
+        while (close < text.Length && LineAt(text, close).TrimEnd() is not ("---" or "..."))
         {
-            close++;
+            close = NextLine(text, close);
+            closeLine++;
         }
 
-        if (close == lines.Length)
+        if (close == text.Length)
         {
-            return Fail(Diagnostic.Error("HS0105", $"front matter opened with '---' on line {open + 1} is never closed", file, open + 1,
+            return Fail(Diagnostic.Error("HS0105", $"front matter opened with '---' on line {openLine} is never closed", file, openLine,
                 "end the front matter with a line holding only '---'"));
         }
 
-        var yamlFirstLine = open + 2;
-        var yaml = string.Join('\n', lines[(open + 1)..close]);
+        var yamlFirstLine = openLine + 1;
+        var yaml = text[yamlStart..Math.Max(yamlStart, close - 1)];
         var parsed = SafeYaml.ParseMapping(yaml, file, yamlFirstLine, limits.Yaml);
         if (parsed.Value is not { } map || parsed.HasErrors)
         {
@@ -74,8 +80,22 @@ internal static class FrontMatterReader
         }
 
         metadata = metadata with { Image = image?.ToImage("front matter") };
-        var body = new ArticleBody(string.Join('\n', lines[(close + 1)..]), close + 2);
+        var body = new ArticleBody(text[NextLine(text, close)..], closeLine + 1);
         return new StageResult<(SourceMetadata, ArticleBody)?>((metadata, body), found);
+    }
+
+    // The line starting at position, without its '\n'.
+    private static ReadOnlySpan<char> LineAt(string text, int position)
+    {
+        var end = text.IndexOf('\n', position);
+        return text.AsSpan(position, (end < 0 ? text.Length : end) - position);
+    }
+
+    // Where the line after the one starting at position starts (the text's length after the last line).
+    private static int NextLine(string text, int position)
+    {
+        var end = text.IndexOf('\n', position);
+        return end < 0 ? text.Length : end + 1;
     }
 
     private static SourceMetadata ToMetadata(YamlMappingNode map, string file, int firstLine, out Diagnostic? problem)

@@ -86,13 +86,13 @@ internal static class MarkdownArticleReader
             switch (node)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.ToString());
+                    text.Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
                     break;
                 case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.ToString());
+                    text.Append(entity.Transcoded.AsSpan());
                     break;
                 case AutolinkInline autolink:
                     text.Append(autolink.Url);
@@ -128,6 +128,21 @@ internal static class MarkdownArticleReader
     private static void Emit(List<TextBlock> blocks, StringBuilder text, BlockKind kind, int line)
     {
         var raw = text.ToString();
+        text.Clear();
+        if (Joined(raw).Trim() is { Length: > 0 } content)
+        {
+            blocks.Add(new TextBlock(content, kind, line));
+        }
+    }
+
+    // Each wrapped-line join becomes a space, or nothing between two CJK characters (the text itself when it has none).
+    private static string Joined(string raw)
+    {
+        if (!raw.Contains(WrappedJoin, StringComparison.Ordinal))
+        {
+            return raw;
+        }
+
         var result = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
@@ -141,10 +156,6 @@ internal static class MarkdownArticleReader
             }
         }
 
-        text.Clear();
-        if (result.ToString().Trim() is { Length: > 0 } content)
-        {
-            blocks.Add(new TextBlock(content, kind, line));
-        }
+        return result.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using HetaoSite.Core.Model;
@@ -12,9 +13,9 @@ namespace HetaoSite.Core.Timeline;
 public static class EventIds
 {
     public static string For(DatedStatement primary) =>
-        $"e{primary.Expression.Date.Year}-{Hash($"{primary.FileName}|{primary.Sentence.Text}|{primary.Expression.Text}")}";
+        $"e{primary.Expression.Date.Year}-{Hash(primary.FileName, primary.Sentence.Text, primary.Expression.Text)}";
 
-    public static string ForManual(PartialDate date, string title) => $"m{date.Year}-{Hash($"{date}|{title}")}";
+    public static string ForManual(PartialDate date, string title) => $"m{date.Year}-{Hash(date.ToString(), title)}";
 
     /// <summary>
     /// Two events whose first sources share file, sentence and date expression (a sentence telling two developments
@@ -39,11 +40,37 @@ public static class EventIds
         }
     }
 
-    // The first ten hex digits of SHA-256 (five bytes), lower case.
-    private static string Hash(string text)
+    // The first ten hex digits of SHA-256 (five bytes), lower case, of the parts joined by '|'; encoded into one pooled
+    // buffer rather than joined into a string first (this runs for every event and every mention of one).
+    private static string Hash(params ReadOnlySpan<string> parts)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..5]);
+        var characters = parts.Length;
+        foreach (var part in parts)
+        {
+            characters += part.Length;
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(characters));
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    bytes[written++] = (byte)'|';
+                }
+
+                written += Encoding.UTF8.GetBytes(parts[i], bytes.AsSpan(written));
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash[..5]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

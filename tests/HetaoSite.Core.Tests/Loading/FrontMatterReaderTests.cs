@@ -74,4 +74,35 @@ public sealed class FrontMatterReaderTests
     [Fact]
     public void Front_matter_with_no_text_after_it_is_an_empty_article() =>
         Assert.Equal("HS0103", SingleError(Load("only.md", "---\ntitle: 標題\ndate: 2024-01-01\n---\n\n")).Code);
+
+    [Theory]
+    [InlineData("---\ntitle: 標題\n...\n正文。", 4)]
+    [InlineData("---  \ntitle: 標題\n---\t\n\n正文。\n", 5)]
+    [InlineData("\n \n---\ntitle: 標題\ndate: 2024-01-01\n---\n正文。\n", 7)]
+    public void The_body_starts_on_the_line_after_the_closing_line(string text, int bodyLine)
+    {
+        var raw = LoadOk("a.md", text);
+        Assert.Equal("標題", raw.Metadata.Title);
+        Assert.Equal(("正文。", bodyLine), (raw.Blocks[0].Text, raw.Blocks[0].Line));
+    }
+
+    [Fact]
+    public void Empty_front_matter_gives_no_metadata_and_keeps_the_body()
+    {
+        var raw = LoadOk("a.md", "---\n---\n正文。\n");
+        Assert.Null(raw.Metadata.Title);
+        Assert.Equal(("正文。", 3), (raw.Blocks[0].Text, raw.Blocks[0].Line));
+    }
+
+    [Fact]
+    public void A_closing_line_that_is_the_last_line_leaves_an_empty_article() =>
+        Assert.Equal("HS0103", SingleError(Load("only.md", "---\ntitle: 標題\n---")).Code);
+
+    [Fact]
+    public void Text_without_an_opening_line_is_all_body()
+    {
+        var raw = LoadOk("a.txt", "\n正文。\n\n---\ntitle: 標題\n---\n");
+        Assert.Null(raw.Metadata.Title);
+        Assert.Equal(("正文。", 2), (raw.Blocks[0].Text, raw.Blocks[0].Line));
+    }
 }

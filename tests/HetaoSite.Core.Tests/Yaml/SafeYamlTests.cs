@@ -48,4 +48,17 @@ public class SafeYamlTests
         var result = SafeYaml.ParseMapping("a: " + new string('x', 20_000), "big.md", 1, Limits);
         Assert.Contains(result.Diagnostics, d => d.Code == "HS0110");
     }
+
+    [Theory]
+    [InlineData("a: 1\nb:\n  c: [x, y]\nd: !!python/object:os.system ls\n", "HS0114", 6)]
+    [InlineData("a: &a 1\nb: *a\nc: *a\nd: *a\ne: *a\nf: *a\ng: *a\nh: *a\ni: *a\nj: *a\nk: *a\nl: *a\n", "HS0115", 14)]
+    [InlineData("a:\n b:\n  c:\n   d:\n    e:\n     f:\n      g:\n       h:\n        i: 1\n", "HS0116", 11)]
+    [InlineData("a: 1\nb: [1, 2\n", "HS0113", 5)]
+    public void A_refused_or_malformed_event_after_good_ones_is_named_at_its_own_line(string yaml, string code, int line)
+    {
+        var result = SafeYaml.ParseMapping(yaml, "a.md", 3, Limits);
+        Assert.Null(result.Value);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((code, line), (error.Code, error.Line));
+    }
 }

@@ -174,7 +174,16 @@ internal static class ChinesePhraseReader
             return false;
         }
 
-        var weekWord = Array.Find(ChineseKeywords.WeekWords, w => Matches(text, pos, w));
+        string? weekWord = null;
+        foreach (var word in ChineseKeywords.WeekWords)
+        {
+            if (Matches(text, pos, word))
+            {
+                weekWord = word;
+                break;
+            }
+        }
+
         if (weekWord is null)
         {
             return false;
