@@ -10,13 +10,17 @@ namespace HetaoSite.Core.Rendering;
 /// Renders pages one after the other on one thread, reusing one template context and one output buffer: a new context
 /// builds Scriban's whole builtin library, and a page rendered through <see cref="Template.Render(TemplateContext)"/>
 /// is copied several times on its way to bytes. Each page gets fresh globals of its own (<c>page</c> and whatever its
-/// templates assign), popped after it, so nothing a page sets is seen by the next one.
+/// templates assign), popped after it, so nothing a page sets is seen by the next one. A page's own layout renders into
+/// a second buffer, which the base layout's <c>{{ content }}</c> copies into the page (<see cref="LayoutContent"/>)
+/// instead of the body being made a string first.
 /// </summary>
 internal sealed class PageRenderer
 {
     private readonly TemplateSet _set;
     private readonly TemplateContext _context;
     private readonly CharBufferOutput _output = new(64 * 1024);
+    private readonly CharBufferOutput _body = new(64 * 1024);
+    private readonly LayoutContent _content;
 
     public PageRenderer(TemplateSet set)
     {
@@ -33,6 +37,7 @@ internal sealed class PageRenderer
         set.Prime(_context);
         PageTrace.GuardBuiltins(_context);
         _context.PushOutput(_output);
+        _content = new LayoutContent(_body);
     }
 
     /// <summary>The path of the template being evaluated (for error messages).</summary>
@@ -56,16 +61,27 @@ internal sealed class PageRenderer
             _output.Clear();
             context.ResetPreviousNewLine();
             Current = job.Template;
-            Evaluate(_set.Get(job.Template));
-            if (job.Layout is not null)
+            if (job.Layout is null)
             {
-                locals["content"] = _output.ToString();
-                _output.Clear();
-                context.ResetPreviousNewLine();
-                Current = job.Layout;
-                Evaluate(_set.Get(job.Layout));
+                Evaluate(_set.Get(job.Template));
+                return _output.ToUtf8();
             }
 
+            _body.Clear();
+            context.PushOutput(_body);
+            try
+            {
+                Evaluate(_set.Get(job.Template));
+            }
+            finally
+            {
+                context.PopOutput();
+            }
+
+            locals["content"] = _content;
+            context.ResetPreviousNewLine();
+            Current = job.Layout;
+            Evaluate(_set.Get(job.Layout));
             return _output.ToUtf8();
         }
         finally
@@ -135,9 +151,54 @@ internal sealed class CharBufferOutput(int capacity) : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Appends what <paramref name="other"/> holds.</summary>
+    public void Write(CharBufferOutput other)
+    {
+        if (_length + other._length > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + other._length));
+        }
+
+        other._buffer.AsSpan(0, other._length).CopyTo(_buffer.AsSpan(_length));
+        _length += other._length;
+    }
+
     public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
 
     public override string ToString() => new(_buffer, 0, _length);
+}
+
+/// <summary>
+/// <c>content</c> in the base layout: what the page's own layout wrote. As a statement of its own at no indentation
+/// (<c>{{ content }}</c>) it copies that output straight into the page; anywhere else it is the text, as a string
+/// (so <c>content | string.size</c> or <c>if content</c> work as on any text).
+/// </summary>
+internal sealed class LayoutContent(CharBufferOutput body) : IScriptCustomFunction
+{
+    public int RequiredParameterCount => 0;
+
+    public int ParameterCount => 0;
+
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+    public Type ReturnType => typeof(string);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "value");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        if (context.EnableOutput && string.IsNullOrEmpty(context.CurrentIndent) && context.Output is CharBufferOutput output
+            && callerContext is ScriptVariable { Parent: ScriptExpressionStatement })
+        {
+            output.Write(body);
+            return null;
+        }
+
+        return body.ToString();
+    }
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 }
 
 /// <summary>
