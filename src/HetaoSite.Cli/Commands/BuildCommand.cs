@@ -47,6 +47,7 @@ public static class BuildCommand
         if (verbose)
         {
             stdout.WriteLine($"timings: {context.Timings}");
+            stdout.WriteLine($"cpu and allocations: {context.Timings!.CpuAndAllocations()}");
             stdout.WriteLine($"output: {build.Written}");
             if (memo is not null)
             {
