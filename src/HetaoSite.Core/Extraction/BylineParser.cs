@@ -101,8 +101,17 @@ public static partial class BylineParser
         var remainder = Parts().Replace(new string(rest), " ");
         var paged = PageLabel().IsMatch(remainder);
         remainder = PageLabel().Replace(remainder, " ");
-        return Separators().Split(remainder).Where(t => t.Length > 0)
-            .All(t => KnownOutlets.LooksLikeOutlet(t) || ((paged || timed) && t.Length <= 4 && t.All(ChineseText.IsHan)));
+        // Token by token, stopping at the first that is not an outlet or a section name (most lines fail on the first).
+        foreach (var range in Separators().EnumerateSplits(remainder))
+        {
+            var token = remainder[range];
+            if (token.Length > 0 && !KnownOutlets.LooksLikeOutlet(token) && !((paged || timed) && token.Length <= 4 && token.All(ChineseText.IsHan)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (PartialDate? Date, int Index, bool Updated) FirstDate(string text)

@@ -163,11 +163,13 @@ public static partial class HeadlineWords
     }
 
     // A head that ends with a whole name ("落馬洲河套", "深圳市河套") is a name itself, not a cut one.
-    private static bool EndsWithName(string text) =>
-        EndsWithAny(text, [.. Names, .. ShortNames.Select(n => n.Short), .. ParkShortNames.Select(n => n.Short), .. ZoneWords]) > 0;
+    private static bool EndsWithName(string text) => EndsWithAny(text, WholeNames) > 0;
 
     /// <summary>Words whose presence says a text is about the zone.</summary>
     public static readonly string[] ZoneWords = ["河套", "深港科技創新合作區", "深港科技创新合作区", "Hetao", "HETAO"];
+
+    // Every whole name (after the lists it is made of, which static initialisation needs first).
+    private static readonly string[] WholeNames = [.. Names, .. ShortNames.Select(n => n.Short), .. ParkShortNames.Select(n => n.Short), .. ZoneWords];
 
     private static readonly Dictionary<char, string[]> VerbsByFirst = Verbs
         .GroupBy(v => v[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Length).ToArray());
@@ -253,8 +255,19 @@ public static partial class HeadlineWords
     }
 
     /// <summary>The longest word of <paramref name="words"/> that <paramref name="text"/> ends with, or 0.</summary>
-    public static int EndsWithAny(string text, IEnumerable<string> words) =>
-        words.Where(w => text.EndsWith(w, StringComparison.Ordinal)).Select(w => w.Length).DefaultIfEmpty(0).Max();
+    public static int EndsWithAny(string text, IEnumerable<string> words)
+    {
+        var best = 0;
+        foreach (var word in words)
+        {
+            if (word.Length > best && text.EndsWith(word, StringComparison.Ordinal))
+            {
+                best = word.Length;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// Length of a date at the start of <paramref name="text"/> ("2024年6月", "12月11日", "二〇二四年", "8日"), or 0.

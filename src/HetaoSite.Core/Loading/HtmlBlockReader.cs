@@ -23,6 +23,8 @@ internal static class HtmlBlockReader
     /// <summary>Elements that are never article text.</summary>
     public static readonly string[] NoiseSelectors = ["nav", "header", "footer", "aside", "script", "style", "form", "noscript", "template", "iframe", "svg", "button"];
 
+    private static readonly string AnyNoise = string.Join(',', NoiseSelectors);
+
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figcaption", "figure", "section", "article", "main",
@@ -38,8 +40,13 @@ internal static class HtmlBlockReader
     /// <summary>Marks a line break inside an HTML text node (source wrapping); dropped between Chinese characters.</summary>
     private const char WrapMark = '\u0001';
 
+    // One parser per thread: a new parser builds its own browsing context and configuration, and the context keeps the
+    // CSS selectors it has parsed for the queries run on its documents.
+    [ThreadStatic]
+    private static HtmlParser? _parser;
+
     public static IHtmlDocument Parse(string html) =>
-        new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
+        (_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true })).ParseDocument(html);
 
     /// <summary>How deeply elements nest under <paramref name="root"/> (the root counts as 1), counted without recursion.</summary>
     public static int Depth(INode root)
@@ -129,7 +136,7 @@ internal static class HtmlBlockReader
 
     public static void RemoveNoise(IElement root)
     {
-        foreach (var element in root.QuerySelectorAll(string.Join(',', NoiseSelectors)).ToList())
+        foreach (var element in root.QuerySelectorAll(AnyNoise).ToList())
         {
             element.Remove();
         }

@@ -23,6 +23,8 @@ internal static class MarkdownArticleReader
         var blocks = new List<TextBlock>();
         var diagnostics = new List<Diagnostic>();
         var stack = new Stack<(Block Block, bool InList)>();
+        // One buffer for every paragraph of the article: each is copied out of it and it is cleared for the next.
+        var buffer = new StringBuilder();
         stack.Push((document, false));
         while (stack.Count > 0)
         {
@@ -38,10 +40,10 @@ internal static class MarkdownArticleReader
 
                     break;
                 case HeadingBlock heading:
-                    AddInline(blocks, heading.Inline, BlockKind.Heading, line);
+                    AddInline(blocks, buffer, heading.Inline, BlockKind.Heading, line);
                     break;
                 case ParagraphBlock paragraph:
-                    AddInline(blocks, paragraph.Inline, inList ? BlockKind.ListItem : BlockKind.Paragraph, line);
+                    AddInline(blocks, buffer, paragraph.Inline, inList ? BlockKind.ListItem : BlockKind.Paragraph, line);
                     break;
                 case HtmlBlock html:
                     var fragment = HtmlBlockReader.ReadFragment(html.Lines.ToString(), file, line, limits);
@@ -65,14 +67,13 @@ internal static class MarkdownArticleReader
         return new StageResult<IReadOnlyList<TextBlock>>(blocks, diagnostics);
     }
 
-    private static void AddInline(List<TextBlock> blocks, ContainerInline? inline, BlockKind kind, int line)
+    private static void AddInline(List<TextBlock> blocks, StringBuilder text, ContainerInline? inline, BlockKind kind, int line)
     {
         if (inline is null)
         {
             return;
         }
 
-        var text = new StringBuilder();
         var blockLine = line;
         var stack = new Stack<Inline>();
         for (var child = inline.LastChild; child is not null; child = child.PreviousSibling)

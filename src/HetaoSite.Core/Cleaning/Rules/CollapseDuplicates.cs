@@ -41,7 +41,7 @@ public static class CollapseDuplicates
     private static string Key(string text)
     {
         // Cleaned blocks rarely hold whitespace: most keys are the text itself, with no copy made.
-        if (!text.Any(char.IsWhiteSpace))
+        if (!HasWhiteSpace(text))
         {
             return text;
         }
@@ -56,5 +56,18 @@ public static class CollapseDuplicates
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasWhiteSpace(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
