@@ -36,6 +36,14 @@ fi
 command -v hugo >/dev/null || { echo "run.sh: hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
 mkdir -p "$out"
+# Old outputs are moved aside into $trash, not deleted, before a measured build, and deleted when the run ends. On an
+# ext4 file system without a journal (this machine's), a file created soon after thousands were deleted costs time that
+# grows with the number deleted (the inode allocator skips inodes freed in the last minutes), so deleting the previous
+# output just before a build would measure what was deleted rather than the build; moving a folder is one rename.
+trash="$out/trash"
+rm -rf "$trash"; mkdir -p "$trash"
+trap 'rm -rf "$trash"' EXIT
+discard() { local p; for p in "$@"; do if [ -e "$p" ]; then mv "$p" "$(mktemp -d "$trash/XXXXXX")/"; fi; done; }
 # The machine may be shared: the load average before and after the run goes into the table beside the times.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "building the generator and the CLI (Release)…" >&2
@@ -83,7 +91,7 @@ rows=(); targets=()
 for n in "${sizes[@]}"; do
   site="$out/site-$n"; hugo_site="$out/hugo-$n"
   echo "N=$n: generating ($density density)…" >&2
-  rm -rf "$site" "$hugo_site"
+  discard "$site" "$hugo_site"
   cp -r "$repo/bench/hugo-site" "$hugo_site"
   "${generator[@]}" --count "$n" --out "$site" --hugo "$hugo_site" "${gen_args[@]}" >&2
   build=("${hetao[@]}" build --config "$site/site-config.yml" --seeds "$site/seeds" --templates "$templates" --out "$site/_site" --verbose "${build_args[@]}")
@@ -91,11 +99,11 @@ for n in "${sizes[@]}"; do
   # Cold builds and Hugo's alternate, so a slow spell of the machine does not fall on one of them only.
   for run in $(seq "$runs"); do
     sync; echo "N=$n: hetao cold build ($run/$runs)…" >&2
-    rm -rf "$site/.hetao-cache" "$site/_site"
+    discard "$site/.hetao-cache" "$site/_site"
     measure "hetao-$n-cold" "${build[@]}"; record cold
 
     echo "N=$n: hugo cold build ($run/$runs)…" >&2
-    rm -rf "$hugo_site/public" "$hugo_site/resources"
+    discard "$hugo_site/public" "$hugo_site/resources"
     measure "hugo-$n-cold" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"; record hugo
   done
   pages=$(find "$site/_site" -name '*.html' | wc -l); files=$(find "$site/_site" -type f | wc -l)
@@ -121,7 +129,7 @@ for n in "${sizes[@]}"; do
   for run in $(seq "$runs"); do
     echo "N=$n: hetao build as on Pages: one more article, cache kept, output folder empty ($run/$runs)…" >&2
     "${generator[@]}" --first "$((n + runs + run - 1))" --count 1 --out "$site" "${gen_args[@]}" >/dev/null
-    rm -rf "$site/_site"
+    discard "$site/_site"
     measure "hetao-$n-pages" "${build[@]}"; record pages
   done
   written=$(IFS=/; echo "${written_runs[*]}")
