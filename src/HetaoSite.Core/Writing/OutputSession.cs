@@ -134,7 +134,7 @@ public sealed class OutputSession : IOutputSink, IDisposable
 
             if (placement != Placement.Unchanged)
             {
-                File.WriteAllBytes(destination, file.Content);
+                SiteWriter.WriteNew(destination, file.Content);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)

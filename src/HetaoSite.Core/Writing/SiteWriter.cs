@@ -119,6 +119,26 @@ public static class SiteWriter
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/>, a staging or temporary name that does not exist yet
+    /// unless an interrupted build left it. The file is created with <see cref="FileMode.CreateNew"/>:
+    /// <see cref="File.WriteAllBytes(string, byte[])"/> opens with <see cref="FileMode.Create"/>, which on Unix truncates
+    /// the file after opening it even when it was just created, and on ext4 a file truncated to empty has its data
+    /// written out as soon as it is closed, file by file, instead of later with the rest.
+    /// </summary>
+    internal static void WriteNew(string path, byte[] content)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(handle, content, fileOffset: 0);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.WriteAllBytes(path, content);
+        }
+    }
+
     internal static string TemporaryFor(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Environment.ProcessId}{TemporarySuffix}");
 

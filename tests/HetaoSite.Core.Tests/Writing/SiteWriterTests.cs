@@ -238,6 +238,20 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal(["a"], Directory.EnumerateDirectories(Path.Combine(Output, "articles")).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void A_temporary_file_left_by_an_interrupted_build_is_replaced_whole()
+    {
+        SiteWriter.Write(Site(("index.html", "首頁"), ("articles/a/index.html", "甲")), Output);
+        var page = Path.Combine(Output, "articles", "a", "index.html");
+        File.WriteAllText(SiteWriter.TemporaryFor(page), "a leftover far longer than the page that replaces it");
+
+        var summary = SiteWriter.Write(Site(("index.html", "首頁"), ("articles/a/index.html", "丙")), Output);
+
+        Assert.Equal(1, summary.Written);
+        Assert.Equal("丙", File.ReadAllText(page));
+        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(page)!).Select(Path.GetFileName));
+    }
+
     private static OutputFile[] Site(params (string Path, string Text)[] files) =>
         files.Select(f => new OutputFile(f.Path, Encoding.UTF8.GetBytes(f.Text))).ToArray();
 
