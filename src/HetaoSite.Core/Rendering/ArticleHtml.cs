@@ -33,7 +33,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
     {
         // The converter was handed the conversions of the texts shown beyond this text; those of its pieces come now,
         // when the page is rendered, not when its object is built to tell whether the page changed.
-        facts.RememberPageTexts(extraction, rendition.Converter);
+        SiteFacts.RememberPageTexts(extraction, rendition);
         var blocks = extraction.Article.Blocks;
         var last = Math.Max(0, blocks.Count - 1);
         // Sentences whose block is out of range go with the first or last block.

@@ -9,8 +9,8 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// Renders pages one after the other on one thread, reusing one template context and one output buffer: a new context
 /// builds Scriban's whole builtin library, and a page rendered through <see cref="Template.Render(TemplateContext)"/>
-/// is copied several times on its way to bytes. Each page gets fresh globals of its own (<c>page</c> and whatever its
-/// templates assign), popped after it, so nothing a page sets is seen by the next one. A page's own layout renders into
+/// is copied several times on its way to bytes. Each page gets globals of its own (<c>page</c> and whatever its
+/// templates assign), popped and emptied after it, so nothing a page sets is seen by the next one. A page's own layout renders into
 /// a second buffer, which the base layout's <c>{{ content }}</c> copies into the page (<see cref="LayoutContent"/>)
 /// instead of the body being made a string first.
 /// </summary>
@@ -21,6 +21,10 @@ internal sealed class PageRenderer
     private readonly CharBufferOutput _output = new(64 * 1024);
     private readonly CharBufferOutput _body = new(64 * 1024);
     private readonly LayoutContent _content;
+
+    // The page's own globals (page, content and whatever its templates assign), emptied after each page: made anew for
+    // every page, its table would grow step by step again as the templates assign.
+    private readonly ScriptObject _locals = new(32);
 
     public PageRenderer(TemplateSet set)
     {
@@ -53,7 +57,7 @@ internal sealed class PageRenderer
     {
         var context = _context;
         context.PushGlobal(traced ? job.Model.TracedGlobals : job.Model.Globals);
-        var locals = new ScriptObject();
+        var locals = _locals;
         context.PushGlobal(locals);
         try
         {
@@ -88,6 +92,7 @@ internal sealed class PageRenderer
         {
             context.PopGlobal();
             context.PopGlobal();
+            locals.Clear();
         }
     }
 

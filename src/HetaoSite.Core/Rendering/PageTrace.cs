@@ -16,7 +16,8 @@ namespace HetaoSite.Core.Rendering;
 /// (<c>date.now</c>, <c>math.random</c>, <c>math.uuid</c>). Recorded as the page renders, never listed by hand: the
 /// globals a page sees are a <see cref="TracedObject"/>, which notes each lookup in the trace of the page its thread is
 /// rendering (<see cref="Begin"/>). A read is noted as the number of its path (<see cref="TracePaths"/>) in a set the
-/// thread reuses from page to page, so noting one allocates nothing; the paths are named only when the trace is read.
+/// thread reuses from page to page (<see cref="IdSet"/>), so noting one allocates nothing; the paths are named only
+/// when the trace is read.
 /// </summary>
 internal sealed class PageTrace : IDisposable
 {
@@ -27,20 +28,20 @@ internal sealed class PageTrace : IDisposable
     private static PageTrace? t_current;
 
     [ThreadStatic]
-    private static Stack<HashSet<int>>? t_free;
+    private static Stack<IdSet>? t_free;
 
-    private readonly HashSet<int> _ids;
+    private readonly IdSet _ids;
     private bool _released;
 
     /// <summary>A trace on a set of the thread's, given back by <see cref="Dispose"/>.</summary>
     public PageTrace()
     {
         var free = t_free ??= new();
-        _ids = free.Count > 0 ? free.Pop() : new HashSet<int>(256);
+        _ids = free.Count > 0 ? free.Pop() : new IdSet();
     }
 
     /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
-    public IEnumerable<string> Paths => TracePaths.Names(_ids);
+    public IEnumerable<string> Paths => TracePaths.Names(_ids.Ids);
 
     /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
     public bool IsVolatile { get; private set; }
@@ -54,7 +55,7 @@ internal sealed class PageTrace : IDisposable
     }
 
     /// <summary>What was read, kept compactly (a cached partial's reads, added to every page that shows it).</summary>
-    public Reads Freeze() => new([.. _ids], IsVolatile);
+    public Reads Freeze() => new(_ids.Ids.ToArray(), IsVolatile);
 
     /// <summary>Adds <paramref name="reads"/> to this trace.</summary>
     public void Merge(Reads reads)
@@ -67,26 +68,16 @@ internal sealed class PageTrace : IDisposable
         IsVolatile |= reads.IsVolatile;
     }
 
-    /// <summary>
-    /// Gives the trace's set back to the thread, emptied, for its next trace. Call on the thread that made it. A set that
-    /// grew large (a list page reads a path under every event it shows) is dropped instead: emptying a set clears all
-    /// the room it ever grew to, and the thread's next page, usually a small one, would pay that every time.
-    /// </summary>
+    /// <summary>Gives the trace's set back to the thread, emptied, for its next trace. Call on the thread that made it.</summary>
     public void Dispose()
     {
         if (!_released)
         {
             _released = true;
-            if (_ids.Count <= ReusedSetLimit)
-            {
-                _ids.Clear();
-                (t_free ??= new()).Push(_ids);
-            }
+            _ids.Clear();
+            (t_free ??= new()).Push(_ids);
         }
     }
-
-    /// <summary>The most paths a trace's set may have held and still be reused.</summary>
-    private const int ReusedSetLimit = 1024;
 
     /// <summary>The paths a trace noted (as numbers of <see cref="TracePaths"/>) and whether it read a volatile builtin.</summary>
     public sealed record Reads(int[] Ids, bool IsVolatile);
@@ -279,6 +270,46 @@ internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<Ke
 }
 
 /// <summary>
+/// A set of path numbers (<see cref="TracePaths"/>) that empties in constant time, whatever it held: the numbers in the
+/// order first added, and a mark per number saying in which round of use it was added. Emptying starts a new round,
+/// so a set reused after a long list page does not clear the room that page needed, and adding one hashes nothing.
+/// </summary>
+internal sealed class IdSet
+{
+    private readonly List<int> _ids = new(64);
+    private int[] _marks = new int[256];
+    private int _round = 1;
+
+    /// <summary>The numbers in the set, in the order first added.</summary>
+    public List<int> Ids => _ids;
+
+    public void Add(int id)
+    {
+        if (id >= _marks.Length)
+        {
+            Array.Resize(ref _marks, Math.Max(_marks.Length * 2, id + 1));
+        }
+
+        if (_marks[id] != _round)
+        {
+            _marks[id] = _round;
+            _ids.Add(id);
+        }
+    }
+
+    /// <summary>Empties the set (after its round number wraps around, which no build reaches, the marks are cleared).</summary>
+    public void Clear()
+    {
+        _ids.Clear();
+        if (++_round == 0)
+        {
+            Array.Clear(_marks);
+            _round = 1;
+        }
+    }
+}
+
+/// <summary>
 /// The paths of <see cref="PageTrace"/>, numbered for the process: a trace holds numbers, not texts. The paths are the
 /// member names the templates look up under the globals, so there are as many as the templates have names (hundreds),
 /// whatever the size of the site.
@@ -311,12 +342,18 @@ internal static class TracePaths
     }
 
     /// <summary>The paths numbered <paramref name="ids"/>.</summary>
-    public static List<string> Names(IEnumerable<int> ids)
+    public static List<string> Names(List<int> ids)
     {
+        var names = new List<string>(ids.Count);
         lock (s_lock)
         {
-            return [.. ids.Select(id => s_paths[id])];
+            foreach (var id in ids)
+            {
+                names.Add(s_paths[id]);
+            }
         }
+
+        return names;
     }
 }
 
@@ -324,7 +361,7 @@ internal static class TracePaths
 /// Stable hashes (XxHash128, hex) of template values: texts, numbers, booleans, functions (by type: what they
 /// do depends only on the engine and the configuration) and whole graphs of <see cref="ScriptObject"/> and
 /// <see cref="ScriptArray"/>. The hash of an object many pages share (a <see cref="SharedObject"/>: an event, an article
-/// summary) is memoised, so it is hashed once per build; so is the value at each path of the globals. Values are only read while
+/// summary) is kept on the object, so it is hashed once per build; the value at each path of the globals is memoised. Values are only read while
 /// a build renders, so a memoised hash stays true.
 /// </summary>
 internal sealed class ValueHasher
@@ -336,7 +373,6 @@ internal sealed class ValueHasher
     [ThreadStatic]
     private static Stack<ArrayBufferWriter<byte>>? t_buffers;
 
-    private readonly ConcurrentDictionary<object, byte[]> _shared = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, byte[]> _paths = new(StringComparer.Ordinal);
     private readonly ScriptObject _globals;
 
@@ -396,9 +432,9 @@ internal sealed class ValueHasher
     {
         switch (value)
         {
-            case SharedObject when memoised:
+            case SharedObject shared when memoised:
                 Tag(buffer, 'h', HashBytes);
-                Bytes(buffer, _shared.GetOrAdd(value, static (v, hasher) => hasher.Hash(v), this));
+                Bytes(buffer, shared.Hash ??= Hash(shared));
                 break;
             case ScriptObject o:
                 Tag(buffer, 'o', o.Count);
@@ -485,7 +521,14 @@ internal sealed class ValueHasher
 /// <see cref="ValueHasher"/> hashes it once and memoises the hash. Its type says so, so that hashing a page asks
 /// nothing of the objects that are not shared.
 /// </summary>
-internal sealed class SharedObject(int capacity) : ScriptObject(capacity, autoImportStaticsFromThisType: false);
+internal sealed class SharedObject(int capacity) : ScriptObject(capacity, autoImportStaticsFromThisType: false)
+{
+    /// <summary>
+    /// The object's hash, kept on it once computed (<see cref="ValueHasher"/>): no table shared by the threads is looked
+    /// up or grown. Two threads may both compute it; they find the same bytes.
+    /// </summary>
+    internal byte[]? Hash;
+}
 
 /// <summary>
 /// A value of a page object that is not a Scriban value but writes its own output when a template function places it

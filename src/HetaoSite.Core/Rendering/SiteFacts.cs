@@ -113,22 +113,17 @@ internal sealed class SiteFacts
 
     private Dictionary<string, BuildReport.ArticleLine>? _reportLineById;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _pageTextsRemembered = new(StringComparer.Ordinal);
-
     /// <summary>
-    /// Before an article's page is rendered (in either script): hands <paramref name="converter"/> the stored
-    /// conversions of the page's texts, once per article (<see cref="ArticleScripts.RememberPageTexts"/>). The page in
-    /// the other script, rendered at the same time, waits until they are handed over rather than convert them again.
+    /// Before an article's page is rendered in the script its texts are converted into: hands the rendition's converter
+    /// the stored conversions of the page's texts (<see cref="ArticleScripts.RememberPageTexts"/>). The page in the
+    /// script the article is written in shows its texts as written, so it hands nothing over and waits for nothing; the
+    /// other is rendered once, and a text handed over twice keeps its first result.
     /// </summary>
-    public void RememberPageTexts(ArticleExtraction article, Conversion.IScriptConverter? converter)
+    public static void RememberPageTexts(ArticleExtraction article, Rendition rendition)
     {
-        if (converter is Conversion.CachingScriptConverter caching)
+        if (rendition.Converts(article.Article.Script) && rendition.Converter is Conversion.CachingScriptConverter caching)
         {
-            _ = _pageTextsRemembered.GetOrAdd(article.Article.Id, _ => new Lazy<bool>(() =>
-            {
-                ArticleScripts.RememberPageTexts(caching, article);
-                return true;
-            })).Value;
+            ArticleScripts.RememberPageTexts(caching, article);
         }
     }
 
