@@ -11,4 +11,10 @@ public interface IOutputSink
 {
     /// <summary>Takes <paramref name="file"/>. Thread-safe. A sink that writes reports failures when it commits, not here.</summary>
     void Add(OutputFile file);
+
+    /// <summary>
+    /// Takes a file whose bytes are only lent for the call (a page encoded into its render thread's buffer, which the
+    /// thread's next page overwrites): a sink that keeps them copies them; one that writes them needs no copy.
+    /// </summary>
+    void Add(string path, ReadOnlySpan<byte> content) => Add(new OutputFile(path, content.ToArray()));
 }

@@ -20,6 +20,10 @@ internal sealed class PageRenderer
     private readonly TemplateContext _context;
     private readonly CharBufferOutput _output = new(64 * 1024);
     private readonly CharBufferOutput _body = new(64 * 1024);
+
+    // The page as UTF-8, overwritten by the next page: a page's bytes are lent to the output sink, which writes them
+    // (or copies them, if it keeps them), instead of each page being a new array, a large one for a list page.
+    private byte[] _utf8 = new byte[128 * 1024];
     private readonly LayoutContent _content;
 
     // The page's own globals (page, content and whatever its templates assign), emptied after each page: made anew for
@@ -48,12 +52,13 @@ internal sealed class PageRenderer
     public string? Current { get; private set; }
 
     /// <summary>
-    /// The bytes of <paramref name="job"/>'s page (UTF-8), <paramref name="page"/> being its <c>page</c> object. When
+    /// The bytes of <paramref name="job"/>'s page (UTF-8), <paramref name="page"/> being its <c>page</c> object, in a
+    /// buffer of this renderer's that its next page overwrites. When
     /// <paramref name="traced"/>, what its templates read from the globals goes to the thread's current
     /// <see cref="PageTrace"/>; otherwise the page sees the plain globals and nothing is noted. A <see cref="Scriban.Syntax.ScriptRuntimeException"/> leaves
     /// this renderer in an unknown state: the caller drops it.
     /// </summary>
-    public byte[] Render(PageJob job, ScriptObject page, bool traced)
+    public ReadOnlySpan<byte> Render(PageJob job, ScriptObject page, bool traced)
     {
         var context = _context;
         context.PushGlobal(traced ? job.Model.TracedGlobals : job.Model.Globals);
@@ -68,7 +73,7 @@ internal sealed class PageRenderer
             if (job.Layout is null)
             {
                 Evaluate(_set.Get(job.Template));
-                return _output.ToUtf8();
+                return _output.ToUtf8(ref _utf8);
             }
 
             _body.Clear();
@@ -86,7 +91,7 @@ internal sealed class PageRenderer
             context.ResetPreviousNewLine();
             Current = job.Layout;
             Evaluate(_set.Get(job.Layout));
-            return _output.ToUtf8();
+            return _output.ToUtf8(ref _utf8);
         }
         finally
         {
@@ -168,7 +173,20 @@ internal sealed class CharBufferOutput(int capacity) : IScriptOutput
         _length += other._length;
     }
 
-    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_buffer, 0, _length);
+    /// <summary>The text as UTF-8, in <paramref name="buffer"/> (replaced by a larger one when it is too small).</summary>
+    public ReadOnlySpan<byte> ToUtf8(ref byte[] buffer)
+    {
+        if (buffer.Length < Encoding.UTF8.GetMaxByteCount(_length))
+        {
+            var needed = Encoding.UTF8.GetByteCount(_buffer, 0, _length);
+            if (buffer.Length < needed)
+            {
+                buffer = new byte[Math.Max(needed, buffer.Length * 2)];
+            }
+        }
+
+        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(_buffer, 0, _length, buffer, 0));
+    }
 
     public override string ToString() => new(_buffer, 0, _length);
 }

@@ -113,7 +113,7 @@ public static class SiteRenderer
     /// </summary>
     private static Diagnostic? RenderPage(PageJob job, ThreadLocal<PageRenderer> renderers, TemplateSet set, Output files, Reuse? reuse)
     {
-        byte[] bytes;
+        ReadOnlySpan<byte> bytes;
         try
         {
             var page = job.Page();
@@ -154,7 +154,7 @@ public static class SiteRenderer
                 e.Span.Start.Line + 1, "check the names the template uses against docs/templates.md");
         }
 
-        files.Add(new OutputFile(job.OutputPath, bytes));
+        files.Add(job.OutputPath, bytes);
         return null;
     }
 
@@ -214,6 +214,17 @@ public static class SiteRenderer
             }
 
             sink.Add(file);
+        }
+
+        /// <summary>Hands on a file whose bytes are lent for the call (see <see cref="IOutputSink.Add(string, ReadOnlySpan{byte})"/>).</summary>
+        public void Add(string path, ReadOnlySpan<byte> content)
+        {
+            lock (_lock)
+            {
+                _paths.Add(path);
+            }
+
+            sink.Add(path, content);
         }
 
         public void AddRange(IEnumerable<OutputFile> files)

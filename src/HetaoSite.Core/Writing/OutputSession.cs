@@ -80,7 +80,12 @@ public sealed class OutputSession : IOutputSink, IDisposable
     private sealed record Entry(string Path, Placement Placement, long Size);
 
     /// <summary>Compares <paramref name="file"/> with the old site and writes it where the commit will find it.</summary>
-    public void Add(OutputFile file)
+    public void Add(OutputFile file) => Add(file.Path, file.Content, file.Keep);
+
+    /// <summary>Compares the lent bytes with the old site and writes them where the commit will find them.</summary>
+    public void Add(string path, ReadOnlySpan<byte> content) => Add(path, content, keep: false);
+
+    private void Add(string outputPath, ReadOnlySpan<byte> content, bool keep)
     {
         lock (_lock)
         {
@@ -94,25 +99,25 @@ public sealed class OutputSession : IOutputSink, IDisposable
 
         try
         {
-            var path = Check(file.Path);
+            var path = Check(outputPath);
             lock (_lock)
             {
                 if (!_paths.Add(path))
                 {
-                    throw new InvalidOperationException($"output path '{file.Path}' is used twice or is not a file");
+                    throw new InvalidOperationException($"output path '{outputPath}' is used twice or is not a file");
                 }
             }
 
             // A kept file is the one already there: left as it is, or copied into the staging folder by a swap.
-            var placement = file.Keep ? Placement.Unchanged
+            var placement = keep ? Placement.Unchanged
                 : _fresh || HasFolderConflict(path) ? Placement.Staged
-                : SiteWriter.IsSameFile(path, file.Content) ? Placement.Unchanged
+                : SiteWriter.IsSameFile(path, content) ? Placement.Unchanged
                 : Placement.Temporary;
             var destination = placement == Placement.Staged ? Staged(path) : SiteWriter.TemporaryFor(path);
             lock (_lock)
             {
                 // Recorded before the write, so that an abort also removes a file whose write failed half-way.
-                _entries.Add(new Entry(path, placement, file.Content.Length));
+                _entries.Add(new Entry(path, placement, content.Length));
                 if (placement == Placement.Temporary)
                 {
                     SiteWriter.CreateFolder(Path.GetDirectoryName(path)!, _created);
@@ -134,7 +139,7 @@ public sealed class OutputSession : IOutputSink, IDisposable
 
             if (placement != Placement.Unchanged)
             {
-                SiteWriter.WriteNew(destination, file.Content);
+                SiteWriter.WriteNew(destination, content);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)

@@ -82,7 +82,7 @@ public static class SiteWriter
     /// True when <paramref name="path"/> is a regular file (not a link someone put there) holding exactly
     /// <paramref name="content"/>: the sizes first (one <c>stat</c>), the bytes only when they are equal.
     /// </summary>
-    internal static bool IsSameFile(string path, byte[] content)
+    internal static bool IsSameFile(string path, ReadOnlySpan<byte> content)
     {
         var info = new FileInfo(path);
         if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length != content.Length)
@@ -99,7 +99,7 @@ public static class SiteWriter
             for (var offset = 0; offset < content.Length;)
             {
                 var read = stream.Read(buffer, 0, Math.Min(buffer.Length, content.Length - offset));
-                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(content.AsSpan(offset, read)))
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(content.Slice(offset, read)))
                 {
                     return false;
                 }
@@ -126,7 +126,7 @@ public static class SiteWriter
     /// the file after opening it even when it was just created, and on ext4 a file truncated to empty has its data
     /// written out as soon as it is closed, file by file, instead of later with the rest.
     /// </summary>
-    internal static void WriteNew(string path, byte[] content)
+    internal static void WriteNew(string path, ReadOnlySpan<byte> content)
     {
         try
         {
