@@ -90,7 +90,9 @@ public static class SiteRenderer
         // One renderer (template context and output buffer) per thread, reused from page to page.
         using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
         var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
-        var errors = timings.Time("render: pages", () => jobs.AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
+        // Handed out in small chunks as threads ask for them, not as one fixed range per thread: pages differ in cost
+        // (a year page shows thousands of cards), and with fixed ranges one thread can be left alone with the last ones.
+        var errors = timings.Time("render: pages", () => Partitioner.Create(jobs, loadBalance: true).AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
         diagnostics.AddRange(errors);
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
