@@ -10,7 +10,7 @@ namespace HetaoSite.Core.Writing;
 /// that was not committed removes everything it wrote.
 /// </summary>
 /// <remarks>
-/// <para><b>Prepare</b> (<see cref="Add"/>, while pages render). Each file is compared with the file at its path (one
+/// <para><b>Prepare</b> (<see cref="Add(OutputFile)"/>, while pages render). Each file is compared with the file at its path (one
 /// <c>stat</c>; a read only when the sizes are equal). A new or changed file is written next to its destination under a
 /// hidden temporary name; then only its path and size are kept. A kept file (<see cref="OutputFile.Keep"/>, a page
 /// unchanged since the build that wrote it) is neither compared nor written.</para>
@@ -25,7 +25,7 @@ namespace HetaoSite.Core.Writing;
 /// from the journal before doing anything else.</para>
 /// <para><b>Abort</b> (<see cref="Dispose"/> without a commit: a build with errors, a bad path, a failed write): the
 /// temporary files, the staging folder and any folders created for them are deleted, and the old site is exactly as it
-/// was. A failure while preparing is not thrown by <see cref="Add"/> (it runs inside the parallel renderer) but by
+/// was. A failure while preparing is not thrown by <see cref="Add(OutputFile)"/> (it runs inside the parallel renderer) but by
 /// <see cref="Commit"/>; once one happened, later files are not written.</para>
 /// <para>Why not always stage and swap the whole folder: that creates and deletes a folder per page on every build,
 /// and deleting a large tree costs far more than comparing it. Unchanged files keep their inode and modification
