@@ -35,6 +35,7 @@ public static class ArticleProcessor
             .AsParallel().AsOrdered()
             .Select(file => ProcessCached(file, ArticleView(config, file.FileName), context.Cache, sharedFingerprint, converter))
             .ToList();
+        context.Cache?.Save(files.Count);
 
         var diagnostics = new List<Diagnostic>();
         var extractions = new List<ArticleExtraction>();

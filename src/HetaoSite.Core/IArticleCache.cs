@@ -14,8 +14,8 @@ public interface IArticleCache
     void Put(string key, StageResult<ArticleExtraction?> result);
 
     /// <summary>
-    /// Called once at the end of a build of <paramref name="articleCount"/> articles: may drop what that build did not
-    /// use. Returns the number of entries dropped.
+    /// Called once after the <paramref name="articleCount"/> articles of a build were processed: keeps what was put (a
+    /// cache may hold it back until then), and may drop what was neither got nor put. Returns the number of entries dropped.
     /// </summary>
-    int Prune(int articleCount);
+    int Save(int articleCount);
 }

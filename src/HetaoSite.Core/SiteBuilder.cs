@@ -29,7 +29,6 @@ public static class SiteBuilder
         var build = session is null
             ? Build(timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates)), context)
             : Build(timings.Time("read sources", () => SiteSourceReader.Read(inputs.Config, inputs.Seeds, inputs.Templates)), context, session);
-        timings.Time("prune memo", () => context.Cache?.Prune(build.ArticleFiles.Count));
         if (session is null || build.HasErrors)
         {
             return build;

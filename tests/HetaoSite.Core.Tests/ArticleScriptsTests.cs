@@ -132,13 +132,14 @@ public sealed class ArticleScriptsTests : IDisposable
     public void Damaged_entries_are_processed_again_and_rewritten_with_the_same_result()
     {
         var uncached = Build(new RecordingConverter(), cache: null);
-        Build(new RecordingConverter(), new DiskArticleCache(_root));
-        var entries = Directory.GetFiles(Path.Combine(_root, "articles"), "*.bin", SearchOption.AllDirectories);
-        foreach (var entry in entries)
+        var cold = new DiskArticleCache(_root);
+        Build(new RecordingConverter(), cold);
+        var entries = cold.Writes;
+        foreach (var path in Directory.GetFiles(Path.Combine(_root, "articles"), "*.pack"))
         {
-            var bytes = File.ReadAllBytes(entry);
+            var bytes = File.ReadAllBytes(path);
             bytes[^1] ^= 1;
-            File.WriteAllBytes(entry, bytes);
+            File.WriteAllBytes(path, bytes);
         }
 
         var cache = new DiskArticleCache(_root);
@@ -146,8 +147,8 @@ public sealed class ArticleScriptsTests : IDisposable
         var again = new DiskArticleCache(_root);
         Build(new RecordingConverter(), again);
 
-        Assert.Equal((0, entries.Length, entries.Length), (cache.Hits, cache.Misses, cache.Writes));
-        Assert.Equal(entries.Length, again.Hits);
+        Assert.Equal((0, entries, entries), (cache.Hits, cache.Misses, cache.Writes));
+        Assert.Equal(entries, again.Hits);
         Assert.DoesNotContain(warm.Diagnostics, d => d.Severity == Severity.Error);
         AssertSameFiles(uncached, warm);
     }

@@ -35,5 +35,5 @@ public sealed class MemoryArticleCache : IArticleCache
     }
 
     /// <summary>Nothing: the entries live as long as the server, bounded by a maximum count.</summary>
-    public int Prune(int articleCount) => 0;
+    public int Save(int articleCount) => 0;
 }

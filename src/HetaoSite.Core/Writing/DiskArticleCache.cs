@@ -1,42 +1,56 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using HetaoSite.Core.Model;
 using MemoryPack;
+using Microsoft.Win32.SafeHandles;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
-/// The article memo on disk: one file per key under <c>&lt;root&gt;/articles/ab/abcd….bin</c> (sharded by the first two
-/// hex characters so no folder holds tens of thousands of files).
+/// The article memo on disk: packs in <c>&lt;root&gt;/articles/</c>, one file per build that stored something
+/// (<c>{guid}.pack</c>), rather than one file per entry: creating thousands of files was most of what the memo cost a
+/// cold build, and a rebuild reads its entries through one open file.
 /// </summary>
 /// <remarks>
-/// <para>An entry is the checksum of its body, then the body: the key and the result, serialized by <see cref="StoredValues"/>
-/// (records by all their public members, serializers generated at compile time). No list of fields is kept by hand: a
-/// field added to a record is stored with it, and since the engine version is part of every key, entries made by
-/// another build of the engine are never read.</para>
-/// <para>A cache can only make a build faster, never different or failing: an entry that cannot be read, whose checksum
-/// does not match, that does not deserialize, or that was stored under another key is a miss, and is overwritten; a
-/// failed write is ignored. Safe to share between threads and between processes (a build and <c>serve</c>): entries
-/// are written to a unique temporary file and renamed into place, so a reader sees the old entry, the new one, or none.</para>
+/// <para>A pack is its entries one after another, each the checksum of its body and the body (the key and the result,
+/// serialized by <see cref="StoredValues"/>: records by all their public members, serializers generated at compile
+/// time), then its index (each entry's key, offset and length, checksummed the same way), then the index's length. No
+/// list of fields is kept by hand: a field added to a record is stored with it, and since the engine version is part of
+/// every key, entries made by another build of the engine are never read.</para>
+/// <para>A cache can only make a build faster, never different or failing: a pack whose index cannot be read is no
+/// entries (and is deleted), and an entry that cannot be read, whose checksum does not match, that does not deserialize
+/// or that was stored under another key is a miss; a failed write is ignored. Safe to share between threads and between
+/// processes (a build and <c>serve</c>): a build writes its entries to a temporary file of its own and renames it into
+/// place in <see cref="Save"/>, so another build sees a whole pack or none, and deletes only packs it read, which a
+/// reader that has one open can still read.</para>
 /// <para>It lives in <c>Writing/</c> because only <c>Loading/</c> and <c>Writing/</c> may touch the disk.</para>
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "Save closes the files; a pack a build never saved is a temporary file, deleted by a later build once its process has ended")]
 public sealed class DiskArticleCache : IArticleCache
 {
-    private const string Extension = ".bin";
+    private const string Extension = ".pack";
     private const string EntriesFolder = "articles";
 
-    // Far above any real entry; a larger file is damage, not something to allocate for.
-    private const long MaxEntryBytes = 256L * 1024 * 1024;
+    // Each build that stores something adds a pack; past this many, the smaller ones are merged into the new one.
+    private const int MaxPacks = 8;
 
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
+    private readonly Lock _writing = new();
+    private readonly List<PackEntry> _written = [];
+    private Lazy<List<Pack>> _packs;
+    private FileStream? _pack;
     private int _hits;
     private int _misses;
     private int _writes;
 
-    /// <param name="root">The cache folder, e.g. <c>.hetao-cache/</c> beside <c>site-config.yml</c>; created on first write.</param>
+    /// <param name="root">The cache folder, e.g. <c>.hetao-cache/</c> beside <c>site-config.yml</c>; created on first save.</param>
     public DiskArticleCache(string root)
     {
         Root = Path.GetFullPath(root);
         EntriesRoot = Path.Combine(Root, EntriesFolder);
+        _packs = new(Load);
     }
 
     public string Root { get; }
@@ -51,90 +65,242 @@ public sealed class DiskArticleCache : IArticleCache
 
     public bool TryGet(string key, out StageResult<ArticleExtraction?>? result)
     {
+        _touched.TryAdd(key, 0);
+        // A key can be in more than one pack (two builds stored it at once, or its entry was damaged and stored again).
         result = null;
-        if (!IsValidKey(key))
+        foreach (var pack in _packs.Value)
         {
-            return false;
+            if (pack.Entries.TryGetValue(key, out var entry) && TryRead(pack, entry, key) is { } read)
+            {
+                result = read;
+                break;
+            }
         }
 
-        _touched.TryAdd(key, 0);
-        result = TryRead(PathOf(key), key);
+
         Interlocked.Increment(ref result is null ? ref _misses : ref _hits);
         return result is not null;
     }
 
+    /// <summary>Appends the entry to this build's pack, which <see cref="Save"/> puts in place.</summary>
     public void Put(string key, StageResult<ArticleExtraction?> result)
     {
-        if (!IsValidKey(key))
-        {
-            return;
-        }
-
         _touched.TryAdd(key, 0);
         var body = StoredValues.Serialize(new MemoEntry(key, result));
-        if (StoredValues.TryWrite(PathOf(key), body))
+        lock (_writing)
         {
-            Interlocked.Increment(ref _writes);
+            if (Append(key, body))
+            {
+                _writes++;
+            }
         }
     }
 
     /// <summary>
-    /// Deletes the entries this instance neither read nor wrote, once the cache holds more than twice
-    /// <paramref name="articleCount"/> of them (keeping some lets switching back and forth between two versions of an
-    /// article or of the config stay fast); temporary files of writers that have ended; and anything else in the cache
+    /// Puts this build's pack in place, merging into it the entries of the other packs but the largest when there are
+    /// more than <see cref="MaxPacks"/>; once the packs hold more than twice <paramref name="articleCount"/> entries,
+    /// all of them are merged and the entries this instance neither read nor wrote are dropped (keeping some lets
+    /// switching back and forth between two versions of an article or of the config stay fast). Deletes the packs
+    /// merged, packs that cannot be read, temporary files of writers that have ended, and anything else in the cache
     /// folder, which only ever holds <c>articles/</c> and the page store's <c>pages/</c>.
     /// </summary>
-    /// <returns>The number of files and folders deleted.</returns>
-    public int Prune(int articleCount)
+    /// <returns>The number of entries dropped.</returns>
+    public int Save(int articleCount)
     {
-        if (!Directory.Exists(Root))
+        var packs = _packs.Value;
+        lock (_writing)
         {
-            return 0;
-        }
+            var kept = _written.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            var prune = packs.SelectMany(p => p.Entries.Keys).Union(kept).Count() > 2 * articleCount;
+            var largest = packs.MaxBy(p => p.Entries.Count);
+            var merged = packs.Where(p => prune || (packs.Count >= MaxPacks && p != largest)).ToList();
+            foreach (var (pack, entry) in merged.SelectMany(p => p.Entries.Values.Select(e => (p, e))))
+            {
+                if ((!prune || _touched.ContainsKey(entry.Key)) && !kept.Contains(entry.Key) && CopyEntry(pack, entry))
+                {
+                    kept.Add(entry.Key);
+                }
+            }
 
-        var deleted = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder)))
-        {
-            deleted += StoredValues.TryDelete(entry) ? 1 : 0;
-        }
+            var dropped = merged.SelectMany(p => p.Entries.Keys).Distinct().Count(k => !kept.Contains(k));
 
-        if (!Directory.Exists(EntriesRoot))
-        {
-            return deleted;
+            var saved = Finish();
+            packs.ForEach(p => p.File.Dispose());
+            DeleteStale(saved ? merged.Concat(packs.Where(p => p.Entries.Count == 0)) : []);
+            _packs = new(Load);
+            return dropped;
         }
-
-        var files = Directory.EnumerateFiles(EntriesRoot, "*", SearchOption.AllDirectories).ToList();
-        var entries = files.Count(f => f.EndsWith(Extension, StringComparison.Ordinal));
-        foreach (var file in files)
-        {
-            var stale = file.EndsWith(Extension, StringComparison.Ordinal)
-                ? entries > 2 * articleCount && !_touched.ContainsKey(Path.GetFileNameWithoutExtension(file))
-                : !file.EndsWith(StoredValues.TemporarySuffix, StringComparison.Ordinal) || IsOrphan(file);
-            deleted += stale && StoredValues.TryDelete(file) ? 1 : 0;
-        }
-
-        return deleted;
     }
 
-    private static StageResult<ArticleExtraction?>? TryRead(string path, string key)
+    private bool CopyEntry(Pack pack, PackEntry entry)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(entry.Length);
+        try
+        {
+            // Checked before it is copied: a new checksum would make a damaged entry look whole.
+            return RandomAccess.Read(pack.File, bytes.AsSpan(0, entry.Length), entry.Offset) == entry.Length
+                && StoredValues.Body(bytes.AsMemory(0, entry.Length)) is { } body && Append(entry.Key, body.Span);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Writes an entry to this build's temporary pack (created on first use); false once writing it failed.</summary>
+    private bool Append(string key, ReadOnlySpan<byte> body)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxEntryBytes || StoredValues.Body(File.ReadAllBytes(path)) is not { } body)
+            if (_pack is null)
             {
-                return null;
+                Directory.CreateDirectory(EntriesRoot);
+                var path = Path.Combine(EntriesRoot, $"{Guid.NewGuid():N}{Extension}.{Environment.ProcessId}{StoredValues.TemporarySuffix}");
+                _pack = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
             }
 
-            return StoredValues.TryDeserialize<MemoEntry>(body.Span) is { Key: var stored, Result: { Value: not null } result } && stored == key ? result : null;
+            var offset = _pack.Position;
+            _written.Add(new PackEntry(key, offset, StoredValues.WriteChecked(_pack, body)));
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null;
+            Abandon();
+            return false;
         }
     }
 
-    /// <summary>A temporary file of <see cref="StoredValues.TryWrite"/> whose writer process has ended.</summary>
+    /// <summary>Writes the index after the entries and renames the pack into place; true when there was none to write.</summary>
+    private bool Finish()
+    {
+        if (_pack is not { } pack)
+        {
+            return true;
+        }
+
+        var temporary = pack.Name;
+        try
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, StoredValues.WriteChecked(pack, StoredValues.Serialize(_written)));
+            pack.Write(length);
+            pack.Dispose();
+            File.Move(temporary, temporary[..temporary.LastIndexOf(Extension, StringComparison.Ordinal)] + Extension);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Abandon();
+            return false;
+        }
+        finally
+        {
+            _pack = null;
+            _written.Clear();
+        }
+    }
+
+    private void Abandon()
+    {
+        if (_pack is { } pack)
+        {
+            pack.Dispose();
+            StoredValues.TryDelete(pack.Name);
+        }
+
+        _pack = null;
+        _written.Clear();
+    }
+
+    private void DeleteStale(IEnumerable<Pack> packs)
+    {
+        foreach (var pack in packs)
+        {
+            StoredValues.TryDelete(pack.Path);
+        }
+
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        var others = Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder));
+        var folder = Directory.Exists(EntriesRoot) ? Directory.EnumerateFileSystemEntries(EntriesRoot) : [];
+        foreach (var entry in others.Concat(folder.Where(e => !e.EndsWith(Extension, StringComparison.Ordinal) && (!e.EndsWith(StoredValues.TemporarySuffix, StringComparison.Ordinal) || IsOrphan(e)))).ToList())
+        {
+            StoredValues.TryDelete(entry);
+        }
+    }
+
+    private List<Pack> Load()
+    {
+        var packs = new List<Pack>();
+        foreach (var path in Directory.Exists(EntriesRoot) ? Directory.EnumerateFiles(EntriesRoot, "*" + Extension) : [])
+        {
+            try
+            {
+                var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                packs.Add(new Pack(path, file, ReadIndex(file)?.DistinctBy(e => e.Key).ToDictionary(e => e.Key, StringComparer.Ordinal) ?? []));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Deleted by another build since it was listed, or unreadable: no entries.
+            }
+        }
+
+        return packs;
+    }
+
+    /// <summary>The index at the end of a pack, or null when it is not one this build can read.</summary>
+    private static List<PackEntry>? ReadIndex(SafeFileHandle file)
+    {
+        var size = RandomAccess.GetLength(file);
+        Span<byte> tail = stackalloc byte[sizeof(int)];
+        if (size < tail.Length || RandomAccess.Read(file, tail, size - tail.Length) != tail.Length)
+        {
+            return null;
+        }
+
+        var start = size - tail.Length - BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (start < 0 || start >= size - tail.Length)
+        {
+            return null;
+        }
+
+        var bytes = new byte[size - tail.Length - start];
+        return RandomAccess.Read(file, bytes, start) == bytes.Length && StoredValues.Body(bytes) is { } body
+            && StoredValues.TryDeserialize<List<PackEntry>>(body.Span) is { } index
+            && index.All(e => e is { Key: not null, Offset: >= 0, Length: > StoredValues.ChecksumLength } && e.Offset + e.Length <= start)
+            ? index
+            : null;
+    }
+
+    private static StageResult<ArticleExtraction?>? TryRead(Pack pack, PackEntry entry, string key)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(entry.Length);
+        try
+        {
+            return RandomAccess.Read(pack.File, bytes.AsSpan(0, entry.Length), entry.Offset) == entry.Length
+                && StoredValues.Body(bytes.AsMemory(0, entry.Length)) is { } body
+                && StoredValues.TryDeserialize<MemoEntry>(body.Span) is { Key: var stored, Result: { Value: not null } result } && stored == key
+                ? result
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>A temporary file (<c>….{pid}.tmp</c>) whose writer process has ended.</summary>
     private static bool IsOrphan(string file)
     {
         var name = Path.GetFileNameWithoutExtension(file);
@@ -155,13 +321,14 @@ public sealed class DiskArticleCache : IArticleCache
         }
     }
 
-    private string PathOf(string key) => Path.Combine(EntriesRoot, key[..2], key + Extension);
-
-    /// <summary>Keys are lower-case hex (see <see cref="ArticleProcessor"/>); anything else never becomes a path.</summary>
-    private static bool IsValidKey(string key) =>
-        key.Length is >= 8 and <= 128 && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    /// <summary>A pack this instance read: its open file and its index (none when it cannot be read).</summary>
+    private sealed record Pack(string Path, SafeFileHandle File, Dictionary<string, PackEntry> Entries);
 }
 
-/// <summary>What one file of the memo holds.</summary>
+/// <summary>What one entry of the memo holds.</summary>
 [MemoryPackable]
 internal sealed partial record MemoEntry(string Key, StageResult<ArticleExtraction?> Result);
+
+/// <summary>Where a pack holds the entry of <see cref="Key"/>: its checksum and body, <see cref="Length"/> bytes from <see cref="Offset"/>.</summary>
+[MemoryPackable]
+internal sealed partial record PackEntry(string Key, long Offset, int Length);

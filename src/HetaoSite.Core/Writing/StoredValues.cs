@@ -35,7 +35,7 @@ internal static class StoredValues
     public const string TemporarySuffix = ".tmp";
 
     // XxHash128: the checksum only has to notice a torn or damaged file, not resist an attacker (who could write the file).
-    private const int ChecksumLength = 16;
+    public const int ChecksumLength = 16;
 
     /// <summary>
     /// Writes the checksum of <paramref name="body"/>, then <paramref name="body"/>, to a unique temporary file beside
@@ -51,8 +51,7 @@ internal static class StoredValues
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                file.Write(XxHash128.Hash(body));
-                file.Write(body);
+                WriteChecked(file, body);
             }
 
             File.Move(temporary, path, overwrite: true);
@@ -65,7 +64,15 @@ internal static class StoredValues
         }
     }
 
-    /// <summary>The body of what <see cref="TryWrite"/> wrote, or null when the checksum before it does not match.</summary>
+    /// <summary>Writes the checksum of <paramref name="body"/>, then <paramref name="body"/>; returns the number of bytes written.</summary>
+    public static int WriteChecked(Stream stream, ReadOnlySpan<byte> body)
+    {
+        stream.Write(XxHash128.Hash(body));
+        stream.Write(body);
+        return ChecksumLength + body.Length;
+    }
+
+    /// <summary>The body of what <see cref="WriteChecked"/> wrote, or null when the checksum before it does not match.</summary>
     public static ReadOnlyMemory<byte>? Body(ReadOnlyMemory<byte> bytes) =>
         bytes.Length >= ChecksumLength && XxHash128.Hash(bytes.Span[ChecksumLength..]).AsSpan().SequenceEqual(bytes.Span[..ChecksumLength])
             ? bytes[ChecksumLength..]

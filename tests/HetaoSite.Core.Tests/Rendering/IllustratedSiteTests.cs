@@ -260,6 +260,6 @@ public sealed class IllustratedSiteTests
 
         public void Put(string key, StageResult<ArticleExtraction?> result) => _entries[key] = result;
 
-        public int Prune(int articleCount) => 0;
+        public int Save(int articleCount) => 0;
     }
 }

@@ -24,7 +24,7 @@ public sealed class DiskArticleCacheTests : IDisposable
     public void Round_trip_keeps_every_field()
     {
         var stored = SampleExtraction.Create();
-        new DiskArticleCache(_root).Put(Key, stored);
+        Store(Key, stored);
 
         var found = new DiskArticleCache(_root).TryGet(Key, out var read);
 
@@ -37,7 +37,7 @@ public sealed class DiskArticleCacheTests : IDisposable
     {
         // Filled by reflection: a member added to any record later is set here too, and must come back with no list to update.
         var stored = Filled(new RecordFiller());
-        new DiskArticleCache(_root).Put(Key, stored);
+        Store(Key, stored);
 
         Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
         AssertSame(stored, read!);
@@ -66,7 +66,7 @@ public sealed class DiskArticleCacheTests : IDisposable
     public void Every_nullable_member_round_trips_as_null()
     {
         var stored = Filled(new RecordFiller(nulls: true));
-        new DiskArticleCache(_root).Put(Key, stored);
+        Store(Key, stored);
 
         Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
         AssertSame(stored, read!);
@@ -77,7 +77,7 @@ public sealed class DiskArticleCacheTests : IDisposable
     {
         var sample = SampleExtraction.Create().Value!;
         string[] odd = ["\ud800", "a\udc00b", "\0", string.Empty, new string('河', 70_000), "𠀀𪚥", "𠀀"[..1]];
-        new DiskArticleCache(_root).Put(Key, new StageResult<ArticleExtraction?>(sample with { Article = sample.Article with { Tags = odd, Title = "標題" + "𠀀"[..1] } }, []));
+        Store(Key, new StageResult<ArticleExtraction?>(sample with { Article = sample.Article with { Tags = odd, Title = "標題" + "𠀀"[..1] } }, []));
 
         Assert.True(new DiskArticleCache(_root).TryGet(Key, out var read), "expected a hit for the key just stored");
         Assert.Equal(odd, read!.Value!.Article.Tags);
@@ -85,71 +85,101 @@ public sealed class DiskArticleCacheTests : IDisposable
     }
 
     [Fact]
-    public void Entries_are_sharded_by_the_first_two_characters_of_the_key()
+    public void A_build_writes_its_entries_into_one_pack_when_it_saves()
     {
-        new DiskArticleCache(_root).Put(Key, SampleExtraction.Create());
+        var cache = new DiskArticleCache(_root);
+        var keys = Enumerable.Range(0, 3).Select(i => $"{i:x2}{Key[2..]}").ToList();
+        keys.ForEach(k => cache.Put(k, SampleExtraction.Create()));
 
-        Assert.True(File.Exists(Path.Combine(_root, "articles", "01", Key + ".bin")),
-            $"expected articles/01/{Key}.bin, found: {string.Join(", ", Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))}");
+        Assert.False(new DiskArticleCache(_root).TryGet(keys[0], out _), "expected nothing to be read before the build saves");
+        cache.Save(articleCount: 3);
+
+        var files = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).ToList();
+        Assert.True(files.Count == 1 && files[0].EndsWith(".pack", StringComparison.Ordinal), $"expected one pack, found: {string.Join(", ", files)}");
+        var next = new DiskArticleCache(_root);
+        Assert.All(keys, k => Assert.True(next.TryGet(k, out _), $"expected a hit for {k}"));
     }
 
-    public static TheoryData<string> Damage() => ["empty", "text", "JSON of the former format", "truncated", "one byte changed", "one byte more"];
+    [Fact]
+    public void Packs_past_the_limit_are_merged_and_keep_every_entry()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => $"{i:x2}{Key[2..]}").ToList();
+        foreach (var key in keys)
+        {
+            var build = new DiskArticleCache(_root);
+            build.Put(key, SampleExtraction.Create());
+            Assert.Equal(0, build.Save(articleCount: keys.Count));
+        }
+
+        var packs = Directory.GetFiles(Path.Combine(_root, "articles"));
+        Assert.True(packs.Length <= 8, $"expected at most 8 packs, found {packs.Length}");
+        var last = new DiskArticleCache(_root);
+        Assert.All(keys, k => Assert.True(last.TryGet(k, out _), $"expected a hit for {k}"));
+    }
+
+    public static TheoryData<string> Damage() => ["empty", "text", "truncated", "one byte of the entry changed", "one byte of the index changed", "one byte more"];
 
     [Theory]
     [MemberData(nameof(Damage))]
-    public void A_damaged_entry_is_a_miss_and_is_overwritten(string damage)
+    public void A_damaged_pack_is_a_miss_and_the_entry_is_stored_again(string damage)
     {
-        var cache = new DiskArticleCache(_root);
-        cache.Put(Key, SampleExtraction.Create());
-        var path = Path.Combine(_root, "articles", "01", Key + ".bin");
-        var entry = File.ReadAllBytes(path);
+        Store(Key, SampleExtraction.Create());
+        var path = Directory.GetFiles(Path.Combine(_root, "articles")).Single();
+        var pack = File.ReadAllBytes(path);
         byte[] content = damage switch
         {
             "empty" => [],
-            "text" => "not an entry at all"u8.ToArray(),
-            "JSON of the former format" => Encoding.UTF8.GetBytes($"{{\"Format\":1,\"Key\":\"{Key}\",\"Result\":{{\"Diagnostics\":[]}}}}"),
-            "truncated" => entry[..(entry.Length / 2)],
-            "one byte changed" => [.. entry[..^1], (byte)(entry[^1] ^ 1)],
-            _ => [.. entry, 0],
+            "text" => "not a pack at all"u8.ToArray(),
+            "truncated" => pack[..(pack.Length / 2)],
+            "one byte of the entry changed" => [.. pack[..40], (byte)(pack[40] ^ 1), .. pack[41..]],
+            "one byte of the index changed" => [.. pack[..^8], (byte)(pack[^8] ^ 1), .. pack[^7..]],
+            _ => [.. pack, 0],
         };
         File.WriteAllBytes(path, content);
 
+        var cache = new DiskArticleCache(_root);
         var found = cache.TryGet(Key, out var read);
-        Assert.False(found, $"expected a miss for a {damage} entry, got {read}");
+        Assert.False(found, $"expected a miss for a pack with {damage}, got {read}");
         Assert.Equal(1, cache.Misses);
 
         cache.Put(Key, SampleExtraction.Create());
-        Assert.True(new DiskArticleCache(_root).TryGet(Key, out _), "expected the rewritten entry to be read back");
+        cache.Save(articleCount: 1);
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out _), "expected the entry stored again to be read back");
+    }
+
+    [Fact]
+    public void A_pack_that_cannot_be_read_is_deleted()
+    {
+        Store(Key, SampleExtraction.Create());
+        var damaged = Directory.GetFiles(Path.Combine(_root, "articles")).Single();
+        File.WriteAllText(damaged, "not a pack at all");
+
+        new DiskArticleCache(_root).Save(articleCount: 1);
+
+        Assert.False(File.Exists(damaged), "expected the pack that cannot be read to be deleted");
     }
 
     [Fact]
     public void An_entry_stored_under_another_key_is_a_miss()
     {
+        // A pack whose index names another key than the one its entry holds.
         const string other = "ffffffffffffffffffffffffffffffff";
+        using var pack = new MemoryStream();
+        var length = StoredValues.WriteChecked(pack, StoredValues.Serialize(new MemoEntry(Key, SampleExtraction.Create())));
+        var index = StoredValues.WriteChecked(pack, StoredValues.Serialize(new List<PackEntry> { new(other, 0, length) }));
+        pack.Write(BitConverter.GetBytes(index));
+        Directory.CreateDirectory(Path.Combine(_root, "articles"));
+        File.WriteAllBytes(Path.Combine(_root, "articles", "crafted.pack"), pack.ToArray());
+
         var cache = new DiskArticleCache(_root);
-        cache.Put(Key, SampleExtraction.Create());
-        Directory.CreateDirectory(Path.Combine(_root, "articles", "ff"));
-        File.Copy(Path.Combine(_root, "articles", "01", Key + ".bin"), Path.Combine(_root, "articles", "ff", other + ".bin"));
-
-        Assert.False(cache.TryGet(other, out _), "expected a file holding another key's entry to be ignored");
-    }
-
-    [Theory]
-    [InlineData("../../etc/passwd")]
-    [InlineData("ABCDEF0123456789")]
-    [InlineData("01")]
-    public void A_key_that_is_not_lower_case_hex_never_becomes_a_path(string key)
-    {
-        var cache = new DiskArticleCache(_root);
-        cache.Put(key, SampleExtraction.Create());
-
-        Assert.False(Directory.Exists(_root), "expected nothing written for an invalid key");
-        Assert.False(cache.TryGet(key, out _), "expected a miss for an invalid key");
+        Assert.False(cache.TryGet(other, out _), "expected an entry holding another key to be ignored");
+        Assert.Equal(1, cache.Misses);
     }
 
     [Fact]
     public void No_temporary_files_are_left_after_parallel_writes_and_reads()
     {
+        Store(Key, SampleExtraction.Create());
         var cache = new DiskArticleCache(_root);
         var expected = SampleExtraction.Create();
         var failures = 0;
@@ -164,54 +194,57 @@ public sealed class DiskArticleCacheTests : IDisposable
                 Interlocked.Increment(ref failures);
             }
         });
+        cache.Save(articleCount: 1);
 
         Assert.Equal(0, failures);
-        var files = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
-        Assert.Equal([Key + ".bin"], files);
+        var files = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(Path.GetExtension).ToList();
+        Assert.True(files.Count > 0 && files.All(f => f == ".pack"), $"expected only packs, found: {string.Join(", ", files)}");
     }
 
     [Fact]
-    public void Prune_keeps_everything_until_the_cache_holds_more_than_twice_the_articles()
+    public void Save_keeps_every_entry_until_the_packs_hold_more_than_twice_the_articles()
     {
         var keys = Enumerable.Range(0, 5).Select(i => $"{i:x2}{Key[2..]}").ToList();
         var writer = new DiskArticleCache(_root);
         keys.ForEach(k => writer.Put(k, SampleExtraction.Create()));
+        writer.Save(articleCount: 5);
 
         var build = new DiskArticleCache(_root);
         Assert.True(build.TryGet(keys[0], out _));
 
-        Assert.Equal(0, build.Prune(articleCount: 3));
-        Assert.Equal(4, build.Prune(articleCount: 2));
-        var left = Directory.EnumerateFiles(_root, "*.bin", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToList();
-        Assert.Equal([keys[0]], left);
+        Assert.Equal(0, build.Save(articleCount: 3));
+        Assert.Equal(4, build.Save(articleCount: 2));
+        var left = new DiskArticleCache(_root);
+        Assert.Equal([keys[0]], keys.Where(k => left.TryGet(k, out _)));
     }
 
     [Fact]
-    public void Prune_deletes_entries_of_the_former_json_format_and_keeps_current_ones()
+    public void Save_deletes_entries_of_former_formats_and_keeps_current_ones()
     {
         var cache = new DiskArticleCache(_root);
         cache.Put(Key, SampleExtraction.Create());
-        var legacy = Path.Combine(_root, "articles", "01", Key + ".json");
-        File.WriteAllText(legacy, $"{{\"Format\":1,\"Key\":\"{Key}\"}}");
+        var legacy = Path.Combine(_root, "articles", "01");
+        Directory.CreateDirectory(legacy);
+        File.WriteAllText(Path.Combine(legacy, Key + ".bin"), "an entry of the former format");
+        File.WriteAllText(Path.Combine(legacy, Key + ".json"), $"{{\"Format\":1,\"Key\":\"{Key}\"}}");
 
-        Assert.Equal(1, cache.Prune(articleCount: 1));
+        cache.Save(articleCount: 1);
 
-        Assert.False(File.Exists(legacy), "expected the .json entry of the former format to be deleted");
-        Assert.True(cache.TryGet(Key, out _), "expected the current entry to be kept and read");
+        Assert.False(Directory.Exists(legacy), "expected the folder of entries of former formats to be deleted");
+        Assert.True(new DiskArticleCache(_root).TryGet(Key, out _), "expected the current entry to be kept and read");
     }
 
     [Fact]
-    public void Prune_removes_temporary_files_of_ended_processes_only()
+    public void Save_removes_temporary_files_of_ended_processes_only()
     {
-        var cache = new DiskArticleCache(_root);
-        cache.Put(Key, SampleExtraction.Create());
-        var folder = Path.Combine(_root, "articles", "01");
-        var orphan = Path.Combine(folder, $"{Key}.bin.999999999-1-x.tmp");
-        var ours = Path.Combine(folder, $"{Key}.bin.{Environment.ProcessId}-1-x.tmp");
+        Store(Key, SampleExtraction.Create());
+        var folder = Path.Combine(_root, "articles");
+        var orphan = Path.Combine(folder, "0123.pack.999999999.tmp");
+        var ours = Path.Combine(folder, $"4567.pack.{Environment.ProcessId}.tmp");
         File.WriteAllText(orphan, "{");
         File.WriteAllText(ours, "{");
 
-        cache.Prune(articleCount: 1);
+        new DiskArticleCache(_root).Save(articleCount: 1);
 
         Assert.False(File.Exists(orphan), "expected the temporary file of a process that no longer runs to be deleted");
         Assert.True(File.Exists(ours), "expected a temporary file of a running process to be kept");
@@ -295,7 +328,8 @@ public sealed class DiskArticleCacheTests : IDisposable
 
         Assert.All(results.Append(warm), build => DeepEquality.AssertEqual(uncached.Value, build.Value));
         Assert.Equal((files.Length, 0), (after.Hits, after.Misses));
-        Assert.Equal(files.Length, Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Count());
+        var left = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Select(Path.GetExtension).ToList();
+        Assert.True(left.All(f => f == ".pack"), $"expected only packs, found: {string.Join(", ", left)}");
     }
 
     [Fact]
@@ -326,6 +360,13 @@ public sealed class DiskArticleCacheTests : IDisposable
             [fileName] = new(date ?? new PartialDate(2022, 9, 13), null, null, null, [], 1),
         },
     };
+
+    private void Store(string key, StageResult<ArticleExtraction?> result)
+    {
+        var cache = new DiskArticleCache(_root);
+        cache.Put(key, result);
+        cache.Save(articleCount: 1);
+    }
 
     private static StageResult<ArticleExtraction?> Filled(RecordFiller filler) =>
         new(filler.Create<ArticleExtraction>(), [filler.Create<Diagnostic>(), filler.Create<Diagnostic>()]);
