@@ -100,7 +100,11 @@ public sealed class DiskPageStore : IPageStore
     public int Save()
     {
         var records = _current.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
-        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, records));
+        // Pages read the same paths again and again (every list page reads each card's), so each path is stored once
+        // and a record lists the numbers of its paths.
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, [.. r.Reads.Select(path => numbers.TryAdd(path, numbers.Count) ? numbers.Count - 1 : numbers[path])])).ToList();
+        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, [.. numbers.Keys], pages));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
@@ -129,9 +133,10 @@ public sealed class DiskPageStore : IPageStore
                 return ([], 0);
             }
 
-            return StoredValues.TryDeserialize<StoredPages>(body.Span) is { Records: { } records } stored
+            return StoredValues.TryDeserialize<StoredPages>(body.Span) is { Paths: { } paths, Pages: { } pages } stored
                 && stored.Engine == BuildContext.EngineVersion && stored.Output == _output
-                ? (records.Where(r => r is { OutputPath: not null, Reads: not null }).ToDictionary(r => r.OutputPath, StringComparer.Ordinal),
+                ? (pages.Where(p => p is { Record.OutputPath: not null, Reads: not null })
+                        .ToDictionary(p => p.Record.OutputPath, p => p.Record with { Reads = [.. p.Reads.Select(i => paths[i])] }, StringComparer.Ordinal),
                     saved.LastWriteTimeUtc.Ticks - Settled.Ticks)
                 : ([], 0);
         }
@@ -142,6 +147,10 @@ public sealed class DiskPageStore : IPageStore
     }
 }
 
-/// <summary>What the page store's file holds.</summary>
+/// <summary>What the page store's file holds: every path read, once, and the pages.</summary>
 [MemoryPackable]
-internal sealed partial record StoredPages(string Engine, string Output, List<PageRecord> Records);
+internal sealed partial record StoredPages(string Engine, string Output, List<string> Paths, List<StoredPage> Pages);
+
+/// <summary>A page's record, its reads given as numbers into <see cref="StoredPages.Paths"/> (the record's own are empty).</summary>
+[MemoryPackable]
+internal sealed partial record StoredPage(PageRecord Record, int[] Reads);

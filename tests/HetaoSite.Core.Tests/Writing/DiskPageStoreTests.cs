@@ -35,6 +35,30 @@ public sealed class DiskPageStoreTests : IDisposable
     }
 
     [Fact]
+    public void Pages_that_read_the_same_paths_each_get_back_their_own_reads_in_order()
+    {
+        var year = Record with { OutputPath = "years/2020/index.html", Reads = ["page.events", "site.title", "t.more"] };
+        var store = new DiskPageStore(Cache, Output);
+        store.Rendered(Record);
+        store.Rendered(year);
+        store.Save();
+
+        var next = new DiskPageStore(Cache, Output);
+
+        DeepEquality.AssertEqual(Record, next.Find(Record.OutputPath));
+        DeepEquality.AssertEqual(year, next.Find(year.OutputPath));
+    }
+
+    [Fact]
+    public void A_record_naming_a_path_the_file_does_not_hold_is_no_records()
+    {
+        var page = new StoredPage(Record with { Reads = [] }, [0, 2]);
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, Path.GetFullPath(Output), ["site.title", "page.events"], [page]))));
+
+        Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
+    }
+
+    [Fact]
     public void Records_for_another_output_folder_are_no_records()
     {
         Save();
@@ -46,7 +70,8 @@ public sealed class DiskPageStoreTests : IDisposable
     public void Records_written_by_another_build_of_the_engine_are_no_records()
     {
         // The format has no field names: only the engine that wrote it may read it.
-        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages("another engine", Path.GetFullPath(Output), [Record]))));
+        var page = new StoredPage(Record with { Reads = [] }, [.. Enumerable.Range(0, Record.Reads.Count)]);
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages("another engine", Path.GetFullPath(Output), [.. Record.Reads], [page]))));
 
         Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
     }
