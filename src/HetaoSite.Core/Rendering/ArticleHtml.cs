@@ -37,7 +37,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         var blocks = extraction.Article.Blocks;
         var last = Math.Max(0, blocks.Count - 1);
         // Sentences whose block is out of range go with the first or last block.
-        var sentences = ArticleText.InTextOrder(extraction.Sentences).OrderBy(s => Math.Clamp(s.Block, 0, last)).ToArray();
+        var sentences = DisplayedTexts.InBlockOrder(extraction.Sentences, blocks.Count);
         var pieces = new List<ArticleText.Piece>();
         var next = 0;
         var inList = false;

@@ -70,7 +70,7 @@ public static class DisplayedTexts
     /// The sentences by block, then in <see cref="ArticleText.InTextOrder"/> (offset, then index), ties in their given
     /// order. They nearly always come in that order already, and are then only copied.
     /// </summary>
-    private static Sentence[] InBlockOrder(IReadOnlyList<Sentence> sentences, int blocks)
+    internal static Sentence[] InBlockOrder(IReadOnlyList<Sentence> sentences, int blocks)
     {
         int Compare(Sentence a, Sentence b)
         {

@@ -32,6 +32,7 @@ public sealed class SiteModel
     private readonly Lazy<ValueHasher> _hasher;
     private readonly string _description;
     private readonly HeadingBreaks _breaks;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _reasonTexts = new(StringComparer.Ordinal);
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
@@ -729,8 +730,13 @@ public sealed class SiteModel
         ["month_only"] = line.MonthOnly,
     };
 
-    /// <summary>A drop reason in words: <c>t["drop_" + reason]</c> (the code itself when missing) with the window's years filled in.</summary>
-    private string ReasonText(string reason) =>
+    /// <summary>
+    /// A drop reason in words: <c>t["drop_" + reason]</c> (the code itself when missing) with the window's years filled
+    /// in. Made once per reason: every article page lists its drops.
+    /// </summary>
+    private string ReasonText(string reason) => _reasonTexts.GetOrAdd(reason, static (r, model) => model.NewReasonText(r), this);
+
+    private string NewReasonText(string reason) =>
         (_strings["drop_" + reason] as string ?? reason)
             .Replace("{from}", Content.Config.Window.FromYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{to}", Content.Config.Window.ToYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
