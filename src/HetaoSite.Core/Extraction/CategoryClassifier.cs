@@ -40,15 +40,25 @@ public static class CategoryClassifier
         index.Find(title, inTitle);
         index.Find(sentence, inSentence);
 
-        var best = rules.LastOrDefault(r => Applies(r, title, sentence)) ?? rules[^1];
+        var best = rules[^1];
+        for (var r = rules.Count - 1; r >= 0; r--)
+        {
+            if (Applies(rules[r], title, sentence))
+            {
+                best = rules[r];
+                break;
+            }
+        }
+
         var bestScore = 0;
         var k = 0;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
             var score = 0;
-            foreach (var keyword in rule.Keywords)
+            for (var w = 0; w < rule.Keywords.Count; w++)
             {
-                score += keyword.Length * ((inTitle[k] ? 2 : 0) + (inSentence[k] ? 1 : 0));
+                score += rule.Keywords[w].Length * ((inTitle[k] ? 2 : 0) + (inSentence[k] ? 1 : 0));
                 k++;
             }
 
@@ -62,9 +72,23 @@ public static class CategoryClassifier
         return best.Id;
     }
 
-    private static bool Applies(CategoryRule rule, string title, string sentence) =>
-        rule.Requires is not { Count: > 0 } requires
-        || requires.Any(w => title.Contains(w, StringComparison.Ordinal) || sentence.Contains(w, StringComparison.Ordinal));
+    private static bool Applies(CategoryRule rule, string title, string sentence)
+    {
+        if (rule.Requires is not { Count: > 0 } requires)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < requires.Count; i++)
+        {
+            if (title.Contains(requires[i], StringComparison.Ordinal) || sentence.Contains(requires[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string WithoutZoneNames(string text)
     {

@@ -61,7 +61,7 @@ public static class EventExtractor
                 return new StageResult<ArticleExtraction>(new ArticleExtraction(article, sentences, [], [], dropped, found), diagnostics);
             }
 
-            var dates = parse.Dates.ToList();
+            var dates = new List<TemporalExpression>(parse.Dates);
             foreach (var rejected in parse.Rejected)
             {
                 if (block.Kind is not (BlockKind.Caption or BlockKind.Heading) && article.Published is { } published
@@ -90,8 +90,9 @@ public static class EventExtractor
                 continue;
             }
 
-            var dated = new HashSet<Sentence>(ReferenceEqualityComparer.Instance);
-            foreach (var group in dates.OrderBy(d => d.Start).GroupBy(d => SentenceSplitter.At(sentences, b, d.Start)))
+            // Most paragraphs have no date: nothing to group by sentence, nor to remember as dated.
+            var dated = dates.Count == 0 ? null : new HashSet<Sentence>(ReferenceEqualityComparer.Instance);
+            foreach (var group in dates.Count == 0 ? [] : dates.OrderBy(d => d.Start).GroupBy(d => SentenceSplitter.At(sentences, b, d.Start)))
             {
                 if (group.Key is not { } sentence)
                 {
@@ -99,7 +100,7 @@ public static class EventExtractor
                 }
 
                 cancellation.ThrowIfCancellationRequested();
-                dated.Add(sentence);
+                dated!.Add(sentence);
                 foreach (var statement in Consider(article, sentences, block, sentence, [.. group], config, keep, statements, figures, dropped))
                 {
                     statements.Add(statement);
@@ -116,7 +117,7 @@ public static class EventExtractor
             // (現場, 會上, 論壇上) states a development of that gathering's day.
             if (lastOccasion is { } occasion && b - occasion.Block <= OccasionReach)
             {
-                foreach (var sentence in sentences.Where(s => s.Block == b && !dated.Contains(s)))
+                foreach (var sentence in sentences.Where(s => s.Block == b && dated?.Contains(s) != true))
                 {
                     if (EventWording.OccasionReference(sentence.Text) is { } marker && EventWording.StatesDevelopment(sentence.Text))
                     {

@@ -391,7 +391,7 @@ public static partial class EventWording
     public static bool IsCaption(string folded)
     {
         var trimmed = folded.AsSpan().TrimEnd("。 .");
-        return CaptionOpenings.Any(o => folded.StartsWith(o, StringComparison.Ordinal))
+        return HeadlineWords.StartsWithAny(folded, CaptionOpenings) > 0
             || Any(folded, CaptionMarks) is not null
             || (folded.StartsWith("这是", StringComparison.Ordinal) && folded.Contains("拍摄", StringComparison.Ordinal))
             || (trimmed.EndsWith('摄') && folded.Contains("记者", StringComparison.Ordinal));
@@ -407,13 +407,26 @@ public static partial class EventWording
         }
 
         var lower = AsciiCase.ToLower(folded.TrimStart());
-        if (EnglishPageMetadata.FirstOrDefault(m => lower.StartsWith(m, StringComparison.Ordinal)) is { } english)
+        if (FirstStartingWith(lower, EnglishPageMetadata) is { } english)
         {
             return english;
         }
 
-        var outlet = FoldedOutlets.FirstOrDefault(o => folded.StartsWith(o, StringComparison.Ordinal));
+        var outlet = FirstStartingWith(folded, FoldedOutlets);
         return outlet is not null && folded.AsSpan(outlet.Length, Math.Max(0, offset - outlet.Length)).Trim().IsEmpty ? outlet : null;
+    }
+
+    private static string? FirstStartingWith(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
+            {
+                return word;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The head and the span of the statement whose date is at <paramref name="offset"/> (see the remarks).</summary>

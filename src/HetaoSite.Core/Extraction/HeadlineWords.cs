@@ -240,7 +240,7 @@ public static partial class HeadlineWords
     }
 
     /// <summary>The longest word of <paramref name="words"/> that <paramref name="text"/> starts with, or 0.</summary>
-    public static int StartsWithAny(string text, IEnumerable<string> words, int at = 0)
+    public static int StartsWithAny(string text, ReadOnlySpan<string> words, int at = 0)
     {
         var best = 0;
         foreach (var word in words)
@@ -255,7 +255,7 @@ public static partial class HeadlineWords
     }
 
     /// <summary>The longest word of <paramref name="words"/> that <paramref name="text"/> ends with, or 0.</summary>
-    public static int EndsWithAny(string text, IEnumerable<string> words)
+    public static int EndsWithAny(string text, ReadOnlySpan<string> words)
     {
         var best = 0;
         foreach (var word in words)

@@ -27,7 +27,7 @@ public static class SentenceSplitter
         var sentences = new List<Sentence>();
         for (var b = 0; b < blocks.Count; b++)
         {
-            sentences.AddRange(Split(blocks[b].Text, b, cancellation));
+            Split(blocks[b].Text, b, sentences, cancellation);
         }
 
         return sentences;
@@ -36,9 +36,18 @@ public static class SentenceSplitter
     /// <summary>The sentences of one block's text.</summary>
     public static IReadOnlyList<Sentence> Split(string text, int block, CancellationToken cancellation = default)
     {
-        cancellation.ThrowIfCancellationRequested();
-        var protectedSpans = MatchedQuotes(text);
         var sentences = new List<Sentence>();
+        Split(text, block, sentences, cancellation);
+        return sentences;
+    }
+
+    /// <summary>Adds the sentences of one block's text to <paramref name="sentences"/>, numbered from 0 in the block.</summary>
+    private static void Split(string text, int block, List<Sentence> sentences, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var first = sentences.Count;
+        var protectedSpans = ArrayPool<bool>.Shared.Rent(text.Length);
+        MatchedQuotes(text, protectedSpans.AsSpan(0, text.Length));
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -63,13 +72,13 @@ public static class SentenceSplitter
             }
 
             cancellation.ThrowIfCancellationRequested();
-            Add(text, start, end, block, sentences);
+            Add(text, start, end, block, sentences, first);
             start = end;
             i = end - 1;
         }
 
-        Add(text, start, text.Length, block, sentences);
-        return sentences;
+        ArrayPool<bool>.Shared.Return(protectedSpans);
+        Add(text, start, text.Length, block, sentences, first);
     }
 
     // Words that end with a full stop without ending the sentence: titles, months, company forms, "No. 5".
@@ -133,7 +142,7 @@ public static class SentenceSplitter
         return found;
     }
 
-    private static void Add(string text, int start, int end, int block, List<Sentence> sentences)
+    private static void Add(string text, int start, int end, int block, List<Sentence> sentences, int first)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -147,15 +156,15 @@ public static class SentenceSplitter
 
         if (end > start)
         {
-            sentences.Add(new Sentence(block, sentences.Count, start, text[start..end]));
+            sentences.Add(new Sentence(block, sentences.Count - first, start, text[start..end]));
         }
     }
 
     // Marks characters inside a quotation whose closing mark exists, so a 。 inside 「…。」 does not end the sentence.
     // Unclosed quotes protect nothing: a stray 「 must not glue a whole paragraph into one sentence.
-    private static bool[] MatchedQuotes(string text)
+    private static void MatchedQuotes(string text, Span<bool> inside)
     {
-        var inside = new bool[text.Length];
+        inside.Clear();
         for (var i = 0; i < text.Length; i++)
         {
             var next = text.AsSpan(i).IndexOfAny(QuoteOpeners);
@@ -180,7 +189,5 @@ public static class SentenceSplitter
 
             i = end;
         }
-
-        return inside;
     }
 }
