@@ -9,7 +9,7 @@ namespace HetaoSite.Core.Rendering;
 /// <summary>
 /// Builds what templates see, from the records, in one place and in one script (see docs/templates.md for every name).
 /// Globals: <c>site</c>, <c>t</c> (UI strings), <c>categories</c>, <c>years</c>, <c>events</c>, <c>timeline</c>,
-/// <c>chart</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c>, <c>wbr</c>
+/// <c>chart</c>, <c>links</c>, <c>articles</c>, <c>milestones</c>, and the functions <c>url</c>, <c>absolute_url</c>, <c>include_cached</c>, <c>wbr</c>
 /// and <c>article_text</c>. Each page adds
 /// <c>page</c>. Every text shown is converted to the rendering's script here, so templates never convert.
 /// Objects shared by many pages (events, article summaries) are built once for all of them, on first use,
@@ -110,6 +110,19 @@ public sealed class SiteModel
             ["category_links"] = Array(_facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)).Select(c => CategoryLink(c.Id))),
             ["years"] = Array(_facts.Years.Select(Year)),
             ["chart"] = Chart(),
+            // The fixed links the base layout writes on every page, as `url … | html.escape` writes them: two Scriban calls
+            // each, with their argument arrays, on every page, made once here instead.
+            ["links"] = new ScriptObject
+            {
+                ["home_html"] = LinkHtml("/"),
+                ["about_html"] = LinkHtml("/about/"),
+                ["feed_events_html"] = LinkHtml("/feeds/events.xml"),
+                ["feed_articles_html"] = LinkHtml("/feeds/articles.xml"),
+                ["events_json_html"] = LinkHtml("/data/events.json", SiteUrls.Asset),
+                ["css_html"] = LinkHtml("/css/site.css", SiteUrls.Asset),
+                ["js_html"] = LinkHtml("/js/site.js", SiteUrls.Asset),
+                ["favicon_html"] = LinkHtml("/favicon.svg", SiteUrls.Asset),
+            },
         };
         globals["events"] = Array(_facts.Events.Select(EventObject));
         globals["milestones"] = Array(_facts.Events.Where(e => e.Milestone).Select(EventObject));
@@ -801,6 +814,9 @@ public sealed class SiteModel
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>What <c>url path script | html.escape</c> writes.</summary>
+    private string LinkHtml(string path, string? script = null) => WebUtility.HtmlEncode(Urls.Url(path, script));
 
     public static bool IsWebUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
