@@ -15,7 +15,7 @@ public static class CollapseDuplicates
     public static CleaningPass Apply(CleaningPass pass)
     {
         var blocks = new List<TextBlock>(pass.Blocks.Count);
-        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstIndex = new Dictionary<string, int>(pass.Blocks.Count, StringComparer.Ordinal);
         var duplicates = 0;
         foreach (var block in pass.Blocks)
         {

@@ -18,12 +18,12 @@ public static partial class DetectGarbled
         var diagnostics = pass.Diagnostics.ToList();
         foreach (var block in pass.Blocks)
         {
-            var fragments = Find(block.Text);
-            if (fragments.Count > 0)
+            var count = Count(block.Text);
+            if (count > 0)
             {
-                total += fragments.Count;
+                total += count;
                 diagnostics.Add(Diagnostic.Info("HS0132",
-                    $"{fragments.Count} garbled fragment(s) kept as written, first near '{Context(block.Text, fragments[0])}'", pass.FileName, block.Line,
+                    $"{count} garbled fragment(s) kept as written, first near '{Context(block.Text, Garbled().Match(block.Text))}'", pass.FileName, block.Line,
                     $"add a correction under \"articles: {pass.FileName}: corrections\" in site-config.yml if you know the right text"));
             }
         }

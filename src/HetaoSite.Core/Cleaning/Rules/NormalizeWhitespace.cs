@@ -11,10 +11,20 @@ namespace HetaoSite.Core.Cleaning.Rules;
 /// <example><c>"　　河套\u00A0\u00A0合作區 "</c> → <c>"河套 合作區"</c>.</example>
 public static class NormalizeWhitespace
 {
-    public static CleaningPass Apply(CleaningPass pass) => pass with
+    public static CleaningPass Apply(CleaningPass pass)
     {
-        Blocks = pass.Blocks.Select(b => b with { Text = Normalize(b.Text) }).Where(b => b.Text.Length > 0).ToList(),
-    };
+        var blocks = new List<TextBlock>(pass.Blocks.Count);
+        foreach (var block in pass.Blocks)
+        {
+            var text = Normalize(block.Text);
+            if (text.Length > 0)
+            {
+                blocks.Add(ReferenceEquals(text, block.Text) ? block : block with { Text = text });
+            }
+        }
+
+        return pass with { Blocks = blocks };
+    }
 
     public static string Normalize(string text)
     {

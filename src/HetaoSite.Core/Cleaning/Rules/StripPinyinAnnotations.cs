@@ -22,7 +22,7 @@ public static partial class StripPinyinAnnotations
             removed += count;
             if (text.Length > 0)
             {
-                blocks.Add(block with { Text = text });
+                blocks.Add(ReferenceEquals(text, block.Text) ? block : block with { Text = text });
             }
         }
 
@@ -30,6 +30,13 @@ public static partial class StripPinyinAnnotations
     }
 
     public static string Strip(string text, out int count)
+    {
+        // Every annotation is in brackets: most blocks have none, and are not searched.
+        count = 0;
+        return text.Contains('(') ? Annotated(text, out count) : text.Trim();
+    }
+
+    private static string Annotated(string text, out int count)
     {
         var removed = 0;
         var result = Annotation().Replace(text, match =>
