@@ -45,7 +45,7 @@ internal sealed class CachedIncludeFunction : IScriptCustomFunction
         if (!_rendered.TryGetValue(key, out var entry) || (tracing is not null && entry.Reads is null))
         {
             var rendered = Render(context, callerContext, template, tracing is not null);
-            entry = _rendered.AddOrUpdate(key, rendered, (_, existing) => existing.Reads is not null ? existing : rendered);
+            entry = _rendered.AddOrUpdate(key, static (_, made) => made, static (_, existing, made) => existing.Reads is not null ? existing : made, rendered);
         }
 
         if (tracing is not null && entry.Reads is not null)

@@ -41,7 +41,7 @@ internal sealed class PageTrace : IDisposable
     }
 
     /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
-    public IEnumerable<string> Paths => TracePaths.Names(_ids.Ids);
+    public List<string> Paths => TracePaths.Names(_ids.Ids);
 
     /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
     public bool IsVolatile { get; private set; }

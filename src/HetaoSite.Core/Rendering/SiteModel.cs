@@ -18,8 +18,8 @@ namespace HetaoSite.Core.Rendering;
 public sealed class SiteModel
 {
     // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
-    private const int EventMembers = 24;
-    private const int SourceMembers = 15;
+    private const int EventMembers = 27;
+    private const int SourceMembers = 17;
     private const int SummaryMembers = 14;
     private const int PageMembers = 12;
 
@@ -155,12 +155,14 @@ public sealed class SiteModel
     /// shows it: /#id, or its year page on a paged site), <c>year_path</c> (its year page, which lists every source), <c>sources</c>,
     /// <c>image</c> (the image of the first source's article that has one, as in the article summary; null when none has);
     /// for the event card, written on thousands of pages, <c>id_html</c>, <c>category_html</c>, <c>category_name_html</c>
-    /// (escaped) and <c>title_html</c> (as <c>wbr</c> writes it).
+    /// (escaped), <c>title_html</c> (as <c>wbr</c> writes it) and its links as <c>url … | html.escape</c> writes them:
+    /// <c>url_html</c> (of <c>path</c>), <c>year_url_html</c> and <c>category_url_html</c>.
     /// </summary>
     private SharedObject Event(TimelineEvent e)
     {
         var title = Rendition.Title(e);
         var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
+        var (path, yearPath, categoryPath) = (Paging.EventPath(e), Paging.YearEventPath(e), $"/categories/{e.Category}/");
         return new SharedObject(EventMembers)
         {
         ["id"] = e.Id,
@@ -174,19 +176,22 @@ public sealed class SiteModel
         ["category"] = e.Category,
         ["category_name"] = categoryName,
         ["category_class"] = _facts.CategoryClass(e.Category),
-        ["category_path"] = $"/categories/{e.Category}/",
+        ["category_path"] = categoryPath,
         ["planned"] = e.Planned,
         ["approximate"] = e.Approximate,
         ["manual"] = e.Manual,
         ["milestone"] = e.Milestone,
-        ["path"] = Paging.EventPath(e),
-        ["year_path"] = Paging.YearEventPath(e),
+        ["path"] = path,
+        ["year_path"] = yearPath,
         ["sources"] = Array(e.Sources.Select(Source)),
         ["image"] = e.Sources.Select(s => SummaryObject(s.ArticleId)?["image"]).FirstOrDefault(image => image is not null),
         ["id_html"] = WebUtility.HtmlEncode(e.Id),
         ["category_html"] = WebUtility.HtmlEncode(e.Category),
         ["category_name_html"] = WebUtility.HtmlEncode(categoryName),
         ["title_html"] = _breaks.Html(title),
+        ["url_html"] = LinkHtml(path),
+        ["year_url_html"] = LinkHtml(yearPath),
+        ["category_url_html"] = LinkHtml(categoryPath),
         };
     }
 
@@ -196,8 +201,10 @@ public sealed class SiteModel
     /// article's script, converted in the other), <c>converted</c> (true when they are shown converted) and
     /// <c>original_lang</c> (the script they are written in, zh-Hant or zh-Hans, when converted; else null): with
     /// <c>url path original_lang</c> a template links the converted sentence to the original on its article's page.
-    /// For the event card: <c>name_html</c> (the outlet, else the article's title; escaped), <c>sentence_html</c> (escaped)
-    /// and <c>published_label</c> (<c>t.source_published</c> with the article's date; null when there is none).
+    /// For the event card: <c>name_html</c> (the outlet, else the article's title; escaped), <c>sentence_html</c> (escaped),
+    /// <c>published_label</c> (<c>t.source_published</c> with the article's date; null when there is none), and
+    /// <c>url_html</c> and <c>original_url_html</c> (null when not converted): <c>url path | html.escape</c> and
+    /// <c>url path original_lang | html.escape</c>.
     /// </summary>
     private ScriptObject Source(EventSource source)
     {
@@ -205,6 +212,7 @@ public sealed class SiteModel
         var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
         var converted = Rendition.Converts(written);
         var sentence = Rendition.Text(source.Sentence, written);
+        var path = $"/articles/{source.ArticleId}/#{source.Anchor}";
         var publishedText = article?["published_text"] as string;
         return new ScriptObject(SourceMembers)
         {
@@ -215,7 +223,7 @@ public sealed class SiteModel
             ["outlet"] = article?["outlet"],
             ["published_text"] = article?["published_text"],
             ["anchor"] = source.Anchor,
-            ["path"] = $"/articles/{source.ArticleId}/#{source.Anchor}",
+            ["path"] = path,
             ["sentence"] = sentence,
             ["expression"] = Rendition.Text(source.Expression, written),
             ["converted"] = converted,
@@ -224,6 +232,8 @@ public sealed class SiteModel
             ["sentence_html"] = WebUtility.HtmlEncode(sentence),
             ["published_label"] = publishedText is null ? null
                 : (_strings["source_published"] as string ?? "{date}").Replace("{date}", publishedText, StringComparison.Ordinal),
+            ["url_html"] = LinkHtml(path),
+            ["original_url_html"] = converted ? LinkHtml(path, Rendition.LangOf(written)) : null,
         };
     }
 

@@ -142,7 +142,8 @@ public static class SiteRenderer
                     bytes = renderers.Value!.Render(job, page, traced: true);
                 }
 
-                List<string> reads = [.. trace.Paths.Order(StringComparer.Ordinal)];
+                var reads = trace.Paths;
+                reads.Sort(StringComparer.Ordinal);
                 reuse.Store.Rendered(trace.IsVolatile ? null
                     : new PageRecord(job.OutputPath, key, pageHash, reads, hasher.AtPaths(reads), bytes.Length, PageRecord.HashOf(bytes)));
             }
