@@ -7,6 +7,9 @@ public readonly record struct Clause(int Start, string Text)
 
     private const string Separators = "，,：:；;。！？!?";
 
+    [ThreadStatic]
+    private static (string Text, int[] Depths)? _last;
+
     /// <summary>Opening brackets and quotation marks; <see cref="Closers"/> holds their closing forms at the same positions.</summary>
     public const string Openers = "“「『《(（【‘";
 
@@ -19,9 +22,19 @@ public readonly record struct Clause(int Start, string Text)
     /// closer that closes nothing, counts as an ordinary character.
     /// </summary>
     /// <example>"發布《規劃》等" → [0, 0, 1, 1, 1, 1, 0]; "說“好，" → [0, 0, 0, 0].</example>
-    public static int[] Depths(string text)
+    /// <remarks>
+    /// The same text is often asked about several times in a row (its clauses, its verb, its title), so each thread
+    /// keeps the depths of the last text it was asked about; they are read-only.
+    /// </remarks>
+    public static ReadOnlySpan<int> Depths(string text)
     {
+        if (_last is { } last && ReferenceEquals(last.Text, text))
+        {
+            return last.Depths;
+        }
+
         var depths = new int[text.Length];
+        _last = (text, depths);
         List<(int At, char Closer)>? open = null;
         for (var i = 0; i < text.Length; i++)
         {

@@ -452,7 +452,12 @@ public static partial class EventWording
             Math.Clamp(length, 0, clause.Text.Length - Math.Clamp(offset - clause.Start, 0, clause.Text.Length)));
         // "2024年6月，…" or "（記者 毛麗）1月25日，…": a clause that is only the date (and a bracketed byline) heads nothing.
         var depths = Clause.Depths(rest);
-        var words = rest.Where((c, i) => depths[i] == 0 && (Cleaning.ChineseText.IsHan(c) || char.IsAsciiLetter(c))).Count();
+        var words = 0;
+        for (var i = 0; i < rest.Length; i++)
+        {
+            words += depths[i] == 0 && (Cleaning.ChineseText.IsHan(rest[i]) || char.IsAsciiLetter(rest[i])) ? 1 : 0;
+        }
+
         var headIndex = words < 3 && at + 1 < clauses.Count ? at + 1 : at;
         var head = headIndex == at ? clause.Text : clause.Text + "，" + clauses[headIndex].Text;
         var span = headIndex + 1 < clauses.Count ? head + "，" + clauses[headIndex + 1].Text : head;

@@ -77,7 +77,6 @@ public sealed class DiskArticleCache : IArticleCache
             }
         }
 
-
         Interlocked.Increment(ref result is null ? ref _misses : ref _hits);
         return result is not null;
     }
