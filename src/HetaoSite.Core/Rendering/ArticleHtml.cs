@@ -115,7 +115,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             inputs.Add(sentence.Index);
             inputs.Add(sentence.Offset);
             inputs.Add(sentence.Text);
-            if (facts.CitedBy.TryGetValue((article.Id, sentence.Anchor), out var events))
+            if (facts.CitedBy.TryGetValue((article.Id, AnchorOf(sentence)), out var events))
             {
                 inputs.Add(events.Count);
                 foreach (var cited in events)
@@ -134,6 +134,26 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         }
     }
 
+    private const int AnchorBlocks = 256;
+    private const int AnchorIndexes = 64;
+
+    private static readonly string?[] Anchors = new string?[AnchorBlocks * AnchorIndexes];
+
+    /// <summary>
+    /// <see cref="Sentence.Anchor"/>, made once per (block, index) for the process rather than anew each time a page is
+    /// hashed or written, which asks for every sentence's anchor. Two threads may both make one; they make the same text.
+    /// </summary>
+    private static string AnchorOf(Sentence sentence)
+    {
+        if ((uint)sentence.Block >= AnchorBlocks || (uint)sentence.Index >= AnchorIndexes)
+        {
+            return sentence.Anchor;
+        }
+
+        ref var anchor = ref Anchors[(sentence.Block * AnchorIndexes) + sentence.Index];
+        return anchor ??= sentence.Anchor;
+    }
+
     private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces)
     {
         foreach (var piece in pieces)
@@ -144,7 +164,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 continue;
             }
 
-            var anchor = sentence.Anchor;
+            var anchor = AnchorOf(sentence);
             if (!facts.CitedBy.TryGetValue((extraction.Article.Id, anchor), out var events))
             {
                 context.Write("<span class=\"sentence\" id=\"").Write(anchor).Write("\">");

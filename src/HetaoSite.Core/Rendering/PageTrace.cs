@@ -430,8 +430,22 @@ internal sealed class ValueHasher
 
     private void Write(ArrayBufferWriter<byte> buffer, object? value, bool memoised = true)
     {
+        // Texts, numbers and flags first: most values are one of them, and each is told by one exact type check, where
+        // testing a class that has subclasses (ScriptObject, ScriptArray) walks the value's type's ancestors.
         switch (value)
         {
+            case null:
+                Tag(buffer, 'n', 0);
+                break;
+            case string s:
+                Text(buffer, s);
+                break;
+            case bool b:
+                Tag(buffer, b ? 't' : 'F', 0);
+                break;
+            case int n:
+                Tag(buffer, 'i', n);
+                break;
             case SharedObject shared when memoised:
                 Tag(buffer, 'h', HashBytes);
                 Bytes(buffer, shared.Hash ??= Hash(shared));
@@ -452,18 +466,6 @@ internal sealed class ValueHasher
                     Write(buffer, a[i]);
                 }
 
-                break;
-            case null:
-                Tag(buffer, 'n', 0);
-                break;
-            case string s:
-                Text(buffer, s);
-                break;
-            case bool b:
-                Tag(buffer, b ? 't' : 'F', 0);
-                break;
-            case int n:
-                Tag(buffer, 'i', n);
                 break;
             case Absent:
                 Tag(buffer, 'x', 0);
