@@ -36,6 +36,10 @@ public sealed class DiskArticleCache : IArticleCache
     // Each build that stores something adds a pack; past this many, the smaller ones are merged into the new one.
     private const int MaxPacks = 8;
 
+    // Each thread serializes its entries into one buffer it keeps, rather than into a new array per entry.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _entryBuffer;
+
     private readonly ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
     private readonly Lock _writing = new();
     private readonly List<PackEntry> _written = [];
@@ -85,10 +89,12 @@ public sealed class DiskArticleCache : IArticleCache
     public void Put(string key, StageResult<ArticleExtraction?> result)
     {
         _touched.TryAdd(key, 0);
-        var body = StoredValues.Serialize(new MemoEntry(key, result));
+        var body = _entryBuffer ??= new ArrayBufferWriter<byte>();
+        body.ResetWrittenCount();
+        StoredValues.Serialize(body, new MemoEntry(key, result));
         lock (_writing)
         {
-            if (Append(key, body))
+            if (Append(key, body.WrittenSpan))
             {
                 _writes++;
             }

@@ -17,7 +17,10 @@ internal static class StoredValues
 
     public static byte[] Serialize<T>(in T value) => MemoryPackSerializer.Serialize(value, Options);
 
-    /// <summary>The value <see cref="Serialize"/> wrote into <paramref name="bytes"/>, or default when they do not hold one.</summary>
+    /// <summary>Writes what <see cref="Serialize{T}(in T)"/> returns into <paramref name="writer"/> instead of a new array.</summary>
+    public static void Serialize<T>(System.Buffers.IBufferWriter<byte> writer, in T value) => MemoryPackSerializer.Serialize(writer, value, Options);
+
+    /// <summary>The value <see cref="Serialize{T}(in T)"/> wrote into <paramref name="bytes"/>, or default when they do not hold one.</summary>
     public static T? TryDeserialize<T>(ReadOnlySpan<byte> bytes)
     {
         try
