@@ -43,6 +43,11 @@ public static class TemporalParser
 
         var scanner = new Scanner(text, anchor.Year >= 1 ? anchor : null, earlier, cancellation);
         scanner.Run();
+        if (scanner.FoundNothing)
+        {
+            return TemporalParse.Empty;
+        }
+
         DayInBrackets(text, scanner.Dates, scanner.Rejected);
         return scanner.Dates.Count == 0 && scanner.Rejected.Count == 0
             ? TemporalParse.Empty
@@ -98,9 +103,15 @@ public static class TemporalParser
         private int _plannedSentenceStart = -1;
         private bool _planned;
 
-        public List<TemporalExpression> Dates { get; } = [];
+        // Made on the first date or rejection: most passages have neither.
+        private List<TemporalExpression>? _dates;
+        private List<RejectedExpression>? _rejected;
 
-        public List<RejectedExpression> Rejected { get; } = [];
+        public List<TemporalExpression> Dates => _dates ??= [];
+
+        public List<RejectedExpression> Rejected => _rejected ??= [];
+
+        public bool FoundNothing => _dates is null && _rejected is null;
 
         public void Run()
         {
@@ -255,7 +266,7 @@ public static class TemporalParser
 
         private ResolutionContext Context(DateSpec spec)
         {
-            var previous = Dates.Count > 0 ? Dates[^1] : null;
+            var previous = _dates is { Count: > 0 } dates ? dates[^1] : null;
             var antecedent = previous is null ? Earlier(spec) : previous.End ?? previous.Date;
             var sentenceDate = previous is not null && previous.Start >= _sentenceStart ? antecedent : null;
             return new ResolutionContext(anchor, antecedent, sentenceDate, SentenceIsPlanned());
