@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -31,7 +32,8 @@ public static class ArticleProcessor
         // Only a build with a memo needs it (serializing the configuration is not free on first use).
         var sharedFingerprint = context.Cache is null ? string.Empty
             : converter is null ? ConfigFingerprint(config) : Fingerprint($"{ConfigFingerprint(config)}|{converter.Identity}");
-        var results = files
+        // Handed out in small chunks as threads ask for them (a saved web page costs more than a Markdown file), in order.
+        var results = Partitioner.Create(files.ToArray(), loadBalance: true)
             .AsParallel().AsOrdered()
             .Select(file => ProcessCached(file, ArticleView(config, file.FileName), context.Cache, sharedFingerprint, converter))
             .ToList();
