@@ -69,31 +69,53 @@ public static class SiteRenderer
             return new StageResult<IReadOnlyList<string>>(files.Paths(), diagnostics);
         }
 
-        // The files under data/, one after the other (each is written in parallel inside), so that the buffers of one
-        // serve the next instead of each touching new memory.
         var facts = timings.Time("render: facts", () => new SiteFacts(content));
-        files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
-        files.Add(timings.Time("render: timelinejs", () =>
-            new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
-        files.AddRange(timings.Time("render: search index", () => SearchIndex.Files(facts, renditions)));
-        DataBuffers.Release();
-
-        // The renderings share only read-only facts, so they are built side by side, globals included: built by the
-        // first page of each rendering instead, they would keep every other thread waiting.
-        var models = timings.Time("render: model", () => renditions.AsParallel().AsOrdered().Select(r =>
+        // The files under data/ need only the facts, so they are made while the models are built and the pages render,
+        // which would otherwise leave a core idle while they are made. They are made one after the other (each in
+        // parallel inside), so that the buffers of one serve the next instead of each touching new memory.
+        var dataFiles = Task.Run(() =>
         {
-            var model = new SiteModel(facts, r, set.Strings(r.Lang)!);
-            _ = model.Globals;
-            return model;
-        }).ToList());
-        var jobs = timings.Time("render: jobs", () => models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList());
-        // One renderer (template context and output buffer) per thread, reused from page to page.
-        using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
-        var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
-        // Handed out in small chunks as threads ask for them, not as one fixed range per thread: pages differ in cost
-        // (a year page shows thousands of cards), and with fixed ranges one thread can be left alone with the last ones.
-        var errors = timings.Time("render: pages", () => Partitioner.Create(jobs, loadBalance: true).AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
-        diagnostics.AddRange(errors);
+            files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
+            files.Add(timings.Time("render: timelinejs", () =>
+                new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
+            files.AddRange(timings.Time("render: search index", () => SearchIndex.Files(facts, renditions)));
+            DataBuffers.Release();
+        });
+
+        try
+        {
+            // The renderings share only read-only facts, so they are built side by side, globals included: built by the
+            // first page of each rendering instead, they would keep every other thread waiting.
+            var models = timings.Time("render: model", () => renditions.AsParallel().AsOrdered().Select(r =>
+            {
+                var model = new SiteModel(facts, r, set.Strings(r.Lang)!);
+                _ = model.Globals;
+                return model;
+            }).ToList());
+            var jobs = timings.Time("render: jobs", () => models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList());
+            // One renderer (template context and output buffer) per thread, reused from page to page.
+            using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
+            var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
+            // Handed out in small chunks as threads ask for them, not as one fixed range per thread: pages differ in cost
+            // (a year page shows thousands of cards), and with fixed ranges one thread can be left alone with the last ones.
+            var errors = timings.Time("render: pages", () => Partitioner.Create(jobs, loadBalance: true).AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
+            diagnostics.AddRange(errors);
+        }
+        catch
+        {
+            // Not left writing into the output after rendering failed.
+            try
+            {
+                dataFiles.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        dataFiles.GetAwaiter().GetResult();
 
         files.AddRange(set.StaticFiles.Select(f => new OutputFile(f.Path, f.Content)));
         files.AddRange(content.Images.Select(image => new OutputFile(ArticleImage.HashedPath(image.Path, image.ContentHash), image.Bytes)));
