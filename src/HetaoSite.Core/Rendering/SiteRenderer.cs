@@ -101,18 +101,11 @@ public static class SiteRenderer
             var errors = timings.Time("render: pages", () => Partitioner.Create(jobs, loadBalance: true).AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
             diagnostics.AddRange(errors);
         }
-        catch
+        finally
         {
-            // Not left writing into the output after rendering failed.
-            try
-            {
-                dataFiles.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            throw;
+            // Not left writing into the output once rendering has failed: waited for without throwing, so that a failure
+            // of the pages is the one reported.
+            Task.WaitAny(dataFiles);
         }
 
         dataFiles.GetAwaiter().GetResult();
