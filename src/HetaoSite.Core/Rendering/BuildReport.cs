@@ -20,6 +20,10 @@ public static class BuildReport
 
     private static readonly Dictionary<DropReason, string> Names = Enum.GetValues<DropReason>().ToDictionary(r => r, NameOf);
 
+    /// <summary>Each reason's name by its value (null for values that are not reasons): looked up for every dropped date
+    /// without a dictionary of enum keys, which boxed the key on every lookup.</summary>
+    private static readonly string?[] NamesByValue = ByValue();
+
     /// <summary>The reasons in ordinal order of their names.</summary>
     private static readonly DropReason[] ReasonsByName = [.. Names.OrderBy(n => n.Value, StringComparer.Ordinal).Select(n => n.Key)];
 
@@ -214,7 +218,22 @@ public static class BuildReport
             : "; dropped " + string.Join(", ", line.Dropped.Select(kv => $"{kv.Key.Replace('_', ' ')} {kv.Value}")));
 
     /// <summary>DropReason.OutOfWindow → "out_of_window".</summary>
-    public static string Name(DropReason reason) => Names.TryGetValue(reason, out var name) ? name : NameOf(reason);
+    public static string Name(DropReason reason) =>
+        (uint)reason < (uint)NamesByValue.Length && NamesByValue[(int)reason] is { } name ? name : NameOf(reason);
+
+    private static string?[] ByValue()
+    {
+        var names = new string?[Math.Max(0, Names.Keys.Max(r => (int)r)) + 1];
+        foreach (var (reason, name) in Names)
+        {
+            if ((int)reason >= 0)
+            {
+                names[(int)reason] = name;
+            }
+        }
+
+        return names;
+    }
 
     private static string NameOf(DropReason reason) =>
         string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

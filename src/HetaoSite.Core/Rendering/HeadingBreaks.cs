@@ -25,37 +25,19 @@ public sealed class HeadingBreaks
         _names = [.. names.Where(n => n.Any(ChineseText.IsHan)).Select(ScriptFold.Fold).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length)];
 
     /// <summary>The places (0 &lt; i &lt; length) before which a break is inserted, in ascending order.</summary>
-    public SortedSet<int> BreakPoints(string text)
+    public IReadOnlyList<int> BreakPoints(string text)
     {
-        var points = new SortedSet<int>();
-        var folded = ScriptFold.Fold(text);
-        var covered = new bool[text.Length];
-        foreach (var name in _names)
+        var marks = new bool[text.Length];
+        Mark(text, marks);
+        var points = new List<int>();
+        for (var i = 0; i < marks.Length; i++)
         {
-            for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
-            {
-                if (covered.AsSpan(at, name.Length).Contains(true))
-                {
-                    continue;
-                }
-
-                covered.AsSpan(at, name.Length).Fill(true);
-                points.Add(at);
-                points.Add(at + name.Length);
-            }
-        }
-
-        for (var i = 1; i < text.Length; i++)
-        {
-            var (before, after) = (text[i - 1], text[i]);
-            if (after == '《' || before == '》' || IsLatin(before) != IsLatin(after) && (ChineseText.IsHan(before) || ChineseText.IsHan(after)))
+            if (marks[i])
             {
                 points.Add(i);
             }
         }
 
-        // Where the text itself allows a break (at a space or punctuation), or at its ends, a <wbr> adds nothing.
-        points.RemoveWhere(i => i <= 0 || i >= text.Length || !IsWord(text[i - 1]) && text[i - 1] != '》' || !IsWord(text[i]) && text[i] != '《');
         return points;
     }
 
@@ -67,15 +49,86 @@ public sealed class HeadingBreaks
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length + 16);
-        var last = 0;
-        foreach (var point in BreakPoints(text))
+        // Titles are short: their marks fit on the stack, and the text is escaped piece by piece only when escaping changes it.
+        Span<bool> marks = text.Length <= 512 ? stackalloc bool[text.Length] : new bool[text.Length];
+        Mark(text, marks);
+        var count = marks.Count(true);
+        var escaped = WebUtility.HtmlEncode(text);
+        if (count == 0)
         {
-            builder.Append(WebUtility.HtmlEncode(text[last..point])).Append(Wbr);
-            last = point;
+            return escaped;
         }
 
-        return builder.Append(WebUtility.HtmlEncode(text[last..])).ToString();
+        var builder = new StringBuilder(text.Length + (count * Wbr.Length) + 16);
+        var last = 0;
+        for (var point = 1; point < text.Length; point++)
+        {
+            if (marks[point])
+            {
+                Append(builder, text, last, point, escaped);
+                builder.Append(Wbr);
+                last = point;
+            }
+        }
+
+        Append(builder, text, last, text.Length, escaped);
+        return builder.ToString();
+    }
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, HTML-escaped.</summary>
+    /// <param name="escaped">The whole text escaped: the very same string when escaping leaves it as it is.</param>
+    private static void Append(StringBuilder builder, string text, int start, int end, string escaped)
+    {
+        if (ReferenceEquals(escaped, text))
+        {
+            builder.Append(text, start, end - start);
+        }
+        else
+        {
+            builder.Append(WebUtility.HtmlEncode(text[start..end]));
+        }
+    }
+
+    /// <summary>Sets <c>marks[i]</c> for each place i before which a break is inserted (see <see cref="BreakPoints"/>).</summary>
+    private void Mark(string text, Span<bool> marks)
+    {
+        marks.Clear();
+        var folded = ScriptFold.Fold(text);
+        Span<bool> covered = text.Length <= 512 ? stackalloc bool[text.Length] : new bool[text.Length];
+        covered.Clear();
+        foreach (var name in _names)
+        {
+            for (var at = folded.IndexOf(name, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                if (covered.Slice(at, name.Length).Contains(true))
+                {
+                    continue;
+                }
+
+                covered.Slice(at, name.Length).Fill(true);
+                marks[at] = true;
+                if (at + name.Length < text.Length)
+                {
+                    marks[at + name.Length] = true;
+                }
+            }
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var (before, after) = (text[i - 1], text[i]);
+            if (after == '《' || before == '》' || IsLatin(before) != IsLatin(after) && (ChineseText.IsHan(before) || ChineseText.IsHan(after)))
+            {
+                marks[i] = true;
+            }
+        }
+
+        // Where the text itself allows a break (at a space or punctuation), or at its start, a <wbr> adds nothing.
+        marks[0] = false;
+        for (var i = 1; i < text.Length; i++)
+        {
+            marks[i] &= (IsWord(text[i - 1]) || text[i - 1] == '》') && (IsWord(text[i]) || text[i] == '《');
+        }
     }
 
     private static bool IsLatin(char c) => char.IsAsciiLetter(c);

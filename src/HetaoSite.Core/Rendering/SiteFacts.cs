@@ -62,6 +62,12 @@ internal sealed class SiteFacts
         ArticlesByYear = [.. content.Articles.GroupBy(a => a.Article.Published?.Year).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<ArticleExtraction>)[.. g]))];
         Pages = TimelinePages.Build(Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
+        _eventTexts = new(() =>
+        {
+            var texts = new EventTexts[Events.Count];
+            Parallel.For(0, texts.Length, i => texts[i] = TextsOf(Events[i]));
+            return texts;
+        });
         BuildDate = content.Context.BuildDate
             ?? content.Config.Site.BuildDate
             ?? content.Articles.Select(a => a.Article.Published?.FirstDay).Max()
@@ -141,6 +147,35 @@ internal sealed class SiteFacts
             return lines;
         });
         return byId.GetValueOrDefault(articleId);
+    }
+
+    /// <summary>
+    /// What each event of <see cref="Events"/> (by its place there) shows alike in both scripts, made once for both
+    /// renderings on first use instead of once in each: its dates, links without the script's prefix, escaped id and
+    /// category, and the links to the sentences it cites.
+    /// </summary>
+    public IReadOnlyList<EventTexts> EventTextsByIndex => _eventTexts.Value;
+
+    private readonly Lazy<EventTexts[]> _eventTexts;
+
+    /// <summary>An event's texts that do not depend on the script (see <see cref="EventTextsByIndex"/>).</summary>
+    /// <param name="Year">The year, boxed once: each rendering's event object holds it as an object.</param>
+    /// <param name="Month">The month, boxed once; null when only the year is known.</param>
+    /// <param name="SourcePaths">Each source's <c>/articles/{id}/#{anchor}</c>, in the order of the event's sources.</param>
+    internal sealed record EventTexts(string Date, string? End, string DateText, string Precision, object Year, object? Month,
+        string Path, string YearPath, string CategoryPath, string CategoryClass, string IdHtml, string CategoryHtml, string[] SourcePaths);
+
+    private EventTexts TextsOf(TimelineEvent e)
+    {
+        var sourcePaths = new string[e.Sources.Count];
+        for (var i = 0; i < sourcePaths.Length; i++)
+        {
+            sourcePaths[i] = $"/articles/{e.Sources[i].ArticleId}/#{e.Sources[i].Anchor}";
+        }
+
+        return new EventTexts(e.Date.ToString(), e.End?.ToString(), DateDisplay.Format(e.Date, e.End), DataFiles.Precision(e.Date.Precision),
+            e.Date.Year, e.Date.Month, Pages.EventPath(e), Pages.YearEventPath(e), $"/categories/{e.Category}/", CategoryClass(e.Category),
+            System.Net.WebUtility.HtmlEncode(e.Id), System.Net.WebUtility.HtmlEncode(e.Category), sourcePaths);
     }
 
     /// <summary>Which list page shows which events (<c>site.paginate</c>).</summary>

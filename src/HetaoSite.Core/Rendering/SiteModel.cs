@@ -41,7 +41,7 @@ public sealed class SiteModel
         // Every event and article summary is built at once, on first use (the globals list them all), so that pages on
         // every thread only read the tables.
         _summaries = new(() => facts.ArticlesById.ToDictionary(kv => kv.Key, kv => (ScriptObject)ArticleSummary(kv.Value.Article), StringComparer.Ordinal));
-        _events = new(() => facts.EventsById.ToDictionary(kv => kv.Key, kv => (ScriptObject)Event(kv.Value), StringComparer.Ordinal));
+        _events = new(Events);
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
         _strings = strings;
@@ -158,41 +158,70 @@ public sealed class SiteModel
     /// (escaped), <c>title_html</c> (as <c>wbr</c> writes it) and its links as <c>url … | html.escape</c> writes them:
     /// <c>url_html</c> (of <c>path</c>), <c>year_url_html</c> and <c>category_url_html</c>.
     /// </summary>
-    private SharedObject Event(TimelineEvent e)
+    private SharedObject Event(TimelineEvent e, SiteFacts.EventTexts texts)
     {
         var title = Rendition.Title(e);
         var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
-        var (path, yearPath, categoryPath) = (Paging.EventPath(e), Paging.YearEventPath(e), $"/categories/{e.Category}/");
+        var sources = new ScriptArray(e.Sources.Count);
+        object? image = null;
+        for (var i = 0; i < e.Sources.Count; i++)
+        {
+            var source = e.Sources[i];
+            sources.Add(Source(source, texts.SourcePaths[i]));
+            image ??= SummaryObject(source.ArticleId)?["image"];
+        }
+
         return new SharedObject(EventMembers)
         {
         ["id"] = e.Id,
-        ["date"] = e.Date.ToString(),
-        ["end"] = e.End?.ToString(),
-        ["date_text"] = DateDisplay.Format(e.Date, e.End),
-        ["precision"] = DataFiles.Precision(e.Date.Precision),
-        ["year"] = e.Date.Year,
-        ["month"] = e.Date.Month,
+        ["date"] = texts.Date,
+        ["end"] = texts.End,
+        ["date_text"] = texts.DateText,
+        ["precision"] = texts.Precision,
+        ["year"] = texts.Year,
+        ["month"] = texts.Month,
         ["title"] = title,
         ["category"] = e.Category,
         ["category_name"] = categoryName,
-        ["category_class"] = _facts.CategoryClass(e.Category),
-        ["category_path"] = categoryPath,
-        ["planned"] = e.Planned,
-        ["approximate"] = e.Approximate,
-        ["manual"] = e.Manual,
-        ["milestone"] = e.Milestone,
-        ["path"] = path,
-        ["year_path"] = yearPath,
-        ["sources"] = Array(e.Sources.Select(Source)),
-        ["image"] = e.Sources.Select(s => SummaryObject(s.ArticleId)?["image"]).FirstOrDefault(image => image is not null),
-        ["id_html"] = WebUtility.HtmlEncode(e.Id),
-        ["category_html"] = WebUtility.HtmlEncode(e.Category),
+        ["category_class"] = texts.CategoryClass,
+        ["category_path"] = texts.CategoryPath,
+        ["planned"] = Flag(e.Planned),
+        ["approximate"] = Flag(e.Approximate),
+        ["manual"] = Flag(e.Manual),
+        ["milestone"] = Flag(e.Milestone),
+        ["path"] = texts.Path,
+        ["year_path"] = texts.YearPath,
+        ["sources"] = sources,
+        ["image"] = image,
+        ["id_html"] = texts.IdHtml,
+        ["category_html"] = texts.CategoryHtml,
         ["category_name_html"] = WebUtility.HtmlEncode(categoryName),
         ["title_html"] = _breaks.Html(title),
-        ["url_html"] = LinkHtml(path),
-        ["year_url_html"] = LinkHtml(yearPath),
-        ["category_url_html"] = LinkHtml(categoryPath),
+        ["url_html"] = LinkHtml(texts.Path),
+        ["year_url_html"] = LinkHtml(texts.YearPath),
+        ["category_url_html"] = LinkHtml(texts.CategoryPath),
         };
+    }
+
+    /// <summary>
+    /// Every event's shared object by id (the first event with an id, as <see cref="SiteFacts.EventsById"/>), built from the
+    /// texts both renderings share.
+    /// </summary>
+    private Dictionary<string, ScriptObject> Events()
+    {
+        var texts = _facts.EventTextsByIndex;
+        var events = new Dictionary<string, ScriptObject>(_facts.EventsById.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _facts.Events.Count; i++)
+        {
+            var e = _facts.Events[i];
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(events, e.Id, out var exists);
+            if (!exists)
+            {
+                slot = Event(e, texts[i]);
+            }
+        }
+
+        return events;
     }
 
     /// <summary>
@@ -206,19 +235,19 @@ public sealed class SiteModel
     /// <c>url_html</c> and <c>original_url_html</c> (null when not converted): <c>url path | html.escape</c> and
     /// <c>url path original_lang | html.escape</c>.
     /// </summary>
-    private ScriptObject Source(EventSource source)
+    /// <param name="path">The source's <c>/articles/{id}/#{anchor}</c> (<see cref="SiteFacts.EventTexts.SourcePaths"/>).</param>
+    private ScriptObject Source(EventSource source, string path)
     {
         var article = SummaryObject(source.ArticleId);
         var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
         var converted = Rendition.Converts(written);
         var sentence = Rendition.Text(source.Sentence, written);
-        var path = $"/articles/{source.ArticleId}/#{source.Anchor}";
         var publishedText = article?["published_text"] as string;
         return new ScriptObject(SourceMembers)
         {
             ["file"] = source.File,
             ["article_id"] = source.ArticleId,
-            ["has_article"] = article is not null,
+            ["has_article"] = Flag(article is not null),
             ["article_title"] = article?["title"] ?? source.File,
             ["outlet"] = article?["outlet"],
             ["published_text"] = article?["published_text"],
@@ -226,7 +255,7 @@ public sealed class SiteModel
             ["path"] = path,
             ["sentence"] = sentence,
             ["expression"] = Rendition.Text(source.Expression, written),
-            ["converted"] = converted,
+            ["converted"] = Flag(converted),
             ["original_lang"] = converted ? Rendition.LangOf(written) : null,
             ["name_html"] = WebUtility.HtmlEncode(article?["outlet"] as string ?? article?["title"] as string ?? source.File),
             ["sentence_html"] = WebUtility.HtmlEncode(sentence),
@@ -260,7 +289,7 @@ public sealed class SiteModel
             ["path"] = $"/articles/{a.Id}/",
             ["event_count"] = _facts.EventCountByArticle.GetValueOrDefault(a.Id),
             ["original_lang"] = a.Script switch { Script.Hans => "zh-Hans", Script.Hant => "zh-Hant", _ => "en" },
-            ["converted"] = Rendition.Converts(a.Script),
+            ["converted"] = Flag(Rendition.Converts(a.Script)),
             ["image"] = Image(a),
         };
     }
@@ -830,6 +859,12 @@ public sealed class SiteModel
 
     public static bool IsWebUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>A flag boxed once: every event and source holds several, in each rendering.</summary>
+    private static object Flag(bool value) => value ? True : False;
 
     private static ScriptArray Array(IEnumerable<object> items)
     {
