@@ -119,10 +119,11 @@ public readonly partial record struct PartialDate : IComparable<PartialDate>
     public static bool operator >=(PartialDate left, PartialDate right) => left.CompareTo(right) >= 0;
 
     /// <summary>"YYYY", "YYYY-MM" or "YYYY-MM-DD".</summary>
+    /// <remarks>Month and day are formatted as the numbers they hold: a nullable number in an interpolated string is boxed.</remarks>
     public override string ToString() => Precision switch
     {
-        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Day:D2}"),
-        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}"),
+        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month.GetValueOrDefault():D2}-{Day.GetValueOrDefault():D2}"),
+        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month.GetValueOrDefault():D2}"),
         _ => Year.ToString("D4", CultureInfo.InvariantCulture),
     };
 }

@@ -79,8 +79,11 @@ public static class BuildReport
     /// "diagnostics":[{"severity","code","file"?,"line"?,"message","hint"?}]}</c>, indented. The diagnostics are every one
     /// the build found before rendering, in the order found: the full list the console only summarises.
     /// </summary>
-    public static byte[] ToBytes(SiteContent content) =>
-        JsonPieces.WriteArray(Lines(content), indented: true, 300, json =>
+    public static byte[] ToBytes(SiteContent content) => ToBytes(content, Lines(content));
+
+    /// <param name="lines">The site's lines (<see cref="Lines(SiteContent)"/>).</param>
+    internal static byte[] ToBytes(SiteContent content, IReadOnlyList<ArticleLine> lines) =>
+        JsonPieces.WriteArray(lines, indented: true, 300, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("articles");

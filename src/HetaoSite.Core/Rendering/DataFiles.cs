@@ -58,12 +58,15 @@ public static class DataFiles
     /// The four files, one after the other, each written in parallel pieces (<see cref="JsonPieces"/>): one at a time,
     /// the pooled buffers of one serve the next.
     /// </summary>
-    public static IReadOnlyList<OutputFile> Render(SiteContent content) =>
+    public static IReadOnlyList<OutputFile> Render(SiteContent content) => Render(content, BuildReport.Lines(content));
+
+    /// <param name="reportLines">The report's lines (<see cref="BuildReport.Lines(SiteContent)"/>), which the pages show too.</param>
+    internal static IReadOnlyList<OutputFile> Render(SiteContent content, IReadOnlyList<BuildReport.ArticleLine> reportLines) =>
     [
         new("data/events.json", Events(content.Timeline.Events)),
         new("data/articles.json", Articles(content.Articles)),
         new("data/figures.json", Figures(content.Timeline.Figures)),
-        new("data/report.json", BuildReport.ToBytes(content)),
+        new("data/report.json", BuildReport.ToBytes(content, reportLines)),
     ];
 
     /// <summary><c>{"events":[{"id","date","precision","end"?,"title","category","planned","approximate","milestone","sources":[{"file","sentence","expression","article","anchor"}]}]}</c>.</summary>

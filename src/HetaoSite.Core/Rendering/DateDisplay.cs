@@ -9,10 +9,11 @@ namespace HetaoSite.Core.Rendering;
 /// <example>2024 → 2024年; 2024-06 → 2024年6月; 2024-08-08 → 2024年8月8日; 2020-01..2020-05 → 2020年1月至5月.</example>
 public static class DateDisplay
 {
+    // Month and day are formatted as the numbers they hold: a nullable number in an interpolated string is boxed.
     public static string Format(PartialDate date) => date.Precision switch
     {
-        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日"),
-        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月"),
+        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month.GetValueOrDefault()}月{date.Day.GetValueOrDefault()}日"),
+        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month.GetValueOrDefault()}月"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{date.Year}年"),
     };
 
@@ -36,8 +37,8 @@ public static class DateDisplay
         else
         {
             tail = last.Day is { } d
-                ? string.Create(CultureInfo.InvariantCulture, $"{last.Month}月{d}日")
-                : string.Create(CultureInfo.InvariantCulture, $"{last.Month}月");
+                ? string.Create(CultureInfo.InvariantCulture, $"{last.Month.GetValueOrDefault()}月{d}日")
+                : string.Create(CultureInfo.InvariantCulture, $"{last.Month.GetValueOrDefault()}月");
         }
 
         return Format(start) + "至" + tail;

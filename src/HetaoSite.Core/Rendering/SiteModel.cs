@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using HetaoSite.Core.Model;
 using Scriban.Runtime;
 
@@ -493,6 +495,7 @@ public sealed class SiteModel
         foreach (var year in _facts.Years)
         {
             var pages = Paging.Years[year];
+            var pagerPages = PagerPages(pages.Count, n => TimelinePages.YearPath(year, n));
             for (var i = 0; i < pages.Count; i++)
             {
                 var (number, events) = (i + 1, pages[i]);
@@ -506,7 +509,7 @@ public sealed class SiteModel
                     page["year_nav"] = number == pages.Count ? YearNav(year) : null;
                     // On a paged site the year pages are the timeline, read page after page across years.
                     var index = Paging.Paged ? IndexOf(Paging.Sequence, path) : -1;
-                    page["pager"] = Pager(number, pages.Count, n => TimelinePages.YearPath(year, n),
+                    page["pager"] = Pager(number, pages.Count, pagerPages,
                         index > 0 ? Paging.Sequence[index - 1] : null, index >= 0 && index + 1 < Paging.Sequence.Count ? Paging.Sequence[index + 1] : null);
                     return page;
                 });
@@ -518,6 +521,7 @@ public sealed class SiteModel
             var listPath = $"/categories/{category.Id}/";
             var inCategory = TimelinePages.InDisplayOrder([.. _facts.Events.Where(e => e.Category == category.Id)], Content.Config.Site.NewestFirst);
             var pages = TimelinePages.Split(inCategory, Paging.PageSize);
+            var pagerPages = PagerPages(pages.Count, n => TimelinePages.Numbered(listPath, n));
             for (var i = 0; i < pages.Count; i++)
             {
                 var (number, events) = (i + 1, pages[i]);
@@ -527,7 +531,7 @@ public sealed class SiteModel
                     var page = Page("category", path, Numbered(_facts.CategoryName(category.Id, Rendition.Script), number), null, null);
                     page["category"] = Category(category.Id);
                     page["timeline"] = Timeline(events, inDisplayOrder: true);
-                    page["pager"] = Pager(number, pages.Count, n => TimelinePages.Numbered(listPath, n),
+                    page["pager"] = Pager(number, pages.Count, pagerPages,
                         number > 1 ? TimelinePages.Numbered(listPath, number - 1) : null,
                         number < pages.Count ? TimelinePages.Numbered(listPath, number + 1) : null);
                     return page;
@@ -648,7 +652,7 @@ public sealed class SiteModel
         var shown = Paging.Paged ? Paging.Years[TimelinePages.InDisplayOrder(_facts.Events, Content.Config.Site.NewestFirst)[0].Date.Year][0] : _facts.Events;
         var page = Page("home", "/", null, null, HomeJsonLd(shown));
         page["timeline"] = Paging.Paged ? Timeline(shown, inDisplayOrder: true) : Timeline(shown);
-        page["pager"] = Paging.Paged && Paging.Sequence.Count > 1 ? Pager(1, 1, _ => "/", null, Paging.Sequence[1]) : null;
+        page["pager"] = Paging.Paged && Paging.Sequence.Count > 1 ? Pager(1, 1, [], null, Paging.Sequence[1]) : null;
         return page;
     }
 
@@ -656,20 +660,52 @@ public sealed class SiteModel
     /// <c>{number, count, prev, next, pages: [{number, path, current}]}</c> for a list of <paramref name="count"/> pages,
     /// or null when there is only one page and nowhere to go.
     /// </summary>
-    private static ScriptObject? Pager(int number, int count, Func<int, string> pathOf, string? prev, string? next) =>
-        count <= 1 && prev is null && next is null ? null : new ScriptObject
+    /// <param name="pages">The list's <see cref="PagerPages"/>.</param>
+    private static ScriptObject? Pager(int number, int count, ScriptObject[] pages, string? prev, string? next)
+    {
+        if (count <= 1 && prev is null && next is null)
+        {
+            return null;
+        }
+
+        var links = new ScriptArray(pages.Length);
+        for (var i = 0; i < pages.Length; i++)
+        {
+            links.Add(i + 1 == number ? PagerPage(number, (string)pages[i]["path"]!, current: true) : pages[i]);
+        }
+
+        return new ScriptObject
         {
             ["number"] = number,
             ["count"] = count,
             ["prev"] = prev,
             ["next"] = next,
-            ["pages"] = Array(count <= 1 ? [] : Enumerable.Range(1, count).Select(n => (object)new ScriptObject
-            {
-                ["number"] = n,
-                ["path"] = pathOf(n),
-                ["current"] = n == number,
-            })),
+            ["pages"] = links,
         };
+    }
+
+    /// <summary>
+    /// The entries of a list's pager, none of them current (none when the list has one page): made once per list and
+    /// shared by its pages, each of which puts a current entry of its own in its place, instead of every page of a long
+    /// list making an entry for every other.
+    /// </summary>
+    private static ScriptObject[] PagerPages(int count, Func<int, string> pathOf)
+    {
+        var pages = new ScriptObject[count <= 1 ? 0 : count];
+        for (var n = 1; n <= pages.Length; n++)
+        {
+            pages[n - 1] = PagerPage(n, pathOf(n), current: false);
+        }
+
+        return pages;
+    }
+
+    private static ScriptObject PagerPage(int number, string path, bool current) => new(3)
+    {
+        ["number"] = number,
+        ["path"] = path,
+        ["current"] = Flag(current),
+    };
 
     private string Numbered(string title, int number) =>
         number <= 1 ? title : title + " · " + (_strings["page_number"] as string ?? "{n}").Replace("{n}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -712,14 +748,14 @@ public sealed class SiteModel
     /// path or script prefix: what <c>url</c> takes), <c>title</c> (null = the site title only), <c>description</c>,
     /// <c>og_type</c>, <c>json_ld</c> (encoded JSON or null), <c>image</c> (an article's image for og:image; else null).
     /// </summary>
-    private ScriptObject Page(string kind, string path, string? title, string? description, JsonNode? jsonLd) => new(PageMembers)
+    private ScriptObject Page(string kind, string path, string? title, string? description, string? jsonLd) => new(PageMembers)
     {
         ["kind"] = kind,
         ["path"] = path,
         ["title"] = title,
         ["description"] = description ?? _description,
         ["og_type"] = kind == "article" ? "article" : "website",
-        ["json_ld"] = jsonLd is null ? null : JsonOutput.ToText(jsonLd),
+        ["json_ld"] = jsonLd,
         ["image"] = null,
     };
 
@@ -727,7 +763,8 @@ public sealed class SiteModel
     {
         var a = extraction.Article;
         var summary = _facts.ArticlesById[a.Id].Article;
-        var page = Page("article", $"/articles/{a.Id}/", Rendition.Text(summary.Title, summary.Script), null, ArticleJsonLd(a, summary));
+        var title = Rendition.Text(summary.Title, summary.Script);
+        var page = Page("article", $"/articles/{a.Id}/", title, null, ArticleJsonLd(a, summary, title));
         var article = new ScriptObject(SummaryMembers + 3);
         article.Import(SummaryObject(a.Id)!);
         page["image"] = article["image"];
@@ -793,63 +830,90 @@ public sealed class SiteModel
             .Replace("{from}", Content.Config.Window.FromYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{to}", Content.Config.Window.ToYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
-    private JsonObject HomeJsonLd(IReadOnlyList<TimelineEvent> shown)
+    private string HomeJsonLd(IReadOnlyList<TimelineEvent> shown)
     {
-        var items = new JsonArray();
+        var json = StartJson();
+        json.WriteStartObject();
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@type", "ItemList");
+        json.WriteString("name", Rendition.Authored(Content.Config.Site.Title));
+        json.WriteNumber("numberOfItems", shown.Count);
+        json.WriteStartArray("itemListElement");
         var position = 1;
         foreach (var e in shown)
         {
-            items.Add(new JsonObject
-            {
-                ["@type"] = "ListItem",
-                ["position"] = position++,
-                ["url"] = Urls.AbsoluteUrl(Paging.EventPath(e)),
-                ["name"] = Rendition.Title(_facts.EventsById[e.Id]),
-            });
+            json.WriteStartObject();
+            json.WriteString("@type", "ListItem");
+            json.WriteNumber("position", position++);
+            json.WriteString("url", Urls.AbsoluteUrl(Paging.EventPath(e)));
+            json.WriteString("name", Rendition.Title(_facts.EventsById[e.Id]));
+            json.WriteEndObject();
         }
 
-        return new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ItemList",
-            ["name"] = Rendition.Authored(Content.Config.Site.Title),
-            ["numberOfItems"] = shown.Count,
-            ["itemListElement"] = items,
-        };
+        json.WriteEndArray();
+        json.WriteEndObject();
+        return JsonText(json);
     }
 
     /// <param name="summary">The article its summary is made from (the first with its id).</param>
-    private JsonObject ArticleJsonLd(Article a, Article summary)
+    /// <param name="headline">Its title as this rendering shows it.</param>
+    private string ArticleJsonLd(Article a, Article summary, string headline)
     {
-        var json = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
-            ["headline"] = Rendition.Text(summary.Title, summary.Script),
-        };
+        var json = StartJson();
+        json.WriteStartObject();
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@type", "NewsArticle");
+        json.WriteString("headline", headline);
         if (a.Published is { } published)
         {
-            json["datePublished"] = published.ToString();
+            json.WriteString("datePublished", published.ToString());
         }
 
-        json["inLanguage"] = Rendition.Lang;
-        json["mainEntityOfPage"] = Urls.AbsoluteUrl($"/articles/{a.Id}/");
+        json.WriteString("inLanguage", Rendition.Lang);
+        json.WriteString("mainEntityOfPage", Urls.AbsoluteUrl($"/articles/{a.Id}/"));
         if (summary.Outlet is { } outlet)
         {
-            json["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Rendition.Text(outlet, summary.Script) };
+            json.WriteStartObject("publisher");
+            json.WriteString("@type", "Organization");
+            json.WriteString("name", Rendition.Text(outlet, summary.Script));
+            json.WriteEndObject();
         }
 
         if (IsWebUrl(summary.Url))
         {
-            json["isBasedOn"] = summary.Url;
+            json.WriteString("isBasedOn", summary.Url);
         }
 
         if (summary.Image is { } image)
         {
-            json["image"] = ImageLinks.AbsoluteUrl(image, Urls);
+            json.WriteString("image", ImageLinks.AbsoluteUrl(image, Urls));
         }
 
+        json.WriteEndObject();
+        return JsonText(json);
+    }
+
+    // A page's JSON-LD is written straight to text, as JsonOutput.ToText writes a node, by a writer and into a buffer its
+    // thread keeps: building a tree of nodes for it cost more than the text on every article page.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_jsonBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
+
+    private static Utf8JsonWriter StartJson()
+    {
+        var buffer = t_jsonBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= JsonOutput.Writer(buffer, indented: false);
+        json.Reset(buffer);
         return json;
+    }
+
+    private static string JsonText(Utf8JsonWriter json)
+    {
+        json.Flush();
+        return Encoding.UTF8.GetString(t_jsonBuffer!.WrittenSpan);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

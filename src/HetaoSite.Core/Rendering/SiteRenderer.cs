@@ -75,7 +75,7 @@ public static class SiteRenderer
         // parallel inside), so that the buffers of one serve the next instead of each touching new memory.
         var dataFiles = Task.Run(() =>
         {
-            files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content)));
+            files.AddRange(timings.Time("render: data files", () => DataFiles.Render(content, facts.ReportLines)));
             files.Add(timings.Time("render: timelinejs", () =>
                 new OutputFile("data/timelinejs.json", TimelineJs.ToBytes(content, renditions[0]))));
             files.AddRange(timings.Time("render: search index", () => SearchIndex.Files(facts, renditions)));
