@@ -96,6 +96,25 @@ public static class EventMerger
         Parallel.For(0, statements.Count, i => keys[i] = TextKey.BigramCodes(TextKey.Normalise(statements[i].Title, ConverterFor(statements[i]))));
         var facts = new FactsOf(statements, ConverterFor);
 
+        // The grouping is sequential and reads most statements' facts, so another thread reads them ahead of it.
+        using var stop = new CancellationTokenSource();
+        var ahead = Task.Run(() => facts.ReadAll(stop.Token), CancellationToken.None);
+        try
+        {
+            return GroupAll(statements, keys, facts);
+        }
+        finally
+        {
+            // A statement whose facts failed to read fails the grouping itself when it reaches it, so the reader's
+            // exception is only observed here, not thrown.
+            stop.Cancel();
+            Task.WaitAny(ahead);
+            _ = ahead.Exception;
+        }
+    }
+
+    private static Result GroupAll(IReadOnlyList<DatedStatement> statements, long[][] keys, FactsOf facts)
+    {
         var groups = new List<Group>();
         var lookAlikes = new List<(int, int)>();
         var seenPairs = new HashSet<(int, int)>();
@@ -216,14 +235,23 @@ public static class EventMerger
     }
 
     /// <summary>
-    /// The facts of the statements, read when first compared: most statements have no look-alike title, so their facts
-    /// are never needed.
+    /// The facts of the statements, read when first compared or by <see cref="ReadAll"/> ahead of the comparisons. A
+    /// statement's facts are a function of the statement, so when two threads read the same one, either result is kept.
     /// </summary>
     public sealed class FactsOf(IReadOnlyList<DatedStatement> statements, Func<DatedStatement, IScriptConverter?> converter)
     {
         private readonly StatementFacts?[] _facts = new StatementFacts?[statements.Count];
 
         public StatementFacts this[int position] => _facts[position] ??= StatementFacts.Of(statements[position], converter(statements[position]));
+
+        /// <summary>Reads the facts of every statement in order, until <paramref name="stop"/> is cancelled.</summary>
+        public void ReadAll(CancellationToken stop)
+        {
+            for (var i = 0; i < _facts.Length && !stop.IsCancellationRequested; i++)
+            {
+                _ = this[i];
+            }
+        }
     }
 
     /// <summary>
