@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -374,6 +374,10 @@ internal sealed class ValueHasher
     private static Stack<ArrayBufferWriter<byte>>? t_buffers;
 
     private readonly ConcurrentDictionary<string, byte[]> _paths = new(StringComparer.Ordinal);
+
+    // The hash of what a recorded list of paths holds, per list: the page store gives the records that read the same
+    // paths one list, so pages of a kind look their paths up once.
+    private readonly ConcurrentDictionary<IReadOnlyList<string>, string> _lists = new(ReferenceEqualityComparer.Instance);
     private readonly ScriptObject _globals;
 
     /// <param name="globals">The globals the paths of <see cref="AtPaths"/> start from.</param>
@@ -386,14 +390,33 @@ internal sealed class ValueHasher
     public string Of(object? value) => Convert.ToHexString(Hash(value));
 
     /// <summary>One hash of the values now at <paramref name="paths"/> under the globals (paths of <see cref="PageTrace"/>).</summary>
-    public string AtPaths(IEnumerable<string> paths) => Convert.ToHexString(Digest(buffer =>
+    public string AtPaths(IEnumerable<string> paths) => Convert.ToHexString(HashAtPaths(paths));
+
+    /// <summary>
+    /// <see cref="AtPaths"/> of a page record's list, computed once per list (records that read the same paths share
+    /// one): the values at the paths are only read while a build renders.
+    /// </summary>
+    public string AtRecordedPaths(IReadOnlyList<string> paths) =>
+        _lists.TryGetValue(paths, out var known) ? known : _lists.GetOrAdd(paths, static (list, hasher) => hasher.AtPaths(list), this);
+
+    private byte[] HashAtPaths(IEnumerable<string> paths)
     {
-        foreach (var path in paths)
+        var buffer = Rent();
+        try
         {
-            Text(buffer, path);
-            Bytes(buffer, _paths.GetOrAdd(path, static (p, hasher) => hasher.Hash(hasher.Resolve(p)), this));
+            foreach (var path in paths)
+            {
+                Text(buffer, path);
+                Bytes(buffer, _paths.GetOrAdd(path, static (p, hasher) => hasher.Hash(hasher.Resolve(p)), this));
+            }
+
+            return XxHash128.Hash(buffer.WrittenSpan);
         }
-    }));
+        finally
+        {
+            Return(buffer);
+        }
+    }
 
     private object? Resolve(string path)
     {
@@ -409,24 +432,31 @@ internal sealed class ValueHasher
         return value;
     }
 
-    private byte[] Hash(object? value) => Digest(buffer => Write(buffer, value, memoised: false));
-
-    /// <summary>The hash of what <paramref name="write"/> writes, in a buffer of the thread's kept for the next hash.</summary>
-    private static byte[] Digest(Action<ArrayBufferWriter<byte>> write)
+    /// <summary>The hash of <paramref name="value"/>, written into a buffer of the thread's kept for the next hash.</summary>
+    private byte[] Hash(object? value)
     {
-        var buffers = t_buffers ??= new();
-        var buffer = buffers.Count > 0 ? buffers.Pop() : new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = Rent();
         try
         {
-            buffer.ResetWrittenCount();
-            write(buffer);
+            Write(buffer, value, memoised: false);
             return XxHash128.Hash(buffer.WrittenSpan);
         }
         finally
         {
-            buffers.Push(buffer);
+            Return(buffer);
         }
     }
+
+    /// <summary>An empty buffer of the thread's (one per level of nesting: a shared object is hashed inside a page's hash).</summary>
+    private static ArrayBufferWriter<byte> Rent()
+    {
+        var buffers = t_buffers ??= new();
+        var buffer = buffers.Count > 0 ? buffers.Pop() : new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    private static void Return(ArrayBufferWriter<byte> buffer) => t_buffers!.Push(buffer);
 
     private void Write(ArrayBufferWriter<byte> buffer, object? value, bool memoised = true)
     {

@@ -144,7 +144,7 @@ public static class SiteRenderer
                 var key = reuse.KeyOf(job);
                 var pageHash = hasher.Of(page);
                 if (reuse.Store.Find(job.OutputPath) is { } record && record.Key == key && record.Page == pageHash
-                    && hasher.AtPaths(record.Reads) == record.ReadsHash && reuse.Store.HasOutput(record))
+                    && hasher.AtRecordedPaths(record.Reads) == record.ReadsHash && reuse.Store.HasOutput(record))
                 {
                     reuse.Store.Reused(record);
                     files.Add(OutputFile.Kept(job.OutputPath));

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using MemoryPack;
 
 namespace HetaoSite.Core.Writing;
@@ -66,7 +68,7 @@ public sealed class DiskPageStore : IPageStore
                 return true;
             }
 
-            if (PageRecord.HashOf(File.ReadAllBytes(path)) != record.ContentHash)
+            if (HashOfFile(path, record.Size) != record.ContentHash)
             {
                 return false;
             }
@@ -78,6 +80,32 @@ public sealed class DiskPageStore : IPageStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PageRecord.HashOf"/> of the file at <paramref name="path"/>, read in pieces into one pooled buffer: the
+    /// first rebuild after a build reads every file written shortly before its records were saved, and a whole copy of
+    /// each would be garbage. Null when the file is not <paramref name="size"/> bytes long.
+    /// </summary>
+    private static string? HashOfFile(string path, long size)
+    {
+        var hash = new XxHash128();
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            long total = 0;
+            for (int read; (read = stream.Read(buffer, 0, buffer.Length)) > 0; total += read)
+            {
+                hash.Append(buffer.AsSpan(0, read));
+            }
+
+            return total == size ? Convert.ToHexString(hash.GetCurrentHash()) : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -133,17 +161,51 @@ public sealed class DiskPageStore : IPageStore
                 return ([], 0);
             }
 
-            return StoredValues.TryDeserialize<StoredPages>(body.Span) is { Paths: { } paths, Pages: { } pages } stored
-                && stored.Engine == BuildContext.EngineVersion && stored.Output == _output
-                ? (pages.Where(p => p is { Record.OutputPath: not null, Reads: not null })
-                        .ToDictionary(p => p.Record.OutputPath, p => p.Record with { Reads = [.. p.Reads.Select(i => paths[i])] }, StringComparer.Ordinal),
-                    saved.LastWriteTimeUtc.Ticks - Settled.Ticks)
-                : ([], 0);
+            if (StoredValues.TryDeserialize<StoredPages>(body.Span) is not { Paths: { } paths, Pages: { } pages } stored
+                || stored.Engine != BuildContext.EngineVersion || stored.Output != _output)
+            {
+                return ([], 0);
+            }
+
+            // Pages of a kind read the same paths (every article page the same members of site and t), so records
+            // with the same numbers share one list: fewer lists made here, and the hash of what they read is computed
+            // once per list (ValueHasher.AtPaths).
+            var lists = new Dictionary<int[], IReadOnlyList<string>>(ReadsComparer.Instance);
+            var records = new Dictionary<string, PageRecord>(pages.Count, StringComparer.Ordinal);
+            foreach (var page in pages)
+            {
+                if (page is { Record.OutputPath: { } outputPath, Reads: { } reads })
+                {
+                    if (!lists.TryGetValue(reads, out var names))
+                    {
+                        lists[reads] = names = [.. reads.Select(i => paths[i])];
+                    }
+
+                    records.TryAdd(outputPath, page.Record with { Reads = names });
+                }
+            }
+
+            return (records, saved.LastWriteTimeUtc.Ticks - Settled.Ticks);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return ([], 0);
         }
+    }
+}
+
+/// <summary>Compares lists of path numbers by their numbers.</summary>
+internal sealed class ReadsComparer : IEqualityComparer<int[]>
+{
+    public static readonly ReadsComparer Instance = new();
+
+    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(int[] reads)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(reads.AsSpan()));
+        return hash.ToHashCode();
     }
 }
 
