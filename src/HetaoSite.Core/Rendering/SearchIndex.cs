@@ -57,7 +57,7 @@ public static class SearchIndex
     /// </summary>
     internal static IReadOnlyList<OutputFile> Files(SiteFacts facts, IReadOnlyList<Rendition> renditions)
     {
-        var docs = Docs(facts.Content, facts.EventsByArticle);
+        var docs = Docs(facts);
         var scripts = renditions.Count;
         var texts = new string[docs.Count * scripts];
         var ranges = JsonPieces.Runs(docs.Count, 1024);
@@ -78,7 +78,7 @@ public static class SearchIndex
         var chunks = SearchShards.ChunkCount(docs.Count);
         var fragmentFiles = new OutputFile[scripts * chunks];
         Parallel.For(0, fragmentFiles.Length, i =>
-            fragmentFiles[i] = WriteChunk(renditions[i / chunks].Lang, i % chunks, i / chunks, scripts, docs, texts, facts.Pages));
+            fragmentFiles[i] = WriteChunk(renditions[i / chunks].Lang, i % chunks, i / chunks, scripts, docs, texts));
 
         var manifest = WriteManifest(renditions, docs.Count, shardFiles, fragmentFiles, chunks, fold);
         return [new OutputFile(ManifestPath, manifest), .. shardFiles, .. fragmentFiles];
@@ -176,7 +176,7 @@ public static class SearchIndex
     }
 
     /// <summary>The fragments of chunk <paramref name="chunk"/> as rendering <paramref name="script"/> shows them.</summary>
-    private static OutputFile WriteChunk(string lang, int chunk, int script, int scripts, List<Doc> docs, string[] texts, TimelinePages pages)
+    private static OutputFile WriteChunk(string lang, int chunk, int script, int scripts, List<Doc> docs, string[] texts)
     {
         var first = chunk * SearchShards.DocsPerChunk;
         var end = Math.Min(docs.Count, first + SearchShards.DocsPerChunk);
@@ -191,16 +191,13 @@ public static class SearchIndex
                 var text = texts[(id * scripts) + script];
                 json.WriteStartObject();
                 json.WriteString(K, Kinds[(int)doc.Kind]);
-                json.WriteString(P, Path(doc, pages, ref path));
+                json.WriteString(P, Path(doc, ref path));
                 json.WriteString(H, doc.Article is { } a ? texts[(a * scripts) + script] : text);
-                var date = doc.Event?.Date ?? doc.Source?.Published;
-                var last = doc.Event?.End;
-                var approximate = doc.Event?.Approximate ?? false;
-                if (date is { } start)
+                if (doc.Date is { } date)
                 {
-                    json.WriteString(D, start.ToString());
-                    json.WriteString(Dt, DateDisplay.Format(start, last));
-                    if (approximate)
+                    json.WriteString(D, date.Iso);
+                    json.WriteString(Dt, date.Text);
+                    if (doc.Event?.Approximate ?? false)
                     {
                         json.WriteBoolean(Approx, true);
                     }
@@ -220,10 +217,9 @@ public static class SearchIndex
         return new OutputFile(SearchShards.FragmentsPath(lang, chunk, SearchShards.ContentHash(buffer.WrittenSpan)), buffer.ToArray());
     }
 
-    private static List<Doc> Docs(SiteContent content, Dictionary<string, List<TimelineEvent>> eventsByArticle)
+    private static List<Doc> Docs(SiteFacts facts)
     {
-        var events = content.Timeline.Events;
-        var articles = content.Articles;
+        var (events, articles, eventsByArticle) = (facts.Events, facts.Content.Articles, facts.EventsByArticle);
         var citedSentences = new Sentence[articles.Count][];
         Parallel.For(0, articles.Count, a => citedSentences[a] = CitedSentences(articles[a], eventsByArticle));
 
@@ -246,17 +242,22 @@ public static class SearchIndex
             return docs.Count - 1;
         }
 
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            Add(new Doc(DocKind.Event, e.Title, e.TitleScript ?? Conversion.Scripts.Of(e.Title), null, e.Id, Event: e));
+            var (e, texts) = (events[i], facts.EventTextsByIndex[i]);
+            Add(new Doc(DocKind.Event, e.Title, e.TitleScript ?? Conversion.Scripts.Of(e.Title), null, e.Id, Event: e,
+                Date: new DocDate(texts.Date, texts.DateText), EventPath: texts.Path));
         }
 
         var articleDocs = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         var titleDocs = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
-        foreach (var extraction in articles)
+        // An article's date, shown by its doc and its sentences' in both scripts, is written once.
+        var articleDates = new DocDate?[articles.Count];
+        for (var a = 0; a < articles.Count; a++)
         {
-            var article = extraction.Article;
-            if (Add(new Doc(DocKind.Article, article.Title, article.Script, null, article.Id, Source: article)) is { } found)
+            var article = articles[a].Article;
+            articleDates[a] = article.Published is { } published ? new DocDate(published.ToString(), DateDisplay.Format(published)) : null;
+            if (Add(new Doc(DocKind.Article, article.Title, article.Script, null, article.Id, Date: articleDates[a])) is { } found)
             {
                 titleDocs[article.Title] = found;
             }
@@ -269,7 +270,8 @@ public static class SearchIndex
             var extraction = articles[a];
             foreach (var sentence in citedSentences[a])
             {
-                Add(new Doc(DocKind.Sentence, sentence.Text, extraction.Article.Script, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence, Source: extraction.Article));
+                Add(new Doc(DocKind.Sentence, sentence.Text, extraction.Article.Script, articleDocs[extraction.Article.Id], extraction.Article.Id, sentence,
+                    Date: articleDates[a]));
             }
         }
 
@@ -487,11 +489,11 @@ public static class SearchIndex
     /// Where a doc is, relative to a script's root: <c>#id</c> or <c>years/2024/#id</c> (where the timeline lists the
     /// event), <c>articles/id/</c>, <c>articles/id/#s0-1</c>. Made while writing, in <paramref name="buffer"/>.
     /// </summary>
-    private static ReadOnlySpan<char> Path(Doc doc, TimelinePages pages, ref char[] buffer)
+    private static ReadOnlySpan<char> Path(Doc doc, ref char[] buffer)
     {
-        if (doc.Event is { } e)
+        if (doc.EventPath is { } eventPath)
         {
-            return pages.EventPath(e).AsSpan().TrimStart('/');
+            return eventPath.AsSpan().TrimStart('/');
         }
 
         int length;
@@ -525,10 +527,14 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>A doc: its kind, text, the doc of its article (sentences: its title is their headline), what its path is made of, and where its date comes from.</summary>
+    /// <summary>A doc: its kind, text, the doc of its article (sentences: its title is their headline), what its path is made of, and its date.</summary>
     /// <param name="Id">The event's or article's id.</param>
     /// <param name="Written">The script <paramref name="Text"/> is written in: shown as written in that script's rendering, converted in the other.</param>
-    /// <param name="Source">The article of an article or sentence doc (its publication date is theirs).</param>
+    /// <param name="Date">The event's date, or the publication date of the article of an article or sentence doc; null when undated.</param>
+    /// <param name="EventPath">Where the timeline lists an event (<see cref="TimelinePages.EventPath"/>).</param>
     private readonly record struct Doc(DocKind Kind, string Text, Script Written, int? Article, string Id, Sentence? Sentence = null,
-        TimelineEvent? Event = null, Article? Source = null);
+        TimelineEvent? Event = null, DocDate? Date = null, string? EventPath = null);
+
+    /// <summary>A doc's date as <c>d</c> (ISO: YYYY[-MM[-DD]]) and <c>dt</c> (as the site writes it, a range included) show it.</summary>
+    private sealed record DocDate(string Iso, string Text);
 }
