@@ -51,8 +51,7 @@ public sealed class TemplateSet
                 var lang = Path.GetFileNameWithoutExtension(path);
                 try
                 {
-                    strings[lang] = JsonSerializer.Deserialize<Dictionary<string, string>>(file.Content)
-                        ?? new Dictionary<string, string>();
+                    strings[lang] = ReadStrings(file.Content);
                 }
                 catch (JsonException e)
                 {
@@ -110,4 +109,48 @@ public sealed class TemplateSet
             context.CachedTemplates[path] = template;
         }
     }
+
+    /// <summary>
+    /// A UI strings file: one JSON object whose values are strings (a later key replaces an earlier one; the literal
+    /// <c>null</c> is no strings). Read token by token rather than by <see cref="JsonSerializer"/>, whose reflection-based
+    /// reading would be a build's only use of it and costs a cold start more than the file itself.
+    /// </summary>
+    /// <exception cref="JsonException">The file is not JSON, or not an object of strings; with its line.</exception>
+    internal static Dictionary<string, string> ReadStrings(byte[] json)
+    {
+        var text = json.AsSpan();
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(text);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return strings;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw NotStrings(text, reader, $"expected an object, found {reader.TokenType}");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            strings[key] = reader.TokenType == JsonTokenType.String
+                ? reader.GetString()!
+                : throw NotStrings(text, reader, $"'{key}' is {reader.TokenType}, not a string");
+        }
+
+        // Anything after the object is malformed JSON, which reading it reports.
+        reader.Read();
+        return strings;
+    }
+
+    private static JsonException NotStrings(ReadOnlySpan<byte> json, Utf8JsonReader reader, string message) =>
+        new(message, path: null, lineNumber: json[..(int)reader.TokenStartIndex].Count((byte)'\n'), bytePositionInLine: null);
 }

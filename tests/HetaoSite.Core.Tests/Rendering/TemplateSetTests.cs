@@ -61,4 +61,34 @@ public sealed class TemplateSetTests
         var hans = set.Strings("zh-Hans")!.Keys.Order(StringComparer.Ordinal).ToList();
         Assert.Equal(hant, hans);
     }
+
+    [Theory]
+    [InlineData("{\"a\": \"x\",\n \"b\": 2}", 2)]
+    [InlineData("{\"a\": \"x\",\n\n \"b\": {\"c\": \"y\"}}", 3)]
+    [InlineData("[\"a\"]", 1)]
+    [InlineData("{\"a\": \"x\"\n\"b\": \"y\"}", 2)]
+    [InlineData("{\"a\": \"x\"} {}", 1)]
+    public void Ui_strings_that_are_not_an_object_of_strings_are_HS0204_with_file_and_line(string json, int line)
+    {
+        var result = TemplateSet.Load([.. RepoTemplates.All.Where(f => f.Path != "i18n/zh-Hans.json"),
+            new("i18n/zh-Hans.json", System.Text.Encoding.UTF8.GetBytes(json))]);
+
+        var error = result.Diagnostics.SingleOrDefault(d => d.Code == TemplateSet.StringsErrorCode);
+        Assert.True(error is not null, "expected HS0204; got: " + string.Join("\n", result.Diagnostics));
+        Assert.Equal("templates/i18n/zh-Hans.json", error.File);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Ui_strings_are_read_as_written_a_byte_order_mark_and_a_repeated_key_included()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("\uFEFF{\"home\": \"首頁\", \"quote\": \"「\\u0022」\", \"home\": \"主頁\"}");
+        var result = TemplateSet.Load([.. RepoTemplates.All.Where(f => f.Path != "i18n/zh-Hans.json"), new("i18n/zh-Hans.json", json)]);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == TemplateSet.StringsErrorCode);
+        var strings = result.Value.Strings("zh-Hans")!;
+        Assert.Equal(["home", "quote"], strings.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("主頁", strings["home"] as string);
+        Assert.Equal("「\"」", strings["quote"] as string);
+    }
 }
