@@ -43,6 +43,13 @@ internal sealed class PageTrace : IDisposable
     /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
     public List<string> Paths => TracePaths.Names(_ids.Ids);
 
+    /// <summary>The numbers of the paths read (<see cref="TracePaths"/>), in increasing order, until the trace is disposed.</summary>
+    public ReadOnlySpan<int> SortedIds()
+    {
+        _ids.Ids.Sort();
+        return CollectionsMarshal.AsSpan(_ids.Ids);
+    }
+
     /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
     public bool IsVolatile { get; private set; }
 
@@ -307,6 +314,51 @@ internal sealed class IdSet
             _round = 1;
         }
     }
+}
+
+/// <summary>
+/// The lists of paths pages read, one per distinct set of paths, sorted by name: pages of a kind read the same paths, so
+/// their records share one list (and <see cref="ValueHasher.AtRecordedPaths"/> hashes it once), instead of each page
+/// naming, sorting and hashing its paths again.
+/// </summary>
+internal sealed class ReadLists
+{
+    private readonly ConcurrentDictionary<int[], IReadOnlyList<string>> _lists = new(ReadsComparer.Instance);
+
+    /// <summary>The paths numbered <paramref name="sortedIds"/> (in increasing order), sorted by name.</summary>
+    public IReadOnlyList<string> Of(ReadOnlySpan<int> sortedIds)
+    {
+        if (_lists.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(sortedIds, out var known))
+        {
+            return known;
+        }
+
+        var ids = sortedIds.ToArray();
+        var names = TracePaths.Names([.. ids]);
+        names.Sort(StringComparer.Ordinal);
+        return _lists.GetOrAdd(ids, names);
+    }
+}
+
+/// <summary>Compares lists of path numbers (<see cref="TracePaths"/>) by their numbers, as arrays or as spans.</summary>
+internal sealed class ReadsComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+{
+    public static readonly ReadsComparer Instance = new();
+
+    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(int[] reads) => GetHashCode(reads.AsSpan());
+
+    public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+    public int GetHashCode(ReadOnlySpan<int> alternate)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(MemoryMarshal.AsBytes(alternate));
+        return hash.ToHashCode();
+    }
+
+    public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
 }
 
 /// <summary>

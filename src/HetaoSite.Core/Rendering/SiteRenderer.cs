@@ -157,10 +157,9 @@ public static class SiteRenderer
                     bytes = renderers.Value!.Render(job, page, traced: true);
                 }
 
-                var reads = trace.Paths;
-                reads.Sort(StringComparer.Ordinal);
-                reuse.Store.Rendered(trace.IsVolatile ? null
-                    : new PageRecord(job.OutputPath, key, pageHash, reads, hasher.AtPaths(reads), bytes.Length, PageRecord.HashOf(bytes)));
+                var reads = trace.IsVolatile ? null : reuse.Reads.Of(trace.SortedIds());
+                reuse.Store.Rendered(reads is null ? null
+                    : new PageRecord(job.OutputPath, key, pageHash, reads, hasher.AtRecordedPaths(reads), bytes.Length, PageRecord.HashOf(bytes)));
             }
         }
         catch (ScriptRuntimeException e)
@@ -213,6 +212,9 @@ public static class SiteRenderer
         private readonly ConcurrentDictionary<(string Lang, string Template, string? Layout), string> _keys = new();
 
         public IPageStore Store => store;
+
+        /// <summary>The lists of paths the pages of this build read, shared by the records that read the same.</summary>
+        public ReadLists Reads { get; } = new();
 
         public string KeyOf(PageJob job) => _keys.GetOrAdd((job.Model.Rendition.Lang, job.Template, job.Layout), static (page, buildKey) =>
             Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u0000', buildKey, page.Lang, page.Template, page.Layout ?? string.Empty)))), buildKey);

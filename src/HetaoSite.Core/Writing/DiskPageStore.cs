@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
+using HetaoSite.Core.Rendering;
 using MemoryPack;
 
 namespace HetaoSite.Core.Writing;
@@ -130,8 +131,20 @@ public sealed class DiskPageStore : IPageStore
         var records = _current.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
         // Pages read the same paths again and again (every list page reads each card's), so each path is stored once
         // and a record lists the numbers of its paths.
+        // Records that read the same paths mostly share one list, numbered once.
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, [.. r.Reads.Select(path => numbers.TryAdd(path, numbers.Count) ? numbers.Count - 1 : numbers[path])])).ToList();
+        var numbered = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
+        int[] Numbers(IReadOnlyList<string> reads)
+        {
+            if (!numbered.TryGetValue(reads, out var ids))
+            {
+                numbered[reads] = ids = [.. reads.Select(path => numbers.TryAdd(path, numbers.Count) ? numbers.Count - 1 : numbers[path])];
+            }
+
+            return ids;
+        }
+
+        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, Numbers(r.Reads))).ToList();
         var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, [.. numbers.Keys], pages));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
@@ -191,21 +204,6 @@ public sealed class DiskPageStore : IPageStore
         {
             return ([], 0);
         }
-    }
-}
-
-/// <summary>Compares lists of path numbers by their numbers.</summary>
-internal sealed class ReadsComparer : IEqualityComparer<int[]>
-{
-    public static readonly ReadsComparer Instance = new();
-
-    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-    public int GetHashCode(int[] reads)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(reads.AsSpan()));
-        return hash.ToHashCode();
     }
 }
 
