@@ -16,6 +16,18 @@ internal sealed class SiteFacts
         _reportLines = new(() => BuildReport.Lines(content));
         Events = content.Timeline.Events;
         BasePath = SiteConfigParser.NormaliseBasePath(content.Context.BasePathOverride ?? content.Config.Site.BasePath);
+        // The tables are sized up front: growing them step by step was a good part of making them.
+        var sources = 0;
+        foreach (var e in Events)
+        {
+            sources += e.Sources.Count;
+        }
+
+        ArticlesById = new(content.Articles.Count, StringComparer.Ordinal);
+        EventsById = new(Events.Count, StringComparer.Ordinal);
+        CitedBy = new(sources);
+        EventCountByArticle = new(content.Articles.Count, StringComparer.Ordinal);
+        EventsByArticle = new(content.Articles.Count, StringComparer.Ordinal);
         foreach (var article in content.Articles)
         {
             ArticlesById.TryAdd(article.Article.Id, article);
@@ -40,8 +52,15 @@ internal sealed class SiteFacts
                 }
             }
 
-            foreach (var articleId in e.Sources.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal))
+            for (var i = 0; i < e.Sources.Count; i++)
             {
+                // Each article once, where it is first cited.
+                var articleId = e.Sources[i].ArticleId;
+                if (CitedEarlier(e.Sources, i))
+                {
+                    continue;
+                }
+
                 EventCountByArticle[articleId] = EventCountByArticle.GetValueOrDefault(articleId) + 1;
                 if (!EventsByArticle.TryGetValue(articleId, out var cited))
                 {
@@ -62,6 +81,18 @@ internal sealed class SiteFacts
         ArticlesByYear = [.. content.Articles.GroupBy(a => a.Article.Published?.Year).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<ArticleExtraction>)[.. g]))];
         Pages = TimelinePages.Build(Events, content.Config.Site.Paginate, content.Config.Site.NewestFirst);
+        _categoryPages = new(() =>
+        {
+            var byCategory = new Dictionary<string, List<TimelineEvent>>(StringComparer.Ordinal);
+            foreach (var e in Events)
+            {
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byCategory, e.Category, out _);
+                (list ??= []).Add(e);
+            }
+
+            return byCategory.ToDictionary(kv => kv.Key,
+                kv => TimelinePages.Split(TimelinePages.InDisplayOrder(kv.Value, content.Config.Site.NewestFirst), Pages.PageSize), StringComparer.Ordinal);
+        });
         _eventTexts = new(() =>
         {
             var texts = new EventTexts[Events.Count];
@@ -84,14 +115,14 @@ internal sealed class SiteFacts
     /// <summary>Context.BuildDate, else site.build_date, else the newest article's published date. Never the clock.</summary>
     public DateOnly BuildDate { get; }
 
-    public Dictionary<string, ArticleExtraction> ArticlesById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ArticleExtraction> ArticlesById { get; }
 
     /// <summary>Each event id's event (the first, should two share one); what pages show for the id.</summary>
-    public Dictionary<string, TimelineEvent> EventsById { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TimelineEvent> EventsById { get; }
 
-    public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; } = [];
+    public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; }
 
-    public Dictionary<string, int> EventCountByArticle { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> EventCountByArticle { get; }
 
     /// <summary>How many events each category has (categories without events are absent).</summary>
     public Dictionary<string, int> EventCountByCategory { get; } = new(StringComparer.Ordinal);
@@ -99,7 +130,7 @@ internal sealed class SiteFacts
     public Dictionary<int, int> EventCountByYear { get; } = [];
 
     /// <summary>The events each article is a source of, in timeline order.</summary>
-    public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; }
 
     /// <summary>Config categories in config order, then any category id an event uses that config does not name.</summary>
     public IReadOnlyList<CategoryRule> Categories { get; }
@@ -150,6 +181,14 @@ internal sealed class SiteFacts
     }
 
     /// <summary>
+    /// Each category's events (of those that have any) in display order, cut into the pages of its list
+    /// (<see cref="TimelinePages.Split"/>): the same for both renderings, made once on first use.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<TimelineEvent>>> CategoryPages => _categoryPages.Value;
+
+    private readonly Lazy<Dictionary<string, IReadOnlyList<IReadOnlyList<TimelineEvent>>>> _categoryPages;
+
+    /// <summary>
     /// What each event of <see cref="Events"/> (by its place there) shows alike in both scripts, made once for both
     /// renderings on first use instead of once in each: its dates, links without the script's prefix, escaped id and
     /// category, and the links to the sentences it cites.
@@ -194,6 +233,20 @@ internal sealed class SiteFacts
         }
 
         return categories;
+    }
+
+    /// <summary>True when a source before <paramref name="index"/> cites the same article as the one at it.</summary>
+    private static bool CitedEarlier(IReadOnlyList<EventSource> sources, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(sources[i].ArticleId, sources[index].ArticleId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>CSS class of a category's colour: "cat-0" … "cat-7" (cycling).</summary>

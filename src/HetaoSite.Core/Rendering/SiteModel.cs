@@ -519,8 +519,7 @@ public sealed class SiteModel
         foreach (var category in _facts.Categories.Where(c => _facts.EventCountByCategory.ContainsKey(c.Id)))
         {
             var listPath = $"/categories/{category.Id}/";
-            var inCategory = TimelinePages.InDisplayOrder([.. _facts.Events.Where(e => e.Category == category.Id)], Content.Config.Site.NewestFirst);
-            var pages = TimelinePages.Split(inCategory, Paging.PageSize);
+            var pages = _facts.CategoryPages[category.Id];
             var pagerPages = PagerPages(pages.Count, n => TimelinePages.Numbered(listPath, n));
             for (var i = 0; i < pages.Count; i++)
             {
