@@ -1,5 +1,9 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HetaoSite.Core.Model;
 using Scriban;
 using Scriban.Runtime;
@@ -89,34 +93,23 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
     }
 
     /// <summary>
-    /// Everything <see cref="Write"/> reads, for the page's hash, without writing the text: the blocks (kind, text), the
-    /// sentences (block, index, offset, text: where they are and their anchors), the article's id and script, the
-    /// text of the back link, and for each cited sentence the fields of its events that are written (link, id, date
-    /// text, title in this script). The rendering's script and converter are in the page's key. A change here must
-    /// follow every change to <see cref="Write"/>; ArticleHtmlTests checks that each input changes both.
+    /// Everything <see cref="Write"/> reads, for the page's hash, without writing the text: the article's own text
+    /// (<see cref="TextHash"/>), the text of the back link, and for each cited sentence the fields of its events that
+    /// are written (link, id, date text, title in this script). The rendering's script and converter are in the page's
+    /// key. A change here must follow every change to <see cref="Write"/>; ArticleHtmlTests checks that each input
+    /// changes both.
     /// </summary>
     public void AddInputs(HashInputs inputs)
     {
         var article = extraction.Article;
-        inputs.Add(article.Id);
-        inputs.Add((int)article.Script);
+        inputs.Add(TextHashes.GetValue(extraction, TextHash));
         inputs.Add(backToEvent);
-        inputs.Add(article.Blocks.Count);
-        foreach (var block in article.Blocks)
+        var sentences = extraction.Sentences;
+        for (var i = 0; i < sentences.Count; i++)
         {
-            inputs.Add((int)block.Kind);
-            inputs.Add(block.Text);
-        }
-
-        inputs.Add(extraction.Sentences.Count);
-        foreach (var sentence in extraction.Sentences)
-        {
-            inputs.Add(sentence.Block);
-            inputs.Add(sentence.Index);
-            inputs.Add(sentence.Offset);
-            inputs.Add(sentence.Text);
-            if (facts.CitedBy.TryGetValue((article.Id, AnchorOf(sentence)), out var events))
+            if (facts.CitedBy.TryGetValue((article.Id, AnchorOf(sentences[i])), out var events))
             {
+                inputs.Add(i);
                 inputs.Add(events.Count);
                 foreach (var cited in events)
                 {
@@ -127,11 +120,61 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                     inputs.Add(rendition.Title(e));
                 }
             }
-            else
-            {
-                inputs.Add(-1);
-            }
         }
+
+        inputs.Add(-1);
+    }
+
+    /// <summary>
+    /// The hash of each article's own text, made once per article rather than once per page that hashes it (its page
+    /// in each script, in every build of <c>serve</c>): an extraction never changes, and an entry lives as long as it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ArticleExtraction, byte[]> TextHashes = new();
+
+    /// <summary>
+    /// The article's own inputs: its id and script, the blocks (kind, text) and the sentences (block, index, offset,
+    /// text: where they are and their anchors), each framed by its kind and length.
+    /// </summary>
+    private static byte[] TextHash(ArticleExtraction extraction)
+    {
+        var hash = new XxHash128();
+        var article = extraction.Article;
+        Text(hash, article.Id);
+        Number(hash, (int)article.Script);
+        Number(hash, article.Blocks.Count);
+        foreach (var block in article.Blocks)
+        {
+            Number(hash, (int)block.Kind);
+            Text(hash, block.Text);
+        }
+
+        Number(hash, extraction.Sentences.Count);
+        foreach (var sentence in extraction.Sentences)
+        {
+            Number(hash, sentence.Block);
+            Number(hash, sentence.Index);
+            Number(hash, sentence.Offset);
+            Text(hash, sentence.Text);
+        }
+
+        return hash.GetCurrentHash();
+    }
+
+    private static void Number(XxHash128 hash, int number)
+    {
+        Span<byte> bytes = stackalloc byte[5];
+        bytes[0] = (byte)'i';
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[1..], number);
+        hash.Append(bytes);
+    }
+
+    private static void Text(XxHash128 hash, string text)
+    {
+        Span<byte> bytes = stackalloc byte[5];
+        bytes[0] = (byte)'s';
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[1..], text.Length);
+        hash.Append(bytes);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
     private const int AnchorBlocks = 256;

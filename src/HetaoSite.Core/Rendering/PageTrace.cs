@@ -640,4 +640,12 @@ internal readonly struct HashInputs(ArrayBufferWriter<byte> buffer)
     }
 
     public void Add(int number) => ValueHasher.Tag(buffer, 'i', number);
+
+    /// <summary>Adds a hash of inputs made elsewhere (once, for values many pages share).</summary>
+    public void Add(byte[] hash)
+    {
+        ValueHasher.Tag(buffer, 'h', hash.Length);
+        hash.CopyTo(buffer.GetSpan(hash.Length));
+        buffer.Advance(hash.Length);
+    }
 }
