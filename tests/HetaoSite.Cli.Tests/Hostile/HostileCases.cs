@@ -73,7 +73,8 @@ public static class HostileCases
         yield return new("leading dot in the file name", [File(".hidden.md", Md("title: 隱藏\ndate: 2024-08-09", Body))], 0, ForbiddenInOutput: ["隱藏"]);
         yield return new("symlink leaving seeds/", [], 1, "outside.md", Arrange: seeds =>
         {
-            var outside = Path.Combine(Path.GetTempPath(), "hetao-outside-" + Guid.NewGuid().ToString("N")[..8] + ".md");
+            // Beside seeds/, in the site's own temporary folder, which the test deletes.
+            var outside = Path.Combine(Path.GetDirectoryName(seeds)!, "outside.md");
             System.IO.File.WriteAllText(outside, Md("title: 外部\ndate: 2024-08-09", Body));
             System.IO.File.CreateSymbolicLink(Path.Combine(seeds, "outside.md"), outside);
         });
