@@ -77,7 +77,7 @@ public static class TimelineJs
         json.WriteEndObject();
         json.WriteString(Group, groups[e.Category]);
         json.WriteString(UniqueId, e.Id);
-        if (e.Sources.Select(s => images.GetValueOrDefault(s.ArticleId)).FirstOrDefault(a => a is not null) is { Image: { } image } article)
+        if (FirstIllustrated(e, images) is { Image: { } image } article)
         {
             json.WriteStartObject(Media);
             json.WriteString(Url, ImageLinks.AbsoluteUrl(image, urls));
@@ -88,6 +88,20 @@ public static class TimelineJs
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>The first of the event's sources' articles that has an image; null when none has.</summary>
+    private static Article? FirstIllustrated(TimelineEvent e, Dictionary<string, Article> images)
+    {
+        foreach (var source in e.Sources)
+        {
+            if (images.TryGetValue(source.ArticleId, out var article))
+            {
+                return article;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A source's sentence in its article's script, converted when the rendering is of the other.</summary>
