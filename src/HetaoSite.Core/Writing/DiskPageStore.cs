@@ -32,7 +32,10 @@ public sealed class DiskPageStore : IPageStore
     private readonly string _path;
     private readonly string _output;
     private readonly Lazy<(Dictionary<string, PageRecord> Records, long TrustedBefore)> _previous;
-    private readonly ConcurrentDictionary<string, PageRecord> _current = new(StringComparer.Ordinal);
+    // This build's records, in the order they came: a list under a lock, held for one append, where a concurrent table
+    // made the render threads wait on each other's locks while it grew. Save keeps the last record of each path.
+    private readonly List<PageRecord> _current = [];
+    private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<string, long> _hashedAt = new(StringComparer.Ordinal);
     private int _rendered;
     private int _reused;
@@ -115,20 +118,37 @@ public sealed class DiskPageStore : IPageStore
         Interlocked.Increment(ref _rendered);
         if (record is not null)
         {
-            _current[record.OutputPath] = record;
+            Keep(record);
         }
     }
 
     public void Reused(PageRecord record)
     {
         Interlocked.Increment(ref _reused);
-        _current[record.OutputPath] = _hashedAt.TryGetValue(record.OutputPath, out var modified) ? record with { Modified = modified } : record;
+        Keep(_hashedAt.TryGetValue(record.OutputPath, out var modified) ? record with { Modified = modified } : record);
+    }
+
+    private void Keep(PageRecord record)
+    {
+        lock (_lock)
+        {
+            _current.Add(record);
+        }
     }
 
     /// <summary>Writes this build's records; a failed write only costs the next build speed.</summary>
     public int Save()
     {
-        var records = _current.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
+        var latest = new Dictionary<string, PageRecord>(_current.Count, StringComparer.Ordinal);
+        lock (_lock)
+        {
+            foreach (var record in _current)
+            {
+                latest[record.OutputPath] = record;
+            }
+        }
+
+        var records = latest.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
         // Pages read the same paths again and again (every list page reads each card's), so each path is stored once
         // and a record lists the numbers of its paths.
         // Records that read the same paths mostly share one list, numbered once.
