@@ -160,7 +160,8 @@ public sealed class SiteModel
     /// (escaped), <c>title_html</c> (as <c>wbr</c> writes it) and its links as <c>url … | html.escape</c> writes them:
     /// <c>url_html</c> (of <c>path</c>), <c>year_url_html</c> and <c>category_url_html</c>.
     /// </summary>
-    private SharedObject Event(TimelineEvent e, SiteFacts.EventTexts texts)
+    /// <param name="categoryUrlHtml">The link to the event's category, as <c>category_url_html</c> writes it (one per category).</param>
+    private SharedObject Event(TimelineEvent e, SiteFacts.EventTexts texts, string categoryUrlHtml)
     {
         var title = Rendition.Title(e);
         var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
@@ -201,7 +202,7 @@ public sealed class SiteModel
         ["title_html"] = _breaks.Html(title),
         ["url_html"] = LinkHtml(texts.Path),
         ["year_url_html"] = LinkHtml(texts.YearPath),
-        ["category_url_html"] = LinkHtml(texts.CategoryPath),
+        ["category_url_html"] = categoryUrlHtml,
         };
     }
 
@@ -213,13 +214,15 @@ public sealed class SiteModel
     {
         var texts = _facts.EventTextsByIndex;
         var events = new Dictionary<string, ScriptObject>(_facts.EventsById.Count, StringComparer.Ordinal);
+        var categoryLinks = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < _facts.Events.Count; i++)
         {
             var e = _facts.Events[i];
             ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(events, e.Id, out var exists);
             if (!exists)
             {
-                slot = Event(e, texts[i]);
+                ref var categoryLink = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(categoryLinks, e.Category, out _);
+                slot = Event(e, texts[i], categoryLink ??= LinkHtml(texts[i].CategoryPath));
             }
         }
 

@@ -33,9 +33,18 @@ public sealed class SiteUrls
     /// <summary>The path inside the output folder (no base path): "zh-hans/years/2024/".</summary>
     public string Relative(string path, string? script = null) => Join(string.Empty, path, script);
 
-    // One string per link: templates make hundreds of thousands of them per build.
-    private string Join(string root, string? path, string? script) =>
-        string.Concat(root, PrefixFor(script), (path ?? string.Empty).AsSpan().TrimStart('/'));
+    // One string per link: templates make hundreds of thousands of them per build. A path that is already the link (at
+    // the root of a site at "/", in the script there) is the link itself, without a copy.
+    private string Join(string root, string? path, string? script)
+    {
+        var prefix = PrefixFor(script);
+        if (root == "/" && prefix.Length == 0 && path is ['/', ..] && (path.Length == 1 || path[1] != '/'))
+        {
+            return path;
+        }
+
+        return string.Concat(root, prefix, (path ?? string.Empty).AsSpan().TrimStart('/'));
+    }
 
     private string PrefixFor(string? script) => script switch
     {
