@@ -35,6 +35,7 @@ public sealed class SiteModel
     private readonly string _description;
     private readonly HeadingBreaks _breaks;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _reasonTexts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reason, int Count), ScriptObject> _droppedCounts = new();
 
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
     {
@@ -802,24 +803,52 @@ public sealed class SiteModel
         return ReportOf(line, written);
     }
 
-    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written) => new(8)
+    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written)
     {
-        ["found"] = line.Found,
-        ["kept"] = line.Kept,
-        ["dropped"] = Array(line.Dropped.Select(kv => new ScriptObject(3) { ["reason"] = kv.Key, ["reason_text"] = ReasonText(kv.Key), ["count"] = kv.Value })),
-        ["dropped_dates"] = Array((line.Drops ?? []).Select(d => new ScriptObject(7)
+        var dropped = new ScriptArray(line.Dropped.Count);
+        foreach (var (reason, count) in line.Dropped)
         {
-            ["expression"] = Rendition.Text(d.Expression, written),
-            ["reason"] = d.Reason,
-            ["reason_text"] = ReasonText(d.Reason),
-            ["detail"] = d.Detail,
-            ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence, written),
-            ["line"] = d.Line,
-            ["id"] = d.Id,
-        })),
-        ["year_only"] = line.YearOnly,
-        ["month_only"] = line.MonthOnly,
-    };
+            dropped.Add(DroppedCount(reason, count));
+        }
+
+        var drops = line.Drops ?? [];
+        var dates = new ScriptArray(drops.Count);
+        foreach (var d in drops)
+        {
+            dates.Add(new ScriptObject(7)
+            {
+                ["expression"] = Rendition.Text(d.Expression, written),
+                ["reason"] = d.Reason,
+                ["reason_text"] = ReasonText(d.Reason),
+                ["detail"] = d.Detail,
+                ["sentence"] = d.Sentence is null ? null : Rendition.Text(d.Sentence, written),
+                ["line"] = d.Line,
+                ["id"] = d.Id,
+            });
+        }
+
+        return new(8)
+        {
+            ["found"] = line.Found,
+            ["kept"] = line.Kept,
+            ["dropped"] = dropped,
+            ["dropped_dates"] = dates,
+            ["year_only"] = line.YearOnly,
+            ["month_only"] = line.MonthOnly,
+        };
+    }
+
+    /// <summary>
+    /// <c>{reason, reason_text, count}</c> of a report's <c>dropped</c>: made once per (reason, count) and shared by the
+    /// article pages that show it, since nearly every article drops a date or two for one of a dozen reasons.
+    /// </summary>
+    private ScriptObject DroppedCount(string reason, int count) =>
+        _droppedCounts.GetOrAdd((reason, count), static (key, model) => new ScriptObject(3)
+        {
+            ["reason"] = key.Reason,
+            ["reason_text"] = model.ReasonText(key.Reason),
+            ["count"] = key.Count,
+        }, this);
 
     /// <summary>
     /// A drop reason in words: <c>t["drop_" + reason]</c> (the code itself when missing) with the window's years filled
