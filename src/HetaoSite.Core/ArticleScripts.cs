@@ -67,18 +67,16 @@ public static class ArticleScripts
             return null;
         }
 
-        var fingerprint = Fingerprint(inner);
-        var (simplified, traditional) = Known(fingerprint, articles);
-        return new CachingScriptConverter(inner, simplified, traditional,
-            (Stored(articles, fingerprint, Script.Hans) - simplified.Count, Stored(articles, fingerprint, Script.Hant) - traditional.Count));
+        var (simplified, traditional) = Known(Fingerprint(inner), articles);
+        return new CachingScriptConverter(inner, simplified, traditional);
     }
 
     /// <summary>
     /// Every stored conversion of the <see cref="DisplayedTexts.Head"/> texts of <paramref name="articles"/> (what is
     /// shown beyond their own pages) made by a converter whose fingerprint is <paramref name="converter"/>: those of
     /// Traditional articles into Simplified, those of Simplified articles into Traditional; a text stored twice keeps its
-    /// first result. The rest of an article's texts are handed over when its page is rendered
-    /// (<see cref="RememberPageTexts"/>). An article whose stored texts do not line up (a different engine would have a
+    /// first result. The rest of an article's texts are looked up only by its own page (<see cref="PageConversions"/>).
+    /// An article whose stored texts do not line up (a different engine would have a
     /// different cache key, so this is only a guard) is left out: its texts are converted when shown.
     /// </summary>
     public static (Dictionary<string, string> Simplified, Dictionary<string, string> Traditional) Known(string converter, IReadOnlyList<ArticleExtraction> articles)
@@ -110,31 +108,32 @@ public static class ArticleScripts
     }
 
     /// <summary>
-    /// Tells <paramref name="converter"/> the stored conversions of all of <paramref name="article"/>'s displayed texts,
-    /// before its page is rendered: <see cref="Known"/> handed over only the texts shown elsewhere.
+    /// The stored conversions of all of <paramref name="article"/>'s displayed texts, each text to what it reads in the
+    /// other script, for its page in that script: they are shown on that page only, so they are looked up there rather
+    /// than added to the build's converter, which every thread shares. Null when the article carries no texts converted
+    /// by a converter like <paramref name="converter"/> (or none that line up): its page then asks the converter.
     /// </summary>
-    public static void RememberPageTexts(CachingScriptConverter converter, ArticleExtraction article)
+    public static Dictionary<string, string>? PageConversions(ArticleExtraction article, IScriptConverter converter)
     {
-        if (StoredBy(article, Fingerprint(converter)) is not { } scripts || Scripts.Into(article.Article.Script) is not { } into)
+        if (StoredBy(article, Fingerprint(converter)) is not { } scripts || Scripts.Into(article.Article.Script) is null)
         {
-            return;
+            return null;
         }
 
         var texts = DisplayedTexts.Of(article);
         if (scripts.Converted.Count != texts.Count)
         {
-            return;
+            return null;
         }
 
+        var conversions = new Dictionary<string, string>(texts.Count, StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            converter.Remember(texts[i], scripts.Converted[i] ?? texts[i], into);
+            conversions.TryAdd(texts[i], scripts.Converted[i] ?? texts[i]);
         }
-    }
 
-    /// <summary>How many texts <paramref name="articles"/> carry converted into <paramref name="into"/> (those of their pages included).</summary>
-    private static int Stored(IReadOnlyList<ArticleExtraction> articles, string converter, Script into) =>
-        articles.Sum(a => StoredBy(a, converter) is { } scripts && Scripts.Into(a.Article.Script) == into ? scripts.Converted.Count : 0);
+        return conversions;
+    }
 
     private static ScriptTexts? StoredBy(ArticleExtraction article, string converter) =>
         article.ScriptTexts is { } scripts && string.Equals(scripts.Converter, converter, StringComparison.Ordinal) ? scripts : null;

@@ -76,6 +76,22 @@ public sealed class ArticleScriptsTests : IDisposable
     }
 
     [Fact]
+    public void A_page_finds_each_of_its_texts_as_stored_and_none_stored_by_another_converter()
+    {
+        var extraction = SeedArticles().First(e => e.Article.Script == Script.Hant);
+        var converter = new RecordingConverter("fake-a");
+        var converted = ArticleScripts.Convert(extraction, converter);
+
+        var page = ArticleScripts.PageConversions(converted, converter);
+
+        Assert.NotNull(page);
+        Assert.All(DisplayedTexts.Of(extraction), text => Assert.True(page.TryGetValue(text, out var found) && found == converter.ToSimplified(text),
+            $"expected the page's conversions to hold '{text}' as the converter makes it"));
+        Assert.Null(ArticleScripts.PageConversions(converted, new RecordingConverter("fake-b")));
+        Assert.Null(ArticleScripts.PageConversions(extraction with { ScriptTexts = null }, converter));
+    }
+
+    [Fact]
     public void Displayed_texts_include_titles_segments_sentences_and_statement_titles()
     {
         var extraction = SeedArticles().First(e => e.Statements.Count > 0);

@@ -18,8 +18,8 @@ public sealed class CachingScriptConverter : IScriptConverter
 
     private readonly IReadOnlyDictionary<string, string> _knownSimplified;
     private readonly IReadOnlyDictionary<string, string> _knownTraditional;
-    private readonly ConcurrentDictionary<string, string> _simplified;
-    private readonly ConcurrentDictionary<string, string> _traditional;
+    private readonly ConcurrentDictionary<string, string> _simplified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _traditional = new(StringComparer.Ordinal);
 
     public CachingScriptConverter(IScriptConverter inner)
         : this(inner, None, None)
@@ -31,20 +31,12 @@ public sealed class CachingScriptConverter : IScriptConverter
     /// them in Simplified script; never changed once given, so read by every thread without a lock. A plain dictionary
     /// holds a million texts in one array, where a concurrent one would make a long-lived object of each.</param>
     /// <param name="knownTraditional">Likewise in Traditional script.</param>
-    /// <param name="expected">About how many texts will be added (<see cref="Remember"/>, conversions) in each script:
-    /// room made at the start, so that the tables are not grown (every thread waits while one is) as pages render.</param>
-    public CachingScriptConverter(IScriptConverter inner, IReadOnlyDictionary<string, string> knownSimplified, IReadOnlyDictionary<string, string> knownTraditional,
-        (int Simplified, int Traditional) expected = default)
+    public CachingScriptConverter(IScriptConverter inner, IReadOnlyDictionary<string, string> knownSimplified, IReadOnlyDictionary<string, string> knownTraditional)
     {
         Inner = inner;
         _knownSimplified = knownSimplified;
         _knownTraditional = knownTraditional;
-        _simplified = Table(expected.Simplified);
-        _traditional = Table(expected.Traditional);
     }
-
-    private static ConcurrentDictionary<string, string> Table(int capacity) =>
-        new(Math.Max(16, 4 * Environment.ProcessorCount), Math.Max(31, capacity), StringComparer.Ordinal);
 
     public IScriptConverter Inner { get; }
 
@@ -69,25 +61,6 @@ public sealed class CachingScriptConverter : IScriptConverter
 
     /// <summary>Converts the texts not yet known in one batch of the inner converter (see <see cref="IScriptConverter.ToTraditionalAll"/>).</summary>
     public IReadOnlyList<string> ToTraditionalAll(IReadOnlyList<string> texts) => ConvertAll(texts, _knownTraditional, _traditional, Inner.ToTraditionalAll);
-
-    /// <summary>
-    /// Records that the inner converter turns <paramref name="original"/> into <paramref name="converted"/> in script
-    /// <paramref name="into"/>. Only for results of a converter with this <see cref="Identity"/>: the cache must never
-    /// change what a build shows. A text already known keeps its first result.
-    /// </summary>
-    public void Remember(string original, string converted, Model.Script into)
-    {
-        if (original.Length == 0 || into is not (Model.Script.Hans or Model.Script.Hant))
-        {
-            return;
-        }
-
-        var (given, known) = into == Model.Script.Hans ? (_knownSimplified, _simplified) : (_knownTraditional, _traditional);
-        if (!given.ContainsKey(original))
-        {
-            known.TryAdd(original, converted);
-        }
-    }
 
     private static string[] ConvertAll(IReadOnlyList<string> texts, IReadOnlyDictionary<string, string> given, ConcurrentDictionary<string, string> known,
         Func<IReadOnlyList<string>, IReadOnlyList<string>> convert)

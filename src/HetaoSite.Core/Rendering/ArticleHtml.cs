@@ -35,9 +35,9 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
     /// <summary>Writes the blocks to <paramref name="context"/>'s output.</summary>
     public void Write(TemplateContext context)
     {
-        // The converter was handed the conversions of the texts shown beyond this text; those of its pieces come now,
-        // when the page is rendered, not when its object is built to tell whether the page changed.
-        SiteFacts.RememberPageTexts(extraction, rendition);
+        // In the script the article is not written in, its pieces are shown as the per-article stage converted them,
+        // looked up here, when the page is rendered, not when its object is built to tell whether the page changed.
+        var converted = rendition.Converts(extraction.Article.Script) ? ArticleScripts.PageConversions(extraction, rendition.Converter!) : null;
         var blocks = extraction.Article.Blocks;
         var last = Math.Max(0, blocks.Count - 1);
         // Sentences whose block is out of range go with the first or last block.
@@ -64,7 +64,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 }
 
                 context.Write("      <li>");
-                WritePieces(context, block.Text, pieces);
+                WritePieces(context, block.Text, pieces, converted);
                 context.Write("</li>\n");
                 continue;
             }
@@ -82,7 +82,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 _ => ("    <p>", "</p>\n"),
             };
             context.Write(open);
-            WritePieces(context, block.Text, pieces);
+            WritePieces(context, block.Text, pieces, converted);
             context.Write(close);
         }
 
@@ -197,13 +197,13 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         return anchor ??= sentence.Anchor;
     }
 
-    private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces)
+    private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces, Dictionary<string, string>? converted)
     {
         foreach (var piece in pieces)
         {
             if (piece.Sentence is not { } sentence)
             {
-                WriteText(context, text, piece);
+                WriteText(context, text, piece, converted);
                 continue;
             }
 
@@ -211,13 +211,13 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             if (!facts.CitedBy.TryGetValue((extraction.Article.Id, anchor), out var events))
             {
                 context.Write("<span class=\"sentence\" id=\"").Write(anchor).Write("\">");
-                WriteText(context, text, piece);
+                WriteText(context, text, piece, converted);
                 context.Write("</span>");
                 continue;
             }
 
             context.Write("<mark class=\"cite\" id=\"").Write(anchor).Write("\">");
-            WriteText(context, text, piece);
+            WriteText(context, text, piece, converted);
             context.Write("</mark>");
             foreach (var cited in events)
             {
@@ -233,13 +233,21 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         }
     }
 
-    /// <summary>A piece's text as this rendering shows it, escaped; as written straight from the block's text.</summary>
-    private void WriteText(TemplateContext context, string text, ArticleText.Piece piece)
+    /// <summary>
+    /// A piece's text as this rendering shows it, escaped: as written straight from the block's text, or converted,
+    /// found in <paramref name="converted"/> by the piece's text (<see cref="ArticleText.Piece.Text"/>, a slice of the
+    /// block looked up as a span, not copied), and converted by the rendition when it is not there.
+    /// </summary>
+    private void WriteText(TemplateContext context, string text, ArticleText.Piece piece, Dictionary<string, string>? converted)
     {
         var script = extraction.Article.Script;
         if (rendition.Converts(script))
         {
-            WriteEscaped(context, rendition.Text(piece.Text(text), script));
+            var found = converted is null || piece.Length == 0 ? null
+                : piece.Sentence is { } sentence ? converted.GetValueOrDefault(sentence.Text)
+                : converted.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(piece.Start, piece.Length), out var slice) ? slice
+                : null;
+            WriteEscaped(context, found ?? rendition.Text(piece.Text(text), script));
         }
         else
         {

@@ -150,20 +150,6 @@ internal sealed class SiteFacts
 
     private Dictionary<string, BuildReport.ArticleLine>? _reportLineById;
 
-    /// <summary>
-    /// Before an article's page is rendered in the script its texts are converted into: hands the rendition's converter
-    /// the stored conversions of the page's texts (<see cref="ArticleScripts.RememberPageTexts"/>). The page in the
-    /// script the article is written in shows its texts as written, so it hands nothing over and waits for nothing; the
-    /// other is rendered once, and a text handed over twice keeps its first result.
-    /// </summary>
-    public static void RememberPageTexts(ArticleExtraction article, Rendition rendition)
-    {
-        if (rendition.Converts(article.Article.Script) && rendition.Converter is Conversion.CachingScriptConverter caching)
-        {
-            ArticleScripts.RememberPageTexts(caching, article);
-        }
-    }
-
     /// <summary>An article's line of the report (null for an id no article has).</summary>
     public BuildReport.ArticleLine? ReportLineOf(string articleId)
     {
