@@ -26,9 +26,6 @@ public static class JsonOutput
     public static byte[] ToBytes(JsonNode node, bool indented = true) =>
         JsonSerializer.SerializeToUtf8Bytes(node, indented ? Indented : Compact);
 
-    public static string ToText(JsonNode node, bool indented = false) =>
-        node.ToJsonString(indented ? Indented : Compact);
-
     /// <summary>
     /// A writer formatting exactly as <see cref="ToBytes"/> formats a node: the data files of a large site are tens of
     /// megabytes, and writing them straight from the records costs a fraction of building a <see cref="JsonNode"/> tree.

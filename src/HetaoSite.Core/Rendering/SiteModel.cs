@@ -924,7 +924,7 @@ public sealed class SiteModel
         return JsonText(json);
     }
 
-    // A page's JSON-LD is written straight to text, as JsonOutput.ToText writes a node, by a writer and into a buffer its
+    // A page's JSON-LD is written straight to text, compact (JsonOutput.Writer), by a writer and into a buffer its
     // thread keeps: building a tree of nodes for it cost more than the text on every article page.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_jsonBuffer;

@@ -228,23 +228,23 @@ public static class SiteRenderer
 
         public void Add(OutputFile file)
         {
-            lock (_lock)
-            {
-                _paths.Add(file.Path);
-            }
-
+            Note(file.Path);
             sink.Add(file);
         }
 
         /// <summary>Hands on a file whose bytes are lent for the call (see <see cref="IOutputSink.Add(string, ReadOnlySpan{byte})"/>).</summary>
         public void Add(string path, ReadOnlySpan<byte> content)
         {
+            Note(path);
+            sink.Add(path, content);
+        }
+
+        private void Note(string path)
+        {
             lock (_lock)
             {
                 _paths.Add(path);
             }
-
-            sink.Add(path, content);
         }
 
         public void AddRange(IEnumerable<OutputFile> files)
