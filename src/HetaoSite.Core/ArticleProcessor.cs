@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using HetaoSite.Core.Cleaning;
 using HetaoSite.Core.Configuration;
@@ -184,9 +185,11 @@ public static class ArticleProcessor
 
     private static string Fingerprint(string text) => Fingerprint(Encoding.UTF8.GetBytes(text));
 
-    private static string Fingerprint(SiteConfig config) => Fingerprint(Writing.StoredValues.Serialize(config));
+    // As JSON, not as the memo stores its entries: see FingerprintJson.
+    private static string Fingerprint(SiteConfig config) => Fingerprint(JsonSerializer.SerializeToUtf8Bytes(config, FingerprintJson.Default.SiteConfig));
 
-    private static string Fingerprint(ArticleOverride? articleOverride) => Fingerprint(Writing.StoredValues.Serialize(articleOverride));
+    private static string Fingerprint(ArticleOverride? articleOverride) =>
+        Fingerprint(JsonSerializer.SerializeToUtf8Bytes(articleOverride, FingerprintJson.Default.ArticleOverride));
 
     private static string Fingerprint(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 }

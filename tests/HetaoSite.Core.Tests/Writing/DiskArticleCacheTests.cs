@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using HetaoSite.Core.Configuration;
 using HetaoSite.Core.Model;
@@ -308,6 +310,47 @@ public sealed class DiskArticleCacheTests : IDisposable
 
         Assert.NotEqual(ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.0"), ArticleProcessor.CacheKey(file, config, fingerprint, "1.0.1"));
         Assert.Equal(ArticleProcessor.CacheKey(file, config, fingerprint), ArticleProcessor.CacheKey(file, other, ArticleProcessor.ConfigFingerprint(other)));
+    }
+
+    [Fact]
+    public void Cache_key_depends_on_the_values_of_nullable_dates_not_on_the_padding_beside_them()
+    {
+        // Optimized code may leave anything in the bytes between a nullable value's HasValue flag and its value: an
+        // equal configuration loaded by another run can differ there, and must still give the same key.
+        var file = new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月5日，開園。"));
+        SiteConfig Config(byte padding) => ConfigWithDate("a.txt", Padded(new PartialDate(2023, 1), padding)) with
+        {
+            Site = SiteConfig.Default.Site with { BuildDate = Padded(new DateOnly(2024, 1, 2), padding) },
+        };
+        var (clean, dirty) = (Config(0), Config(0xAB));
+
+        Assert.Equal(clean.Articles["a.txt"], dirty.Articles["a.txt"]);
+        Assert.Equal(clean.Site, dirty.Site);
+        Assert.Equal(ArticleProcessor.CacheKey(file, clean, ArticleProcessor.ConfigFingerprint(clean)),
+            ArticleProcessor.CacheKey(file, dirty, ArticleProcessor.ConfigFingerprint(dirty)));
+    }
+
+    [Fact]
+    public void Cache_key_tells_an_unpaired_surrogate_from_the_replacement_character()
+    {
+        var file = new SourceFile("a.txt", Encoding.UTF8.GetBytes("2019年3月5日，開園。"));
+        string Key(string title)
+        {
+            var config = ConfigWithDate("a.txt") with { Site = SiteConfig.Default.Site with { Title = title } };
+            return ArticleProcessor.CacheKey(file, config, ArticleProcessor.ConfigFingerprint(config));
+        }
+
+        Assert.NotEqual(Key("河套\uFFFD"), Key("河套\uD800"));
+    }
+
+    /// <summary><paramref name="value"/> as a nullable whose padding bytes (after HasValue, before the value) are <paramref name="padding"/>.</summary>
+    private static T? Padded<T>(T value, byte padding)
+        where T : struct
+    {
+        T? nullable = value;
+        var bytes = MemoryMarshal.CreateSpan(ref Unsafe.As<T?, byte>(ref nullable), Unsafe.SizeOf<T?>());
+        bytes[1..(bytes.Length - Unsafe.SizeOf<T>())].Fill(padding);
+        return nullable;
     }
 
     [Fact]
