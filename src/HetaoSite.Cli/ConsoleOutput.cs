@@ -47,7 +47,9 @@ public static class ConsoleOutput
             return work();
         }
 
-        var task = Task.Run(work);
+        // On a thread of its own, as the build would run on the main thread: the build's parallel queries need the pool's
+        // threads, which start as many as there are cores.
+        var task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!task.Wait(ProgressDelay))
         {
             AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(label), _ => task.Wait());

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using HetaoSite.Core.Evaluation;
 
 namespace HetaoSite.Cli;
 
@@ -7,4 +10,10 @@ namespace HetaoSite.Cli;
 public static class JsonOptions
 {
     public static JsonSerializerOptions Compact { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>How <c>eval --json</c> writes its score, with a serializer generated at compile time (the tool is compiled ahead of time).</summary>
+    internal static JsonTypeInfo<DevSetScore> Score { get; } = new CliJsonContext(new JsonSerializerOptions(Compact)).DevSetScore;
 }
+
+[JsonSerializable(typeof(DevSetScore))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -82,7 +82,7 @@ public static class DatesCommand
                 item["approximate"] = true;
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item);
         }
 
         return array.ToJsonString(JsonOptions.Compact);

@@ -60,7 +60,7 @@ public static class EvalCommand
         var score = DevSetEvaluator.Evaluate(DevSetOutput.From(build), gold.Value);
         if (arguments.Has("json"))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(score, JsonOptions.Compact));
+            stdout.WriteLine(JsonSerializer.Serialize(score, JsonOptions.Score));
         }
         else
         {

@@ -106,7 +106,7 @@ public static class NewCommand
             ["url"] = url,
             ["text"] = body,
         };
-        globals.Import("yaml_quote", new Func<string?, string>(YamlQuote));
+        globals["yaml_quote"] = new YamlQuoteFunction();
         var context = new TemplateContext { StrictVariables = true };
         context.PushGlobal(globals);
         return template.Render(context);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using HetaoSite.Cli.Commands;
 using HetaoSite.Core;
@@ -245,7 +245,7 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     private static string ErrorData(IReadOnlyList<string> messages) =>
-        JsonSerializer.Serialize(new Dictionary<string, IReadOnlyList<string>> { ["messages"] = messages }, JsonOptions.Compact);
+        new JsonObject { ["messages"] = new JsonArray([.. messages.Select(m => JsonValue.Create(m))]) }.ToJsonString(JsonOptions.Compact);
 
     private async Task HandleAsync(HttpContext http)
     {

@@ -1,12 +1,8 @@
-using MemoryPack;
-
 namespace HetaoSite.Core.Model;
 
 /// <summary>What a stage returns: its value and the diagnostics it found on the way.</summary>
-[MemoryPackable]
 public sealed partial record StageResult<T>(T Value, IReadOnlyList<Diagnostic> Diagnostics)
 {
-    [MemoryPackIgnore]
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
     public static StageResult<T> Ok(T value) => new(value, []);

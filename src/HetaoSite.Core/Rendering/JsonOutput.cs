@@ -11,37 +11,26 @@ public static class JsonOutput
     /// <summary>The encoder of every JSON file, for code that writes with a <see cref="Utf8JsonWriter"/> directly.</summary>
     internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        IndentSize = 1,
-        Encoder = Encoder,
-    };
+    private static readonly JsonWriterOptions Indented = new() { Encoder = Encoder, Indented = true, IndentSize = 1 };
 
-    private static readonly JsonSerializerOptions Compact = new()
-    {
-        Encoder = Encoder,
-    };
+    private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder };
 
-    public static byte[] ToBytes(JsonNode node, bool indented = true) =>
-        JsonSerializer.SerializeToUtf8Bytes(node, indented ? Indented : Compact);
+    public static byte[] ToBytes(JsonNode node, bool indented = true)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = Writer(buffer, indented))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>
     /// A writer formatting exactly as <see cref="ToBytes"/> formats a node: the data files of a large site are tens of
     /// megabytes, and writing them straight from the records costs a fraction of building a <see cref="JsonNode"/> tree.
     /// </summary>
-    internal static Utf8JsonWriter Writer(IBufferWriter<byte> buffer, bool indented)
-    {
-        var options = indented ? Indented : Compact;
-        return new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Encoder = options.Encoder,
-            Indented = options.WriteIndented,
-            IndentCharacter = options.IndentCharacter,
-            IndentSize = options.IndentSize,
-            NewLine = options.NewLine,
-        });
-    }
+    internal static Utf8JsonWriter Writer(IBufferWriter<byte> buffer, bool indented) => new(buffer, indented ? Indented : Compact);
 
     /// <summary>A property name encoded once, for names written thousands of times.</summary>
     internal static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, Encoder);

@@ -91,7 +91,7 @@ public sealed class DiskArticleCache : IArticleCache
         _touched.TryAdd(key, 0);
         var body = _entryBuffer ??= new ArrayBufferWriter<byte>();
         body.ResetWrittenCount();
-        StoredValues.Serialize(body, new MemoEntry(key, result));
+        StoredValues.Serialize(body, new MemoEntry(key, result.Value, result.Diagnostics));
         lock (_writing)
         {
             if (Append(key, body.WrittenSpan))
@@ -191,7 +191,7 @@ public sealed class DiskArticleCache : IArticleCache
         try
         {
             Span<byte> length = stackalloc byte[sizeof(int)];
-            BinaryPrimitives.WriteInt32LittleEndian(length, StoredValues.WriteChecked(pack, StoredValues.Serialize(_written)));
+            BinaryPrimitives.WriteInt32LittleEndian(length, StoredValues.WriteChecked(pack, StoredValues.Serialize(new PackIndex(_written))));
             pack.Write(length);
             pack.Dispose();
             File.Move(temporary, temporary[..temporary.LastIndexOf(Extension, StringComparison.Ordinal)] + Extension);
@@ -278,7 +278,7 @@ public sealed class DiskArticleCache : IArticleCache
 
         var bytes = new byte[size - tail.Length - start];
         return RandomAccess.Read(file, bytes, start) == bytes.Length && StoredValues.Body(bytes) is { } body
-            && StoredValues.TryDeserialize<List<PackEntry>>(body.Span) is { } index
+            && StoredValues.TryDeserialize<PackIndex>(body.Span)?.Entries is { } index
             && index.All(e => e is { Key: not null, Offset: >= 0, Length: > StoredValues.ChecksumLength } && e.Offset + e.Length <= start)
             ? index
             : null;
@@ -291,8 +291,8 @@ public sealed class DiskArticleCache : IArticleCache
         {
             return RandomAccess.Read(pack.File, bytes.AsSpan(0, entry.Length), entry.Offset) == entry.Length
                 && StoredValues.Body(bytes.AsMemory(0, entry.Length)) is { } body
-                && StoredValues.TryDeserialize<MemoEntry>(body.Span) is { Key: var stored, Result: { Value: not null } result } && stored == key
-                ? result
+                && StoredValues.TryDeserialize<MemoEntry>(body.Span) is { Key: var stored, Value: { } value, Diagnostics: { } diagnostics } && stored == key
+                ? new StageResult<ArticleExtraction?>(value, diagnostics)
                 : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
@@ -330,9 +330,16 @@ public sealed class DiskArticleCache : IArticleCache
     private sealed record Pack(string Path, SafeFileHandle File, Dictionary<string, PackEntry> Entries);
 }
 
-/// <summary>What one entry of the memo holds.</summary>
+/// <summary>
+/// What one entry of the memo holds: an article's processing result, its value and diagnostics kept as fields of their
+/// own (a generic record such as <see cref="StageResult{T}"/> has no serializer the ahead-of-time compiler can build).
+/// </summary>
 [MemoryPackable]
-internal sealed partial record MemoEntry(string Key, StageResult<ArticleExtraction?> Result);
+internal sealed partial record MemoEntry(string Key, ArticleExtraction? Value, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>The index at the end of a pack: where each of its entries is.</summary>
+[MemoryPackable]
+internal sealed partial record PackIndex(List<PackEntry> Entries);
 
 /// <summary>Where a pack holds the entry of <see cref="Key"/>: its checksum and body, <see cref="Length"/> bytes from <see cref="Offset"/>.</summary>
 [MemoryPackable]

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Hashing;
 using MemoryPack;
 
@@ -15,13 +17,34 @@ internal static class StoredValues
 {
     private static readonly MemoryPackSerializerOptions Options = MemoryPackSerializerOptions.Utf16;
 
-    public static byte[] Serialize<T>(in T value) => MemoryPackSerializer.Serialize(value, Options);
+    public static byte[] Serialize<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(in T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Serialize(buffer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
 
-    /// <summary>Writes what <see cref="Serialize{T}(in T)"/> returns into <paramref name="writer"/> instead of a new array.</summary>
-    public static void Serialize<T>(System.Buffers.IBufferWriter<byte> writer, in T value) => MemoryPackSerializer.Serialize(writer, value, Options);
+    /// <summary>Writes what <see cref="Serialize{T}(in T)"/> returns into <paramref name="buffer"/> instead of a new array.</summary>
+    public static void Serialize<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(ArrayBufferWriter<byte> buffer, in T value) =>
+        MemoryPackSerializer.Serialize(new BufferWriter(buffer), value, Options);
+
+    /// <summary>
+    /// An <see cref="ArrayBufferWriter{T}"/> seen through a struct. MemoryPack's serializers are generic over the writer;
+    /// over a struct, the ahead-of-time compiler makes them for that writer alone instead of sharing code between
+    /// reference types, and code shared that way fails at run time in the published native tool (it calls through
+    /// generic virtual methods the compiler did not resolve).
+    /// </summary>
+    private readonly struct BufferWriter(ArrayBufferWriter<byte> buffer) : IBufferWriter<byte>
+    {
+        public void Advance(int count) => buffer.Advance(count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => buffer.GetMemory(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => buffer.GetSpan(sizeHint);
+    }
 
     /// <summary>The value <see cref="Serialize{T}(in T)"/> wrote into <paramref name="bytes"/>, or default when they do not hold one.</summary>
-    public static T? TryDeserialize<T>(ReadOnlySpan<byte> bytes)
+    public static T? TryDeserialize<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(ReadOnlySpan<byte> bytes)
     {
         try
         {
