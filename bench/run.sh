@@ -48,10 +48,11 @@ discard() { local p; for p in "$@"; do if [ -e "$p" ]; then mv "$p" "$(mktemp -d
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "building the generator and the CLI (Release)…" >&2
 dotnet build "$repo/bench/CorpusGenerator" -c Release -o "$out/bin/generator" -v quiet -nologo >/dev/null
-# The generator as the Pages workflow runs it: published for this platform, self-contained and precompiled as one
-# ReadyToRun composite image of the app and the .NET libraries (takes a minute or two).
+# The generator as the Pages workflow runs it: published for this platform as one native executable compiled ahead of
+# time (takes a minute or two). The native linker is clang where it is installed (the workflow's runners), else gcc.
 rm -rf "$out/bin/hetao"
-dotnet publish "$repo/src/HetaoSite.Cli" -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true -o "$out/bin/hetao" -v quiet -nologo >/dev/null
+linker=(); command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
+dotnet publish "$repo/src/HetaoSite.Cli" -c Release -r linux-x64 -p:PublishAot=true "${linker[@]}" -o "$out/bin/hetao" -v quiet -nologo >/dev/null
 generator=(dotnet "$out/bin/generator/corpus-generator.dll")
 hetao=("$out/bin/hetao/hetao")
 

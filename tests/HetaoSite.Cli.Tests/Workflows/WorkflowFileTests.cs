@@ -103,14 +103,14 @@ public partial class WorkflowFileTests
     }
 
     [Fact]
-    public void Pages_builds_and_checks_with_the_generator_it_published_precompiled_for_the_runner()
+    public void Pages_builds_and_checks_with_the_generator_it_compiled_ahead_of_time_for_the_runner()
     {
         var steps = Steps(Load("pages.yml"), "build");
         var publish = steps.Single(s => Has(s, "run") && Text(s, "run").StartsWith("dotnet publish src/HetaoSite.Cli", StringComparison.Ordinal));
         var output = Regex.Match(Text(publish, "run"), @"-o ""(?<dir>[^""]+)""").Groups["dir"].Value;
 
         Assert.Contains("-r linux-x64", Text(publish, "run"), StringComparison.Ordinal);
-        Assert.Contains("--self-contained true -p:PublishReadyToRunComposite=true", Text(publish, "run"), StringComparison.Ordinal);
+        Assert.Contains("-p:PublishAot=true", Text(publish, "run"), StringComparison.Ordinal);
         Assert.NotEqual(string.Empty, output);
         var uses = Runs(steps).Where(r => r.Contains(output + "/hetao\"", StringComparison.Ordinal)).ToList();
         Assert.Equal([$"\"{output}/hetao\" build", $"\"{output}/hetao\" check"], uses.Select(r => string.Join(' ', r.Trim().Split(' ').Take(2))));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HetaoSite.Cli.Tests.TestSupport;
 
 namespace HetaoSite.Cli.Tests.Writing;
@@ -43,22 +42,8 @@ public sealed class ReproducibleCliBuildTests : IDisposable
         }
     }
 
-    private static (int Code, string Output) Hetao(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hetao.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("SOURCE_DATE_EPOCH");
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
+    private static (int Code, string Output) Hetao(string workingDirectory, params string[] args) =>
+        CliProcess.Run(workingDirectory, "dotnet", [Path.Combine(AppContext.BaseDirectory, "hetao.dll"), .. args]);
 
     private static string CopySite(string destination)
     {
