@@ -167,8 +167,9 @@ public sealed class DiskArticleCacheTests : IDisposable
         // A pack whose index names another key than the one its entry holds.
         const string other = "ffffffffffffffffffffffffffffffff";
         using var pack = new MemoryStream();
-        var length = StoredValues.WriteChecked(pack, StoredValues.Serialize(new MemoEntry(Key, SampleExtraction.Create())));
-        var index = StoredValues.WriteChecked(pack, StoredValues.Serialize(new List<PackEntry> { new(other, 0, length) }));
+        var sample = SampleExtraction.Create();
+        var length = StoredValues.WriteChecked(pack, StoredValues.Serialize(new MemoEntry(Key, sample.Value, sample.Diagnostics)));
+        var index = StoredValues.WriteChecked(pack, StoredValues.Serialize(new PackIndex([new(other, 0, length)])));
         pack.Write(BitConverter.GetBytes(index));
         Directory.CreateDirectory(Path.Combine(_root, "articles"));
         File.WriteAllBytes(Path.Combine(_root, "articles", "crafted.pack"), pack.ToArray());
