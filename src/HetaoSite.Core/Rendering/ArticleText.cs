@@ -9,9 +9,6 @@ namespace HetaoSite.Core.Rendering;
 /// </summary>
 public static class ArticleText
 {
-    /// <summary>A piece of a block: plain text (<see cref="Sentence"/> null) or one sentence.</summary>
-    public sealed record Segment(string Text, Sentence? Sentence);
-
     /// <summary>
     /// A piece of a block, as a range of its text: plain text (<see cref="Sentence"/> null), a sentence found there, or
     /// a sentence not found (<see cref="Length"/> 0).
@@ -20,13 +17,6 @@ public static class ArticleText
     {
         /// <summary>The piece's text: the sentence's own text, or the slice of <paramref name="block"/>'s text.</summary>
         public string Text(string block) => Length == 0 ? string.Empty : Sentence?.Text ?? block.Substring(Start, Length);
-    }
-
-    public static IReadOnlyList<Segment> Split(string text, IEnumerable<Sentence> sentences)
-    {
-        var pieces = new List<Piece>();
-        Pieces(text, [.. InTextOrder(sentences)], pieces);
-        return [.. pieces.Select(p => new Segment(p.Text(text), p.Sentence))];
     }
 
     /// <summary>The sentences in the order <see cref="Pieces"/> takes them: by offset, then index.</summary>
