@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace HetaoSite.Core.Rendering;
 
@@ -15,20 +14,9 @@ public static class JsonOutput
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = Encoder };
 
-    public static byte[] ToBytes(JsonNode node, bool indented = true)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = Writer(buffer, indented))
-        {
-            node.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>
-    /// A writer formatting exactly as <see cref="ToBytes"/> formats a node: the data files of a large site are tens of
-    /// megabytes, and writing them straight from the records costs a fraction of building a <see cref="JsonNode"/> tree.
+    /// The writer of every JSON file, indented by one space or compact. The data files of a large site are tens of
+    /// megabytes, and writing them straight from the records costs a fraction of building a node tree.
     /// </summary>
     internal static Utf8JsonWriter Writer(IBufferWriter<byte> buffer, bool indented) => new(buffer, indented ? Indented : Compact);
 

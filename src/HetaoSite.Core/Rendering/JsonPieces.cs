@@ -64,7 +64,7 @@ internal static class JsonPieces
     /// <summary>
     /// A file whose root object holds one long array: <paramref name="head"/> writes up to and with the array's start
     /// (<see cref="Utf8JsonWriter.WriteStartArray(string)"/>), <paramref name="item"/> each of <paramref name="items"/>, and
-    /// <paramref name="tail"/> what follows the array's end. Formatted as <see cref="JsonOutput.ToBytes"/> formats a node.
+    /// <paramref name="tail"/> what follows the array's end. Formatted as <see cref="JsonOutput.Writer"/> writes the whole file in one go.
     /// </summary>
     /// <param name="bytesPerItem">About how many bytes an item takes (a guess saves growing buffers).</param>
     public static byte[] WriteArray<T>(IReadOnlyList<T> items, bool indented, int bytesPerItem,

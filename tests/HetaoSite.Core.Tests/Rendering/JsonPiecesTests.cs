@@ -18,7 +18,7 @@ public sealed class JsonPiecesTests
     public void An_array_written_in_pieces_is_the_node_tree_serialised_in_one_go(int count, bool indented)
     {
         var items = Enumerable.Range(0, count).Select(Item).ToList();
-        var expected = JsonOutput.ToBytes(new JsonObject
+        var expected = InOneGo(new JsonObject
         {
             ["title"] = "河套<時間軸>",
             ["items"] = new JsonArray(items.Select(i => (JsonNode)new JsonObject
@@ -63,7 +63,7 @@ public sealed class JsonPiecesTests
     public void Object_properties_written_in_pieces_and_joined_are_the_object_written_in_one_go(bool indented)
     {
         var keys = Enumerable.Range(0, 3000).Select(i => $"鍵{i}\"").ToList();
-        var expected = JsonOutput.ToBytes(new JsonObject
+        var expected = InOneGo(new JsonObject
         {
             ["map"] = new JsonObject(keys.Select((k, i) => KeyValuePair.Create(k, (JsonNode?)new JsonArray(i, i + 1)))),
         }, indented);
@@ -119,5 +119,17 @@ public sealed class JsonPiecesTests
     {
         var start = Math.Max(0, at - 40);
         return Encoding.UTF8.GetString(bytes, start, Math.Min(bytes.Length, at + 40) - start).Replace("\n", "\\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>The node tree written in one go by a writer of the site's settings (<see cref="JsonOutput.Writer"/>).</summary>
+    private static byte[] InOneGo(JsonNode node, bool indented = true)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = JsonOutput.Writer(buffer, indented))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }
