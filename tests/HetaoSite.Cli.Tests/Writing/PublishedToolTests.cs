@@ -9,6 +9,11 @@ namespace HetaoSite.Cli.Tests.Writing;
 /// into an empty output folder with the memo kept. Compiled ahead of time, reflection and shared generic code work
 /// differently; a stored record that does not round-trip or a serializer that was trimmed away shows here.
 /// </summary>
+/// <remarks>
+/// Category "Published": the Pages workflow leaves it out of its tests, since it publishes the tool and builds the site
+/// with it anyway and the test takes a minute or two; CI and <c>./test.sh</c> run it.
+/// </remarks>
+[Trait("Category", "Published")]
 public sealed partial class PublishedToolTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hetao-published-" + Guid.NewGuid().ToString("N")[..12]);
