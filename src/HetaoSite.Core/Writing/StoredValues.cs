@@ -8,9 +8,10 @@ namespace HetaoSite.Core.Writing;
 /// <summary>
 /// How HetaoSite stores values on disk (the article memo's entries, the page store's records): MemoryPack, whose
 /// serializers are generated at compile time for every <c>[MemoryPackable]</c> record (all its public members, in
-/// declaration order; there is no list of fields kept by hand), so nothing is built or emitted at run time. Strings are stored as their UTF-16 code units, which keeps every string exact, an unpaired
-/// surrogate included. The format is positional: it is read only by the build of the engine that wrote it, which the
-/// engine version in every memo key and page record key ensures.
+/// declaration order; there is no list of fields kept by hand), so nothing is built or emitted at run time. Strings are
+/// stored as their UTF-16 code units, which keeps every string exact, an unpaired surrogate included. The format is
+/// positional: it is read only by the build of the engine that wrote it, which the engine version in every memo key and
+/// page record key ensures.
 /// </summary>
 internal static class StoredValues
 {

@@ -75,18 +75,14 @@ public sealed partial class PublishedToolTests : IDisposable
 
     private static void AssertSameSite(string expected, string actual, string what)
     {
-        var expectedFiles = Files(expected);
-        var actualFiles = Files(actual);
+        var expectedFiles = SiteFiles.Read(expected);
+        var actualFiles = SiteFiles.Read(actual);
         Assert.Equal(expectedFiles.Keys, actualFiles.Keys);
         foreach (var (path, bytes) in expectedFiles)
         {
             Assert.True(bytes.AsSpan().SequenceEqual(actualFiles[path]), $"expected {path} of the published tool's {what} to equal the JIT-compiled build's");
         }
     }
-
-    private static SortedDictionary<string, byte[]> Files(string root) => new(
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
-        StringComparer.Ordinal);
 
     private static bool OnPath(string command) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, command)));

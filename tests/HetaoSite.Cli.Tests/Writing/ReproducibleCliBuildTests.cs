@@ -32,8 +32,8 @@ public sealed class ReproducibleCliBuildTests : IDisposable
         Assert.Contains("written", output1, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(first, ".hetao-cache", "articles")), "expected the cache beside site-config.yml");
         Assert.False(Directory.Exists(Path.Combine(second, ".hetao-cache")), "expected no cache with --no-cache");
-        var files1 = Files(Path.Combine(first, "_site"));
-        var files2 = Files(Path.Combine(second, "_site"));
+        var files1 = SiteFiles.Read(Path.Combine(first, "_site"));
+        var files2 = SiteFiles.Read(Path.Combine(second, "_site"));
         Assert.Equal(files1.Keys, files2.Keys);
         foreach (var (path, bytes) in files1)
         {
@@ -64,8 +64,4 @@ public sealed class ReproducibleCliBuildTests : IDisposable
 
         return destination;
     }
-
-    private static SortedDictionary<string, byte[]> Files(string root) => new(
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes),
-        StringComparer.Ordinal);
 }
