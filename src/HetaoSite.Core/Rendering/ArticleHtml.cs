@@ -38,6 +38,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         // In the script the article is not written in, its pieces are shown as the per-article stage converted them,
         // looked up here, when the page is rendered, not when its object is built to tell whether the page changed.
         var converted = rendition.Converts(extraction.Article.Script) ? ArticleScripts.PageConversions(extraction, rendition.Converter!) : null;
+        var cited = facts.CitedIn.GetValueOrDefault(extraction.Article.Id);
         var blocks = extraction.Article.Blocks;
         var last = Math.Max(0, blocks.Count - 1);
         // Sentences whose block is out of range go with the first or last block.
@@ -64,7 +65,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 }
 
                 context.Write("      <li>");
-                WritePieces(context, block.Text, pieces, converted);
+                WritePieces(context, block.Text, pieces, converted, cited);
                 context.Write("</li>\n");
                 continue;
             }
@@ -82,7 +83,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
                 _ => ("    <p>", "</p>\n"),
             };
             context.Write(open);
-            WritePieces(context, block.Text, pieces, converted);
+            WritePieces(context, block.Text, pieces, converted, cited);
             context.Write(close);
         }
 
@@ -105,19 +106,22 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         inputs.Add(TextHashes.GetValue(extraction, TextHash));
         inputs.Add(backToEvent);
         var sentences = extraction.Sentences;
-        for (var i = 0; i < sentences.Count; i++)
+        if (facts.CitedIn.TryGetValue(article.Id, out var cited))
         {
-            if (facts.CitedBy.TryGetValue((article.Id, AnchorOf(sentences[i])), out var events))
+            for (var i = 0; i < sentences.Count; i++)
             {
-                inputs.Add(i);
-                inputs.Add(events.Count);
-                foreach (var cited in events)
+                if (cited.TryGetValue(AnchorOf(sentences[i]), out var events))
                 {
-                    var e = facts.EventsById[cited.Id];
-                    inputs.Add(urls.Url(facts.Pages.EventPath(e)));
-                    inputs.Add(e.Id);
-                    inputs.Add(DateDisplay.Format(e.Date, e.End));
-                    inputs.Add(rendition.Title(e));
+                    inputs.Add(i);
+                    inputs.Add(events.Count);
+                    foreach (var citing in events)
+                    {
+                        var (e, texts) = Shown(citing);
+                        inputs.Add(urls.Url(texts.Path));
+                        inputs.Add(e.Id);
+                        inputs.Add(texts.DateText);
+                        inputs.Add(rendition.Title(e));
+                    }
                 }
             }
         }
@@ -197,7 +201,13 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         return anchor ??= sentence.Anchor;
     }
 
-    private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces, Dictionary<string, string>? converted)
+    /// <summary>The event pages show for a citing event's id, and its texts.</summary>
+    private (TimelineEvent Event, SiteFacts.EventTexts Texts) Shown(SiteFacts.CitingEvent citing) =>
+        (facts.Events[citing.Shown], facts.EventTextsByIndex[citing.Shown]);
+
+    /// <param name="cited">The events citing the article's sentences, by anchor (<see cref="SiteFacts.CitedIn"/>; null when none do).</param>
+    private void WritePieces(TemplateContext context, string text, List<ArticleText.Piece> pieces, Dictionary<string, string>? converted,
+        Dictionary<string, List<SiteFacts.CitingEvent>>? cited)
     {
         foreach (var piece in pieces)
         {
@@ -208,7 +218,7 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             }
 
             var anchor = AnchorOf(sentence);
-            if (!facts.CitedBy.TryGetValue((extraction.Article.Id, anchor), out var events))
+            if (cited is null || !cited.TryGetValue(anchor, out var events))
             {
                 context.Write("<span class=\"sentence\" id=\"").Write(anchor).Write("\">");
                 WriteText(context, text, piece, converted);
@@ -219,14 +229,14 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
             context.Write("<mark class=\"cite\" id=\"").Write(anchor).Write("\">");
             WriteText(context, text, piece, converted);
             context.Write("</mark>");
-            foreach (var cited in events)
+            foreach (var citing in events)
             {
-                var e = facts.EventsById[cited.Id];
+                var (e, texts) = Shown(citing);
                 context.Write("<a class=\"back-link\" href=\"");
-                WriteEscaped(context, urls.Url(facts.Pages.EventPath(e)));
+                WriteEscaped(context, urls.Url(texts.Path));
                 context.Write("\" data-event=\"");
                 WriteEscaped(context, e.Id);
-                context.Write("\">").Write(backToEvent).Write("<span class=\"visually-hidden\">：").Write(DateDisplay.Format(e.Date, e.End)).Write(" ");
+                context.Write("\">").Write(backToEvent).Write("<span class=\"visually-hidden\">：").Write(texts.DateText).Write(" ");
                 WriteEscaped(context, rendition.Title(e));
                 context.Write("</span></a>");
             }

@@ -17,15 +17,10 @@ internal sealed class SiteFacts
         Events = content.Timeline.Events;
         BasePath = SiteConfigParser.NormaliseBasePath(content.Context.BasePathOverride ?? content.Config.Site.BasePath);
         // The tables are sized up front: growing them step by step was a good part of making them.
-        var sources = 0;
-        foreach (var e in Events)
-        {
-            sources += e.Sources.Count;
-        }
-
         ArticlesById = new(content.Articles.Count, StringComparer.Ordinal);
         EventsById = new(Events.Count, StringComparer.Ordinal);
-        CitedBy = new(sources);
+        CitedIn = new(content.Articles.Count, StringComparer.Ordinal);
+        var firstById = new Dictionary<string, int>(Events.Count, StringComparer.Ordinal);
         EventCountByArticle = new(content.Articles.Count, StringComparer.Ordinal);
         EventsByArticle = new(content.Articles.Count, StringComparer.Ordinal);
         foreach (var article in content.Articles)
@@ -33,22 +28,28 @@ internal sealed class SiteFacts
             ArticlesById.TryAdd(article.Article.Id, article);
         }
 
-        foreach (var e in Events)
+        for (var index = 0; index < Events.Count; index++)
         {
+            var e = Events[index];
             EventsById.TryAdd(e.Id, e);
+            ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(firstById, e.Id, out var seen);
+            if (!seen)
+            {
+                first = index;
+            }
+
             EventCountByCategory[e.Category] = EventCountByCategory.GetValueOrDefault(e.Category) + 1;
             EventCountByYear[e.Date.Year] = EventCountByYear.GetValueOrDefault(e.Date.Year) + 1;
             foreach (var source in e.Sources)
             {
-                var key = (source.ArticleId, source.Anchor);
-                if (!CitedBy.TryGetValue(key, out var list))
+                ref var anchors = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(CitedIn, source.ArticleId, out _);
+                anchors ??= new(StringComparer.Ordinal);
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(anchors, source.Anchor, out _);
+                list ??= [];
+                // An event citing one sentence twice links back once.
+                if (list.Count == 0 || list[^1].Event != e)
                 {
-                    CitedBy[key] = list = [];
-                }
-
-                if (!list.Contains(e))
-                {
-                    list.Add(e);
+                    list.Add(new CitingEvent(e, first));
                 }
             }
 
@@ -120,7 +121,15 @@ internal sealed class SiteFacts
     /// <summary>Each event id's event (the first, should two share one); what pages show for the id.</summary>
     public Dictionary<string, TimelineEvent> EventsById { get; }
 
-    public Dictionary<(string ArticleId, string Anchor), List<TimelineEvent>> CitedBy { get; }
+    /// <summary>
+    /// The events citing each sentence: by article id, then by the sentence's anchor, in timeline order. An article
+    /// page looks its own table up once, then each of its sentences by anchor.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, List<CitingEvent>>> CitedIn { get; }
+
+    /// <summary>An event citing a sentence, with the place in <see cref="Events"/> of the event pages show for its id
+    /// (the first with that id; its texts are <see cref="EventTextsByIndex"/> there).</summary>
+    internal readonly record struct CitingEvent(TimelineEvent Event, int Shown);
 
     public Dictionary<string, int> EventCountByArticle { get; }
 

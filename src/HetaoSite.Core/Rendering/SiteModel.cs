@@ -34,6 +34,7 @@ public sealed class SiteModel
     private readonly Lazy<ValueHasher> _hasher;
     private readonly string _description;
     private readonly HeadingBreaks _breaks;
+    private readonly Dictionary<string, (string NameHtml, string? PublishedLabel)> _sourceLabels = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _reasonTexts = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reason, int Count), ScriptObject> _droppedCounts = new();
 
@@ -248,7 +249,7 @@ public sealed class SiteModel
         var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
         var converted = Rendition.Converts(written);
         var sentence = Rendition.Text(source.Sentence, written);
-        var publishedText = article?["published_text"] as string;
+        var (nameHtml, publishedLabel) = article is null ? (WebUtility.HtmlEncode(source.File), null) : SourceLabels(source.ArticleId, article);
         return new ScriptObject(SourceMembers)
         {
             ["file"] = source.File,
@@ -263,13 +264,30 @@ public sealed class SiteModel
             ["expression"] = Rendition.Text(source.Expression, written),
             ["converted"] = Flag(converted),
             ["original_lang"] = converted ? Rendition.LangOf(written) : null,
-            ["name_html"] = WebUtility.HtmlEncode(article?["outlet"] as string ?? article?["title"] as string ?? source.File),
+            ["name_html"] = nameHtml,
             ["sentence_html"] = WebUtility.HtmlEncode(sentence),
-            ["published_label"] = publishedText is null ? null
-                : (_strings["source_published"] as string ?? "{date}").Replace("{date}", publishedText, StringComparison.Ordinal),
+            ["published_label"] = publishedLabel,
             ["url_html"] = LinkHtml(path),
             ["original_url_html"] = converted ? LinkHtml(path, Rendition.LangOf(written)) : null,
         };
+    }
+
+    /// <summary>
+    /// A source's <c>name_html</c> and <c>published_label</c>, which depend only on its article: made once per article
+    /// (an article is the source of a few events on average) by the thread building the events.
+    /// </summary>
+    private (string NameHtml, string? PublishedLabel) SourceLabels(string articleId, ScriptObject article)
+    {
+        ref var labels = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sourceLabels, articleId, out var exists);
+        if (!exists)
+        {
+            var publishedText = article["published_text"] as string;
+            labels = (WebUtility.HtmlEncode(article["outlet"] as string ?? article["title"] as string ?? article["file"] as string ?? string.Empty),
+                publishedText is null ? null
+                    : (_strings["source_published"] as string ?? "{date}").Replace("{date}", publishedText, StringComparison.Ordinal));
+        }
+
+        return labels;
     }
 
     /// <summary>
