@@ -47,9 +47,10 @@ internal sealed class SiteFacts
                 ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(anchors, source.Anchor, out _);
                 list ??= [];
                 // An event citing one sentence twice links back once.
-                if (list.Count == 0 || list[^1].Event != e)
+                var citing = new CitingEvent(e, first);
+                if (!list.Contains(citing))
                 {
-                    list.Add(new CitingEvent(e, first));
+                    list.Add(citing);
                 }
             }
 
