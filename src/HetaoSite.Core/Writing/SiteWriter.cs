@@ -15,6 +15,9 @@ public static class SiteWriter
     internal const string TemporaryPrefix = ".hetao-";
     private const string TemporarySuffix = ".tmp";
 
+    /// <summary>How many renames or deletions run at once (<see cref="OnWaitingThreads"/>).</summary>
+    private const int WaitingThreads = 8;
+
     /// <summary>
     /// Starts writing a site to <paramref name="outputDirectory"/>: hand it each file as it is rendered, then commit it
     /// (or dispose it to leave the old site as it was). Finishes an interrupted commit first.
@@ -54,15 +57,15 @@ public static class SiteWriter
     /// <summary>Finishes a prepared update: renames, deletions, empty folders, then the journal. Safe to run twice.</summary>
     internal static void Commit(string target, string journal, (List<Change> Renames, List<string> Deletions) work)
     {
-        foreach (var change in work.Renames.Where(c => File.Exists(c.Temporary)))
+        OnWaitingThreads(work.Renames.Count, i =>
         {
-            File.Move(change.Temporary, change.Destination, overwrite: true);
-        }
-
-        foreach (var file in work.Deletions)
-        {
-            File.Delete(file);
-        }
+            var change = work.Renames[i];
+            if (File.Exists(change.Temporary))
+            {
+                File.Move(change.Temporary, change.Destination, overwrite: true);
+            }
+        });
+        OnWaitingThreads(work.Deletions.Count, i => File.Delete(work.Deletions[i]));
 
         foreach (var folder in work.Deletions.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal).OrderByDescending(f => f!.Length))
         {
@@ -217,6 +220,48 @@ public static class SiteWriter
         {
             ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> for every index below <paramref name="count"/> on threads of its own, more of them
+    /// than there are cores, and throws the first exception once they have all stopped. For renames and deletions, which
+    /// mostly wait on the file system: a file whose data is freed (deleted, or replaced by a rename) waits for the device
+    /// when the file system discards freed blocks, and files in different folders are renamed or deleted side by side.
+    /// The thread pool would add threads for that only slowly.
+    /// </summary>
+    internal static void OnWaitingThreads(int count, Action<int> action)
+    {
+        const int PerThread = 64;
+        var threads = Math.Min(WaitingThreads, (count + PerThread - 1) / PerThread);
+        if (threads <= 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                action(i);
+            }
+
+            return;
+        }
+
+        var next = -1;
+        ExceptionDispatchInfo? failure = null;
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    action(i);
+                }
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+            }
+        }) { IsBackground = true }).ToList();
+        workers.ForEach(t => t.Start());
+        workers.ForEach(t => t.Join());
+        failure?.Throw();
     }
 
     internal static bool TryDeleteEmptyFolder(string folder)

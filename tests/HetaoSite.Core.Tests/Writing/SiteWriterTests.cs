@@ -252,6 +252,40 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(page)!).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void An_update_with_hundreds_of_changes_and_removals_lands_every_one()
+    {
+        // Enough files that the commit renames and deletes on several threads.
+        var before = Enumerable.Range(0, 600).Select(i => ($"years/{i % 9}/page/{i}/index.html", $"舊{i}")).ToArray();
+        SiteWriter.Write(Site(before), Output);
+        var after = Enumerable.Range(0, 450).Select(i => ($"years/{i % 9}/page/{i}/index.html", i % 3 == 0 ? $"舊{i}" : $"新{i}")).ToArray();
+
+        var summary = SiteWriter.Write(Site(after), Output);
+
+        Assert.Equal((300, 150, 150), (summary.Written, summary.Unchanged, summary.Removed));
+        var expected = new SortedDictionary<string, string>(after.ToDictionary(f => f.Item1.Replace('/', Path.DirectorySeparatorChar), f => f.Item2), StringComparer.Ordinal);
+        var actual = new SortedDictionary<string, string>(Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(Output, f), File.ReadAllText), StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Work_on_waiting_threads_runs_every_index_once_and_throws_the_first_failure()
+    {
+        var runs = new int[1000];
+        SiteWriter.OnWaitingThreads(runs.Length, i => Interlocked.Increment(ref runs[i]));
+        Assert.True(runs.All(r => r == 1), $"expected every index to run once, but these ran another number of times: {string.Join(", ", runs.Select((r, i) => (r, i)).Where(x => x.r != 1).Select(x => $"{x.i}×{x.r}"))}");
+
+        var failure = Assert.Throws<IOException>(() => SiteWriter.OnWaitingThreads(1000, i =>
+        {
+            if (i == 500)
+            {
+                throw new IOException("disk full at 500");
+            }
+        }));
+        Assert.Equal("disk full at 500", failure.Message);
+    }
+
     private static OutputFile[] Site(params (string Path, string Text)[] files) =>
         files.Select(f => new OutputFile(f.Path, Encoding.UTF8.GetBytes(f.Text))).ToArray();
 
