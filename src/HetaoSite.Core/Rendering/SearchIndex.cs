@@ -11,11 +11,11 @@ namespace HetaoSite.Core.Rendering;
 /// <see cref="SearchShards"/> for the split and the file names):
 /// <list type="bullet">
 /// <item><c>data/search-index.json</c>, the manifest, fetched first:
-/// <c>{"version":2, "scripts":["zh-Hant","zh-Hans"], "docs":N, "hash":"fnv1a32", "shards":S, "postings":[hash of each shard],
-/// "chunk":64, "fragments":[[hash of each chunk] per script], "fold":["發區…","发区…"]}</c>.</item>
+/// <c>{"version":3, "scripts":["zh-Hant","zh-Hans"], "docs":N, "hash":"fnv1a32", "shards":S, "postings":[hash of each shard],
+/// "chunks":[docs in each chunk], "fragments":[[hash of each chunk] per script], "fold":["發區…","发区…"]}</c>.</item>
 /// <item><c>data/search/p-{shard}-{hash}.json</c>: <c>{"bigram":[first doc id, gap to the next, …], …}</c> for the bigrams
 /// of one shard, in folded form (<see cref="SearchFold"/>): the docs whose text in any script contains the bigram.</item>
-/// <item><c>data/search/{script}-{chunk}-{hash}.json</c>: <c>[{"k","p","h","d"?,"dt"?,"approx"?,"t"?}, …]</c>, the docs of one chunk
+/// <item><c>data/search/{script}-{hash}.json</c>: <c>[{"k","p","h","d"?,"dt"?,"approx"?,"t"?}, …]</c>, the docs of one chunk
 /// as one script's rendering shows them: kind (<c>e</c> event, <c>a</c> article, <c>s</c> sentence), path relative to
 /// the script's root, headline (the event's or the article's title), date (ISO and as written on the site, approx when
 /// the event's date is approximate), and the matched text when it is not the headline (a sentence).</item>
@@ -75,25 +75,32 @@ public static class SearchIndex
         var shardFiles = new OutputFile[shards];
         Parallel.For(0, shards, s => shardFiles[s] = WriteShard(s, assigned[s], bigrams, postings));
 
-        var chunks = SearchShards.ChunkCount(docs.Count);
+        var starts = SearchShards.ChunkStarts(docs.Count, i => Key(docs[i]));
+        var chunks = starts.Length - 1;
         var fragmentFiles = new OutputFile[scripts * chunks];
         Parallel.For(0, fragmentFiles.Length, i =>
-            fragmentFiles[i] = WriteChunk(renditions[i / chunks].Lang, i % chunks, i / chunks, scripts, docs, texts));
+            fragmentFiles[i] = WriteChunk(renditions[i / chunks].Lang, starts[i % chunks], starts[(i % chunks) + 1], i / chunks, scripts, docs, texts));
 
-        var manifest = WriteManifest(renditions, docs.Count, shardFiles, fragmentFiles, chunks, fold);
+        var manifest = WriteManifest(renditions, docs.Count, shardFiles, fragmentFiles, starts, fold);
         return [new OutputFile(ManifestPath, manifest), .. shardFiles, .. fragmentFiles];
     }
 
     /// <summary>The content hash in a shard's or chunk's file name (<c>…-{hash}.json</c>).</summary>
     private static string HashOf(OutputFile file) => file.Path[(file.Path.LastIndexOf('-') + 1)..^".json".Length];
 
-    private static byte[] WriteManifest(IReadOnlyList<Rendition> renditions, int docs, OutputFile[] shards, OutputFile[] fragments, int chunks, SearchFold fold)
+    /// <summary>What a doc is the doc of, whatever its place: its kind, and the event, the article or the article's sentence.</summary>
+    private static string Key(Doc doc) => doc.Sentence is { } sentence
+        ? string.Concat(Kinds[(int)doc.Kind].Value, "/", doc.Id, "#", sentence.Anchor)
+        : string.Concat(Kinds[(int)doc.Kind].Value, "/", doc.Id);
+
+    private static byte[] WriteManifest(IReadOnlyList<Rendition> renditions, int docs, OutputFile[] shards, OutputFile[] fragments, int[] starts, SearchFold fold)
     {
-        using var buffer = new PooledBufferWriter(1024 + (12 * (shards.Length + fragments.Length)) + (8 * fold.Pairs.Count));
+        var chunks = starts.Length - 1;
+        using var buffer = new PooledBufferWriter(1024 + (12 * shards.Length) + (20 * fragments.Length) + (8 * fold.Pairs.Count));
         using (var json = JsonOutput.Writer(buffer, indented: false))
         {
             json.WriteStartObject();
-            json.WriteNumber("version", 2);
+            json.WriteNumber("version", 3);
             json.WriteStartArray("scripts");
             foreach (var rendition in renditions)
             {
@@ -111,7 +118,13 @@ public static class SearchIndex
             }
 
             json.WriteEndArray();
-            json.WriteNumber("chunk", SearchShards.DocsPerChunk);
+            json.WriteStartArray("chunks");
+            for (var c = 0; c < chunks; c++)
+            {
+                json.WriteNumberValue(starts[c + 1] - starts[c]);
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("fragments");
             for (var r = 0; r < renditions.Count; r++)
             {
@@ -175,11 +188,10 @@ public static class SearchIndex
         return new OutputFile(SearchShards.PostingsPath(shard, SearchShards.ContentHash(buffer.WrittenSpan)), buffer.ToArray());
     }
 
-    /// <summary>The fragments of chunk <paramref name="chunk"/> as rendering <paramref name="script"/> shows them.</summary>
-    private static OutputFile WriteChunk(string lang, int chunk, int script, int scripts, List<Doc> docs, string[] texts)
+    /// <summary>The fragments of the chunk of docs <paramref name="first"/> to <paramref name="end"/> (excluded) as rendering
+    /// <paramref name="script"/> shows them.</summary>
+    private static OutputFile WriteChunk(string lang, int first, int end, int script, int scripts, List<Doc> docs, string[] texts)
     {
-        var first = chunk * SearchShards.DocsPerChunk;
-        var end = Math.Min(docs.Count, first + SearchShards.DocsPerChunk);
         var path = new char[256];
         using var buffer = new PooledBufferWriter(256 * (end - first));
         using (var json = JsonOutput.Writer(buffer, indented: false))
@@ -214,7 +226,7 @@ public static class SearchIndex
             json.WriteEndArray();
         }
 
-        return new OutputFile(SearchShards.FragmentsPath(lang, chunk, SearchShards.ContentHash(buffer.WrittenSpan)), buffer.ToArray());
+        return new OutputFile(SearchShards.FragmentsPath(lang, SearchShards.ChunkHash(buffer.WrittenSpan)), buffer.ToArray());
     }
 
     private static List<Doc> Docs(SiteFacts facts)

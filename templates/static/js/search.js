@@ -18,6 +18,7 @@
   var pageSize = 10;
   var snippetLength = 80;
   var manifest = null;
+  var starts = []; // starts[c]: the first doc of fragment chunk c (manifest.chunks holds each chunk's count of docs)
   var foldMap = {};
   var script = 0;
   var loading = null;
@@ -43,6 +44,8 @@
     if (!loading) {
       loading = get(manifestUrl, fresh ? { cache: 'no-cache' } : undefined).then(function (json) {
         manifest = json;
+        starts = [0];
+        json.chunks.forEach(function (n) { starts.push(starts[starts.length - 1] + n); });
         foldMap = {};
         var from = Array.from(json.fold[0]);
         var to = Array.from(json.fold[1]);
@@ -94,7 +97,18 @@
 
   function chunk(index) {
     var lang = manifest.scripts[script].toLowerCase();
-    return get(folder + lang + '-' + index + '-' + manifest.fragments[script][index] + '.json');
+    return get(folder + lang + '-' + manifest.fragments[script][index] + '.json');
+  }
+
+  // SearchShards.FragmentOf: the last chunk that starts at or before the doc.
+  function chunkOf(doc) {
+    var low = 0;
+    var high = starts.length - 2;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (starts[middle] <= doc) { low = middle; } else { high = middle - 1; }
+    }
+    return low;
   }
 
   // A posting list is the first doc id, then the gaps to each next one.
@@ -198,14 +212,15 @@
     var batch = query.candidates.slice(query.next, query.next + query.target - query.shown);
     query.next += batch.length;
     var chunks = {};
-    batch.forEach(function (doc) { chunks[Math.floor(doc / manifest.chunk)] = true; });
+    batch.forEach(function (doc) { chunks[chunkOf(doc)] = true; });
     var needed = Object.keys(chunks).map(Number);
     return Promise.all(needed.map(chunk)).then(function (loaded) {
       if (id !== sequence) { return; }
       var byIndex = {};
       needed.forEach(function (c, i) { byIndex[c] = loaded[i]; });
       batch.forEach(function (doc) {
-        var fragment = byIndex[Math.floor(doc / manifest.chunk)][doc % manifest.chunk];
+        var c = chunkOf(doc);
+        var fragment = byIndex[c][doc - starts[c]];
         var hit = matches(fragment.t === undefined ? fragment.h : fragment.t, query.needle);
         if (hit.found.length === 0) { query.rejected++; return; }
         list.appendChild(render(fragment, hit));

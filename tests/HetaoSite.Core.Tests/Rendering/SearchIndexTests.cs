@@ -69,28 +69,47 @@ public sealed class SearchIndexTests
         var files = SearchIndex.Files(GeneratedSite.Content(articles: 300, paginate: 50), Rendition.For(Script.Hant, new FakeScriptConverter()));
         var manifest = JsonNode.Parse(files[0].Content)!.AsObject();
         Assert.Equal(SearchIndex.ManifestPath, files[0].Path);
-        Assert.Equal(2, (int)manifest["version"]!);
+        Assert.Equal(3, (int)manifest["version"]!);
         Assert.Equal("fnv1a32", (string)manifest["hash"]!);
         var shards = (int)manifest["shards"]!;
         Assert.True(shards > 1, $"expected 300 articles to need more than one shard, got {shards}");
         var listed = manifest["postings"]!.AsArray().Select((h, i) => SearchShards.PostingsPath(i, (string)h!)).ToList();
-        var chunk = (int)manifest["chunk"]!;
-        var docs = (int)manifest["docs"]!;
+        var chunks = manifest["chunks"]!.AsArray().Select(n => (int)n!).ToList();
+        Assert.Equal((int)manifest["docs"]!, chunks.Sum());
         foreach (var (lang, hashes) in manifest["scripts"]!.AsArray().Zip(manifest["fragments"]!.AsArray()))
         {
-            Assert.Equal((docs + chunk - 1) / chunk, hashes!.AsArray().Count);
-            listed.AddRange(hashes.AsArray().Select((h, i) => SearchShards.FragmentsPath((string)lang!, i, (string)h!)));
+            Assert.Equal(chunks.Count, hashes!.AsArray().Count);
+            listed.AddRange(hashes.AsArray().Select(h => SearchShards.FragmentsPath((string)lang!, (string)h!)));
         }
 
         Assert.Equal(listed.Order(StringComparer.Ordinal), files.Skip(1).Select(f => f.Path).Order(StringComparer.Ordinal));
         foreach (var file in files.Skip(1))
         {
-            Assert.EndsWith($"-{SearchShards.ContentHash(file.Content)}.json", file.Path, StringComparison.Ordinal);
+            var hash = file.Path.StartsWith(SearchShards.Folder + "p-", StringComparison.Ordinal) ? SearchShards.ContentHash(file.Content) : SearchShards.ChunkHash(file.Content);
+            Assert.EndsWith($"-{hash}.json", file.Path, StringComparison.Ordinal);
         }
+
+        var fragments = files.Where(f => !f.Path.StartsWith(SearchShards.Folder + "p-", StringComparison.Ordinal) && f.Path != SearchIndex.ManifestPath).ToList();
+        Assert.Equal(chunks.Count * 2, fragments.Count);
+        Assert.All(fragments, f => Assert.Contains(JsonNode.Parse(f.Content)!.AsArray().Count, chunks));
 
         var (from, to) = ((string)manifest["fold"]![0]!, (string)manifest["fold"]![1]!);
         Assert.Equal(from.Length, to.Length);
         Assert.Contains('區', from);
+    }
+
+    [Fact]
+    public void Adding_an_article_keeps_most_fragment_chunk_files()
+    {
+        var renditions = Rendition.For(Script.Hant, new FakeScriptConverter());
+        var before = ChunkFiles(GeneratedSite.Content(articles: 300, paginate: 50));
+        var after = ChunkFiles(GeneratedSite.Content(articles: 301, paginate: 50));
+
+        var kept = after.Intersect(before, StringComparer.Ordinal).Count();
+        Assert.True(kept * 4 >= before.Count * 3, $"expected adding an article to keep at least three quarters of the {before.Count} chunk files, but it kept {kept}");
+
+        List<string> ChunkFiles(SiteContent content) => [.. SearchIndex.Files(content, renditions).Select(f => f.Path)
+            .Where(p => p.StartsWith(SearchShards.Folder, StringComparison.Ordinal) && !p.StartsWith(SearchShards.Folder + "p-", StringComparison.Ordinal))];
     }
 
     [Fact]
@@ -183,7 +202,7 @@ public sealed class SearchIndexTests
             var shards = manifest["postings"]!.AsArray().Select((h, i) => JsonNode.Parse(files[SearchShards.PostingsPath(i, (string)h!)])!.AsObject()
                 .ToDictionary(p => p.Key, p => Decode(p.Value!.AsArray()), StringComparer.Ordinal)).ToList();
             var fragments = manifest["scripts"]!.AsArray().Zip(manifest["fragments"]!.AsArray())
-                .Select(s => s.Second!.AsArray().SelectMany((h, i) => JsonNode.Parse(files[SearchShards.FragmentsPath((string)s.First!, i, (string)h!)])!.AsArray())
+                .Select(s => s.Second!.AsArray().SelectMany(h => JsonNode.Parse(files[SearchShards.FragmentsPath((string)s.First!, (string)h!)])!.AsArray())
                     .Select(d => d!.AsObject()).ToList()).ToList();
             var texts = fragments.SelectMany(f => f).SelectMany(d => new[] { (string)d["h"]!, (string?)d["t"] ?? string.Empty });
             return new SearchFiles(manifest, shards, fragments, SearchFold.Build(texts, renditions[0].Converter));

@@ -57,15 +57,49 @@ public sealed class SearchShardsTests
     }
 
     [Fact]
-    public void Docs_go_to_chunks_of_a_fixed_size_and_files_are_named_with_their_content_hash()
+    public void Chunks_hold_between_the_fewest_and_the_most_docs_and_a_doc_is_in_the_chunk_that_starts_at_or_before_it()
     {
-        Assert.Equal(0, SearchShards.FragmentOf(SearchShards.DocsPerChunk - 1));
-        Assert.Equal(1, SearchShards.FragmentOf(SearchShards.DocsPerChunk));
-        Assert.Equal(2, SearchShards.ChunkCount(SearchShards.DocsPerChunk + 1));
+        var starts = SearchShards.ChunkStarts(10_000, i => "e/event-" + i);
+
+        Assert.Equal(0, starts[0]);
+        Assert.Equal(10_000, starts[^1]);
+        var sizes = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(sizes.SkipLast(1), size => Assert.InRange(size, SearchShards.MinDocsPerChunk, SearchShards.MaxDocsPerChunk));
+        Assert.InRange(sizes.Average(), 48, 80);
+        for (var c = 0; c < starts.Length - 1; c++)
+        {
+            Assert.Equal(c, SearchShards.FragmentOf(starts[c], starts));
+            Assert.Equal(c, SearchShards.FragmentOf(starts[c + 1] - 1, starts));
+        }
+    }
+
+    [Fact]
+    public void A_doc_added_in_the_middle_changes_only_the_chunks_around_it()
+    {
+        var keys = Enumerable.Range(0, 5_000).Select(i => "s/article-" + i + "#s1-" + (i % 7)).ToList();
+        var before = Chunks(keys);
+        keys.Insert(2_500, "e/new-event");
+        var after = Chunks(keys);
+
+        var changed = after.Except(before).Count();
+        Assert.True(changed <= 2, $"expected at most 2 of {after.Count} chunks to change, but {changed} did");
+
+        static List<string> Chunks(List<string> keys)
+        {
+            var starts = SearchShards.ChunkStarts(keys.Count, i => keys[i]);
+            return [.. starts.Zip(starts.Skip(1), (a, b) => string.Join("|", keys.Skip(a).Take(b - a)))];
+        }
+    }
+
+    [Fact]
+    public void Files_are_named_with_their_content_hash_and_chunks_by_it_alone()
+    {
         Assert.Equal("data/search/p-3-0a1b2c3d.json", SearchShards.PostingsPath(3, "0a1b2c3d"));
-        Assert.Equal("data/search/zh-hans-12-0a1b2c3d.json", SearchShards.FragmentsPath("zh-Hans", 12, "0a1b2c3d"));
+        Assert.Equal("data/search/zh-hans-0a1b2c3d4e5f.json", SearchShards.FragmentsPath("zh-Hans", "0a1b2c3d4e5f"));
         Assert.Matches("^[0-9a-f]{8}$", SearchShards.ContentHash("{}"u8));
+        Assert.Matches("^[0-9a-f]{12}$", SearchShards.ChunkHash("[]"u8));
         Assert.NotEqual(SearchShards.ContentHash("[1]"u8), SearchShards.ContentHash("[2]"u8));
+        Assert.NotEqual(SearchShards.ChunkHash("[1]"u8), SearchShards.ChunkHash("[2]"u8));
     }
 
     private static uint Fnv(string text)
