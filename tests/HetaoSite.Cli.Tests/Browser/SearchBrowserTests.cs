@@ -86,9 +86,10 @@ public sealed class SearchBrowserTests(GeneratedSiteFixture site, ITestOutputHel
     {
         // A run of letters from the last cited sentence of the index (sentences are its last docs), as the Traditional
         // rendering shows it.
-        var folder = Path.Combine(site.Output, "data", "search");
-        var chunk = Directory.EnumerateFiles(folder, "zh-hant-*.json").MaxBy(f => int.Parse(Path.GetFileName(f).Split('-')[2], CultureInfo.InvariantCulture))!;
-        using var json = JsonDocument.Parse(File.ReadAllBytes(chunk));
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "data", "search-index.json")));
+        var hant = manifest.RootElement.GetProperty("scripts").EnumerateArray().Select(s => s.GetString()).ToList().IndexOf("zh-Hant");
+        var last = manifest.RootElement.GetProperty("fragments")[hant].EnumerateArray().Last().GetString();
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "data", "search", $"zh-hant-{last}.json")));
         var sentence = json.RootElement.EnumerateArray().Last(d => d.GetProperty("k").GetString() == "s");
         var text = sentence.GetProperty("t").GetString()!;
         var query = Regex.Matches(text, @"\p{IsCJKUnifiedIdeographs}+").MaxBy(m => m.Length)!.Value;
