@@ -412,8 +412,9 @@ internal static class TracePaths
 /// <summary>
 /// Stable hashes (XxHash128, hex) of template values: texts, numbers, booleans, functions (by type: what they
 /// do depends only on the engine and the configuration) and whole graphs of <see cref="ScriptObject"/> and
-/// <see cref="ScriptArray"/>. The hash of an object many pages share (a <see cref="SharedObject"/>: an event, an article
-/// summary) is kept on the object, so it is hashed once per build; the value at each path of the globals is memoised. Values are only read while
+/// <see cref="ScriptArray"/> (and <see cref="ShapedObject"/>). The hash of an object many pages share (a
+/// <see cref="ShapedObject"/> of a shared <see cref="ObjectShape"/>: an event, an article summary) is kept on the object, so
+/// it is hashed once per build; the value at each path of the globals is memoised. Values are only read while
 /// a build renders, so a memoised hash stays true.
 /// </summary>
 internal sealed class ValueHasher
@@ -528,9 +529,18 @@ internal sealed class ValueHasher
             case int n:
                 Tag(buffer, 'i', n);
                 break;
-            case SharedObject shared when memoised:
+            case ShapedObject { Shape.Shared: true } shared when memoised:
                 Tag(buffer, 'h', HashBytes);
                 Bytes(buffer, shared.Hash ??= Hash(shared));
+                break;
+            case ShapedObject shaped:
+                Tag(buffer, 'o', shaped.Count);
+                foreach (var (member, item) in shaped)
+                {
+                    Text(buffer, member);
+                    Write(buffer, item);
+                }
+
                 break;
             case ScriptObject o:
                 Tag(buffer, 'o', o.Count);
@@ -598,20 +608,6 @@ internal sealed class ValueHasher
     {
         public static readonly Absent Instance = new();
     }
-}
-
-/// <summary>
-/// An object many pages show (an event, an article summary), built once per rendering and only read afterwards:
-/// <see cref="ValueHasher"/> hashes it once and memoises the hash. Its type says so, so that hashing a page asks
-/// nothing of the objects that are not shared.
-/// </summary>
-internal sealed class SharedObject(int capacity) : ScriptObject(capacity, autoImportStaticsFromThisType: false)
-{
-    /// <summary>
-    /// The object's hash, kept on it once computed (<see cref="ValueHasher"/>): no table shared by the threads is looked
-    /// up or grown. Two threads may both compute it; they find the same bytes.
-    /// </summary>
-    internal byte[]? Hash;
 }
 
 /// <summary>

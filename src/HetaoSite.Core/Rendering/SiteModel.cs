@@ -19,15 +19,30 @@ namespace HetaoSite.Core.Rendering;
 /// </summary>
 public sealed class SiteModel
 {
-    // Sized up front: tens of thousands of these are built per rendering, and growing each one step by step showed in profiles.
-    private const int EventMembers = 27;
-    private const int SourceMembers = 17;
-    private const int SummaryMembers = 14;
+    /// <summary>An event (<see cref="Event"/>), shown by many pages.</summary>
+    private static readonly ObjectShape EventShape = new(shared: true,
+        "id", "date", "end", "date_text", "precision", "year", "month", "title", "category", "category_name",
+        "category_class", "category_path", "planned", "approximate", "manual", "milestone", "path", "year_path",
+        "sources", "image", "id_html", "category_html", "category_name_html", "title_html", "url_html",
+        "year_url_html", "category_url_html");
+
+    /// <summary>One source of an event (<see cref="Source"/>).</summary>
+    private static readonly ObjectShape SourceShape = new(shared: false,
+        "file", "article_id", "has_article", "article_title", "outlet", "published_text", "anchor", "path", "sentence",
+        "expression", "converted", "original_lang", "name_html", "sentence_html", "published_label", "url_html",
+        "original_url_html");
+
+    /// <summary>An article summary (<see cref="ArticleSummary"/>), shown by many pages.</summary>
+    private static readonly ObjectShape SummaryShape = new(shared: true,
+        "id", "title", "outlet", "url", "url_text", "published", "published_time", "published_text", "file", "path",
+        "event_count", "original_lang", "converted", "image");
+
+    // A page object's members, sized up front: a page object is built for every page, and growing it step by step showed in profiles.
     private const int PageMembers = 12;
 
     private readonly SiteFacts _facts;
-    private readonly Lazy<Dictionary<string, ScriptObject>> _summaries;
-    private readonly Lazy<Dictionary<string, ScriptObject>> _events;
+    private readonly Lazy<Dictionary<string, ShapedObject>> _summaries;
+    private readonly Lazy<Dictionary<string, ShapedObject>> _events;
     private readonly ScriptObject _strings;
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _traced;
@@ -44,7 +59,7 @@ public sealed class SiteModel
 
         // Every event and article summary is built at once, on first use (the globals list them all), so that pages on
         // every thread only read the tables.
-        _summaries = new(() => facts.ArticlesById.ToDictionary(kv => kv.Key, kv => (ScriptObject)ArticleSummary(kv.Value.Article), StringComparer.Ordinal));
+        _summaries = new(() => facts.ArticlesById.ToDictionary(kv => kv.Key, kv => ArticleSummary(kv.Value.Article), StringComparer.Ordinal));
         _events = new(Events);
         Rendition = rendition;
         Urls = new SiteUrls(facts.BasePath, facts.Content.Config.Site.BaseUrl, rendition);
@@ -148,9 +163,9 @@ public sealed class SiteModel
     // ---- shared objects -------------------------------------------------------------------------------------
 
     /// <summary>An event's shared object (that of the event with its id).</summary>
-    private ScriptObject EventObject(TimelineEvent e) => _events.Value[e.Id];
+    private ShapedObject EventObject(TimelineEvent e) => _events.Value[e.Id];
 
-    private ScriptObject? SummaryObject(string articleId) => _summaries.Value.GetValueOrDefault(articleId);
+    private ShapedObject? SummaryObject(string articleId) => _summaries.Value.GetValueOrDefault(articleId);
 
     /// <summary>
     /// <c>id</c>, <c>date</c> (YYYY[-MM[-DD]]), <c>end</c>, <c>date_text</c> (2024年6月, 2020年1月至5月),
@@ -163,7 +178,7 @@ public sealed class SiteModel
     /// <c>url_html</c> (of <c>path</c>), <c>year_url_html</c> and <c>category_url_html</c>.
     /// </summary>
     /// <param name="categoryUrlHtml">The link to the event's category, as <c>category_url_html</c> writes it (one per category).</param>
-    private SharedObject Event(TimelineEvent e, SiteFacts.EventTexts texts, string categoryUrlHtml)
+    private ShapedObject Event(TimelineEvent e, SiteFacts.EventTexts texts, string categoryUrlHtml)
     {
         var title = Rendition.Title(e);
         var categoryName = _facts.CategoryName(e.Category, Rendition.Script);
@@ -176,7 +191,7 @@ public sealed class SiteModel
             image ??= SummaryObject(source.ArticleId)?["image"];
         }
 
-        return new SharedObject(EventMembers)
+        return new ShapedObject(EventShape)
         {
         ["id"] = e.Id,
         ["date"] = texts.Date,
@@ -212,10 +227,10 @@ public sealed class SiteModel
     /// Every event's shared object by id (the first event with an id, as <see cref="SiteFacts.EventsById"/>), built from the
     /// texts both renderings share.
     /// </summary>
-    private Dictionary<string, ScriptObject> Events()
+    private Dictionary<string, ShapedObject> Events()
     {
         var texts = _facts.EventTextsByIndex;
-        var events = new Dictionary<string, ScriptObject>(_facts.EventsById.Count, StringComparer.Ordinal);
+        var events = new Dictionary<string, ShapedObject>(_facts.EventsById.Count, StringComparer.Ordinal);
         var categoryLinks = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < _facts.Events.Count; i++)
         {
@@ -243,14 +258,14 @@ public sealed class SiteModel
     /// <c>url path original_lang | html.escape</c>.
     /// </summary>
     /// <param name="path">The source's <c>/articles/{id}/#{anchor}</c> (<see cref="SiteFacts.EventTexts.SourcePaths"/>).</param>
-    private ScriptObject Source(EventSource source, string path)
+    private ShapedObject Source(EventSource source, string path)
     {
         var article = SummaryObject(source.ArticleId);
         var written = _facts.ArticlesById.TryGetValue(source.ArticleId, out var a) ? a.Article.Script : Conversion.Scripts.Of(source.Sentence);
         var converted = Rendition.Converts(written);
         var sentence = Rendition.Text(source.Sentence, written);
         var (nameHtml, publishedLabel) = article is null ? (WebUtility.HtmlEncode(source.File), null) : SourceLabels(source.ArticleId, article);
-        return new ScriptObject(SourceMembers)
+        return new ShapedObject(SourceShape)
         {
             ["file"] = source.File,
             ["article_id"] = source.ArticleId,
@@ -276,7 +291,7 @@ public sealed class SiteModel
     /// A source's <c>name_html</c> and <c>published_label</c>, which depend only on its article: made once per article
     /// (an article is the source of a few events on average) by the thread building the events.
     /// </summary>
-    private (string NameHtml, string? PublishedLabel) SourceLabels(string articleId, ScriptObject article)
+    private (string NameHtml, string? PublishedLabel) SourceLabels(string articleId, ShapedObject article)
     {
         ref var labels = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sourceLabels, articleId, out var exists);
         if (!exists)
@@ -296,10 +311,10 @@ public sealed class SiteModel
     /// <c>event_count</c>, <c>original_lang</c>, <c>converted</c> (true when this rendering shows the article's texts
     /// converted from <c>original_lang</c>), <c>image</c> (see <see cref="Image"/>; null when the article has none).
     /// </summary>
-    private SharedObject ArticleSummary(Article a)
+    private ShapedObject ArticleSummary(Article a)
     {
         var url = IsWebUrl(a.Url) ? a.Url : null;
-        return new SharedObject(SummaryMembers)
+        return new ShapedObject(SummaryShape)
         {
             ["id"] = a.Id,
             ["title"] = Rendition.Text(a.Title, a.Script),
@@ -786,8 +801,12 @@ public sealed class SiteModel
         var summary = _facts.ArticlesById[a.Id].Article;
         var title = Rendition.Text(summary.Title, summary.Script);
         var page = Page("article", $"/articles/{a.Id}/", title, null, ArticleJsonLd(a, summary, title));
-        var article = new ScriptObject(SummaryMembers + 3);
-        article.Import(SummaryObject(a.Id)!);
+        var article = new ScriptObject(SummaryShape.Members.Length + 3);
+        foreach (var (member, value) in SummaryObject(a.Id)!)
+        {
+            article[member] = value;
+        }
+
         page["image"] = article["image"];
 
         article["text"] = new ArticleHtml(extraction, _facts, Rendition, Urls, _strings["back_to_event"] as string ?? string.Empty);
