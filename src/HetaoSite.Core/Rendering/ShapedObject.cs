@@ -37,9 +37,11 @@ internal sealed class ObjectShape
 /// builds an object for every event, every source and every article summary, tens of thousands on a large site, and a
 /// <see cref="ScriptObject"/> gives each a dictionary of its own (most of the memory they took, and of the time to build
 /// them); these share one table of names per kind. Templates read members as they read a <see cref="ScriptObject"/>'s (a
-/// member the shape does not have is null) and cannot change them.
+/// member the shape does not have is null), and Scriban's builtins see it as they see one (a read-only dictionary:
+/// <c>object.keys</c>, <c>object.has_key</c>, <c>object.to_json</c>, <c>for</c> over its members, printing it), but no
+/// template can change it.
 /// </summary>
-internal sealed class ShapedObject : IScriptObject, IEnumerable<KeyValuePair<string, object?>>
+internal sealed class ShapedObject : IScriptObject, IDictionary<string, object?>, IFormattable
 {
     private readonly object?[] _values;
 
@@ -98,6 +100,58 @@ internal sealed class ShapedObject : IScriptObject, IEnumerable<KeyValuePair<str
 
     /// <summary>The object itself: it cannot change, so a copy would be the same.</summary>
     public IScriptObject Clone(bool deep) => this;
+
+    ICollection<string> IDictionary<string, object?>.Keys => Shape.Members;
+
+    ICollection<object?> IDictionary<string, object?>.Values => _values;
+
+    bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => true;
+
+    object? IDictionary<string, object?>.this[string key]
+    {
+        get => this[key];
+        set => throw new NotSupportedException("a shaped object cannot be changed");
+    }
+
+    public bool ContainsKey(string key) => Contains(key);
+
+    public bool TryGetValue(string key, out object? value) => TryGetValue(null, default, key, out value);
+
+    bool ICollection<KeyValuePair<string, object?>>.Contains(KeyValuePair<string, object?> item) =>
+        TryGetValue(item.Key, out var value) && Equals(value, item.Value);
+
+    void ICollection<KeyValuePair<string, object?>>.CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex)
+    {
+        foreach (var item in this)
+        {
+            array[arrayIndex++] = item;
+        }
+    }
+
+    void IDictionary<string, object?>.Add(string key, object? value) => throw new NotSupportedException("a shaped object cannot be changed");
+
+    void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => throw new NotSupportedException("a shaped object cannot be changed");
+
+    bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) => false;
+
+    void ICollection<KeyValuePair<string, object?>>.Clear() => throw new NotSupportedException("a shaped object cannot be changed");
+
+    /// <summary>As a template prints a <see cref="ScriptObject"/>: <c>{title: "…", sources: […]}</c>.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        if (formatProvider is not TemplateContext context)
+        {
+            return base.ToString() ?? string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder("{");
+        for (var i = 0; i < _values.Length; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(Shape.Members[i]).Append(": ").Append(context.ObjectToString(_values[i], true));
+        }
+
+        return text.Append('}').ToString();
+    }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
     {

@@ -42,6 +42,26 @@ public sealed class ShapedObjectTests
         Assert.Equal(plain, shaped);
     }
 
+    [Theory]
+    [InlineData("{{ e }}")]
+    [InlineData("{{ e | object.to_json }}")]
+    [InlineData("{{ e | object.keys | array.join ',' }}")]
+    [InlineData("{{ e | object.size }}")]
+    [InlineData("{{ e | object.has_key 'planned' }}|{{ e | object.has_key 'missing' }}")]
+    [InlineData("{{ for kv in e }}{{ kv.key }}={{ kv.value }};{{ end }}")]
+    [InlineData("{{ x = e; x.title }}")]
+    public void The_builtins_treat_it_as_they_treat_a_script_object(string template)
+    {
+        var plain = new ScriptObject
+        {
+            ["title"] = "開園",
+            ["sources"] = new ScriptArray { new ScriptObject { ["name"] = "甲報" } },
+            ["planned"] = false,
+        };
+
+        Assert.Equal(Render(template, plain), Render(template, Make("開園", "甲報")));
+    }
+
     [Fact]
     public void A_template_cannot_change_it()
     {
