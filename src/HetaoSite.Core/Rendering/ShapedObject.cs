@@ -103,7 +103,7 @@ internal sealed class ShapedObject : IScriptObject, IDictionary<string, object?>
 
     ICollection<string> IDictionary<string, object?>.Keys => Shape.Members;
 
-    ICollection<object?> IDictionary<string, object?>.Values => _values;
+    ICollection<object?> IDictionary<string, object?>.Values => Array.AsReadOnly(_values);
 
     bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => true;
 
