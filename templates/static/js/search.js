@@ -36,13 +36,14 @@
     return files[url];
   }
 
-  // A manifest kept by a cache from before the site was rebuilt names shards that are gone: then it is fetched again,
-  // past the cache, once.
+  // A manifest kept by a cache from before the site was rebuilt names shards that are gone, or is of an older format:
+  // then it is fetched again, past the cache, once.
   var refreshed = false;
 
   function load(fresh) {
     if (!loading) {
       loading = get(manifestUrl, fresh ? { cache: 'no-cache' } : undefined).then(function (json) {
+        if (json.version !== 3) { throw new Error(manifestUrl + ': format ' + json.version + ', not 3'); }
         manifest = json;
         starts = [0];
         json.chunks.forEach(function (n) { starts.push(starts[starts.length - 1] + n); });
@@ -250,7 +251,7 @@
     if (!value) { status.textContent = ''; return; }
     if (!manifest) {
       status.textContent = text('loading');
-      load().then(function () { if (id === sequence) { run(); } }, failed);
+      load().then(function () { if (id === sequence) { run(); } }, retryOrFail);
       return;
     }
     var grams = bigrams(value);
@@ -284,5 +285,5 @@
       if (link) { link.focus(); }
     }).catch(retryOrFail);
   });
-  load().then(run, failed);
+  load().then(run, retryOrFail);
 })();
