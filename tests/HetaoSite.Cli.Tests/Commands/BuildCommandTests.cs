@@ -28,6 +28,7 @@ public class BuildCommandTests
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Matches(@"(?m)^output: [\d,]+ written, 0 unchanged", first.Stdout);
         Assert.Matches(@"(?m)^jit: \d+ methods compiled at run time in \d+\.\d\d s$", first.Stdout);
+        Assert.Matches(@"(?m)^gc: \d+ collections \(\d+ full\), paused \d+\.\d\d s; no region without collections$", first.Stdout);
         var page = Path.Combine(site.Output, "index.html");
         var about = Path.Combine(site.Output, "about", "index.html");
         var original = File.ReadAllBytes(page);
