@@ -81,7 +81,7 @@ public static class BuildCommand
     /// </summary>
     internal static string CollectionLine(long budget)
     {
-        var region = budget > 0 ? $"first {budget / 1_000_000:N0} MB without collections" : "no region without collections";
+        var region = budget > 0 ? string.Create(CultureInfo.InvariantCulture, $"first {budget / 1_000_000:N0} MB without collections") : "no region without collections";
         return string.Create(CultureInfo.InvariantCulture,
             $"gc: {GC.CollectionCount(0)} collections ({GC.CollectionCount(2)} full), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; {region}");
     }
