@@ -31,25 +31,36 @@ public sealed partial class PublishedToolTests : IDisposable
     {
         var tool = Publish(Path.Combine(_root, "tool"));
         using var reference = TempSite.CopyOfRepository();
+        AddPadding(reference);
         var expected = CliRun.Of("build", "--config", reference.Config, "--seeds", reference.Seeds, "--templates", reference.Templates, "--out", reference.Output, "--no-cache");
         Assert.True(expected.ExitCode == 0, $"expected the JIT-compiled build to succeed, got {expected}");
         using var site = TempSite.CopyOfRepository();
         var seeds = Directory.GetFiles(site.Seeds).Length;
+        AddPadding(site);
 
         var cold = Build(tool, site);
         Assert.Contains("cache: 0 hits", cold, StringComparison.Ordinal);
+        Assert.Contains("; no region without collections", cold, StringComparison.Ordinal);
         AssertSameSite(reference.Output, site.Output, "cold build");
 
         var rebuild = Build(tool, site);
         Assert.True(MemoHits().Match(rebuild) is { Success: true } hits && hits.Groups["hits"].Value == seeds.ToString(),
             $"expected the rebuild to find all {seeds} articles in the memo, got: {rebuild}");
         Assert.Contains("pages: 0 rendered", rebuild, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^gc: .*; first [\d,]+ MB without collections$", rebuild);
         AssertSameSite(reference.Output, site.Output, "rebuild");
 
         Directory.Delete(site.Output, recursive: true);
         Build(tool, site);
         AssertSameSite(reference.Output, site.Output, "build into an empty output folder with the memo kept");
     }
+
+    /// <summary>
+    /// A file of a type that is not an article (skipped with a warning) that makes the articles' folder large enough for a
+    /// rebuild to start its region without collections (<see cref="CollectionBudget"/>), as on a site of a hundred articles.
+    /// </summary>
+    private static void AddPadding(TempSite site) =>
+        File.WriteAllBytes(Path.Combine(site.Seeds, "padding.bin"), new byte[CollectionBudget.Minimum / CollectionBudget.BytesPerArticleByte + 1]);
 
     /// <summary>Publishes the CLI as the Pages workflow does (gcc links it where clang is not installed).</summary>
     private static string Publish(string output)
