@@ -27,11 +27,10 @@ public static class BuildCommand
 
         var paths = SitePaths.From(arguments);
         var stopwatch = Stopwatch.StartNew();
-        // Only a rebuild (the last build's cache and output in place) keeps most of what it allocates (CollectionBudget).
-        var rebuild = !arguments.Has("no-cache") && Directory.Exists(Path.Combine(paths.Root, CacheFolder)) && Directory.Exists(paths.Output);
-        var budget = rebuild ? CollectionBudget.Start(paths.Seeds) : 0;
         var memo = OpenMemo(paths, arguments);
-        var pages = arguments.Has("no-cache") ? null : new DiskPageStore(Path.Combine(paths.Root, CacheFolder), paths.Output);
+        // Only a rebuild (the last build's cache and output in place) keeps most of what it allocates (CollectionBudget).
+        var budget = memo is not null && Directory.Exists(memo.Root) && Directory.Exists(paths.Output) ? CollectionBudget.Start(paths.Seeds) : 0;
+        var pages = memo is null ? null : new DiskPageStore(memo.Root, paths.Output);
         var quiet = arguments.Has("quiet");
         var verbose = arguments.Has("verbose");
         var context = Context(arguments, memo, verbose ? new StageTimings() : null) with { Pages = pages };
