@@ -36,6 +36,7 @@ public static class SiteBuilder
 
         build = build with { Written = timings.Time("write", session.Commit) };
         timings.Time("save page records", () => context.Pages?.Save());
+        timings.Time("save fragments", () => context.Fragments?.Save());
         return build;
     }
 
@@ -43,7 +44,7 @@ public static class SiteBuilder
     public static SiteBuild Build(SiteSource source, BuildContext context)
     {
         var files = new MemoryOutput();
-        return Build(source, context with { Pages = null }, files) with { Files = files.Files };
+        return Build(source, context with { Pages = null, Fragments = null }, files) with { Files = files.Files };
     }
 
     /// <summary>

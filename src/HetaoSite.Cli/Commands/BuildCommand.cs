@@ -31,9 +31,10 @@ public static class BuildCommand
         // Only a rebuild (the last build's cache and output in place) keeps most of what it allocates (CollectionBudget).
         var budget = memo is not null && Directory.Exists(memo.Root) && Directory.Exists(paths.Output) ? CollectionBudget.Start(paths.Seeds) : 0;
         var pages = memo is null ? null : new DiskPageStore(memo.Root, paths.Output);
+        var fragments = memo is null ? null : new DiskFragmentStore(memo.Root);
         var quiet = arguments.Has("quiet");
         var verbose = arguments.Has("verbose");
-        var context = Context(arguments, memo, verbose ? new StageTimings() : null) with { Pages = pages };
+        var context = Context(arguments, memo, verbose ? new StageTimings() : null) with { Pages = pages, Fragments = fragments };
         var build = ConsoleOutput.WithProgress(stdout, quiet, "building…", () => SiteBuilder.Build(paths.Inputs, context, paths.Output));
 
         // A failed build writes nothing, so the full list is only in --verbose.
@@ -63,6 +64,11 @@ public static class BuildCommand
             if (pages is not null)
             {
                 stdout.WriteLine($"pages: {pages.RenderedCount} rendered, {pages.ReusedCount} reused");
+            }
+
+            if (fragments is not null)
+            {
+                stdout.WriteLine($"cached partials: {fragments.RenderedCount} rendered, {fragments.ReusedCount} reused");
             }
         }
 

@@ -33,17 +33,7 @@ internal sealed class PageRenderer
     public PageRenderer(TemplateSet set)
     {
         _set = set;
-        _context = new SiteTemplateContext
-        {
-            StrictVariables = true,
-            LoopLimit = SiteRenderer.LoopLimit,
-            RecursiveLimit = SiteRenderer.RecursiveLimit,
-            LimitToString = 0,
-            TemplateLoader = new SiteTemplateLoader(set),
-            NewLine = "\n",
-        };
-        set.Prime(_context);
-        PageTrace.GuardBuiltins(_context);
+        _context = SiteTemplateContext.Create(set);
         _context.PushOutput(_output);
         _content = new LayoutContent(_body);
     }
@@ -232,6 +222,44 @@ internal sealed class LayoutContent(CharBufferOutput body) : IScriptCustomFuncti
 /// </summary>
 internal sealed class SiteTemplateContext : TemplateContext
 {
+    private readonly TemplateSet _set;
+    private readonly int _depth;
+    private SiteTemplateContext? _isolated;
+
+    private SiteTemplateContext(TemplateSet set, int depth)
+    {
+        _set = set;
+        _depth = depth;
+    }
+
+    /// <summary>A context for rendering <paramref name="set"/>'s templates, its builtins guarded for <see cref="PageTrace"/>.</summary>
+    public static SiteTemplateContext Create(TemplateSet set) => Create(set, 0);
+
+    private static SiteTemplateContext Create(TemplateSet set, int depth)
+    {
+        var context = new SiteTemplateContext(set, depth)
+        {
+            StrictVariables = true,
+            LoopLimit = SiteRenderer.LoopLimit,
+            RecursiveLimit = SiteRenderer.RecursiveLimit,
+            LimitToString = 0,
+            TemplateLoader = new SiteTemplateLoader(set),
+            NewLine = "\n",
+        };
+        set.Prime(context);
+        PageTrace.GuardBuiltins(context);
+        return context;
+    }
+
+    /// <summary>
+    /// A second context of this one's, made on first use, in which a cached partial renders (<see cref="CachedIncludeFunction"/>):
+    /// it sees only the globals and its keys, none of the variables of the page that includes it. A cached partial
+    /// that includes another cached partial renders it in the next one, up to <see cref="SiteRenderer.RecursiveLimit"/> deep.
+    /// </summary>
+    public SiteTemplateContext Isolated(ScriptNode? callerContext) => _isolated ??= _depth < SiteRenderer.RecursiveLimit
+        ? Create(_set, _depth + 1)
+        : throw new ScriptRuntimeException(callerContext?.Span ?? default, $"include_cached is nested more than {SiteRenderer.RecursiveLimit} deep");
+
     public override object? ToObject(SourceSpan span, object? value, Type destinationType) =>
         destinationType == typeof(object) && value is not IScriptConvertibleTo ? value : base.ToObject(span, value, destinationType);
 }

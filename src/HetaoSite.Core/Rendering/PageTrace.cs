@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -441,6 +442,12 @@ internal sealed class ValueHasher
 
     /// <summary>The hash of <paramref name="value"/> and everything under it.</summary>
     public string Of(object? value) => Convert.ToHexString(Hash(value));
+
+    /// <summary>
+    /// <see cref="Of"/> of the values in order, as one number: the key of a cached partial's output (its script, path,
+    /// and keys), where an object many pages share is hashed once per build.
+    /// </summary>
+    public UInt128 KeyOf(ScriptArray values) => BinaryPrimitives.ReadUInt128BigEndian(Hash(values));
 
     /// <summary>One hash of the values now at <paramref name="paths"/> under the globals (paths of <see cref="PageTrace"/>).</summary>
     public string AtPaths(IEnumerable<string> paths) => Convert.ToHexString(HashAtPaths(paths));

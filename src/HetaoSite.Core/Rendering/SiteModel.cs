@@ -47,15 +47,18 @@ public sealed class SiteModel
     private readonly Lazy<ScriptObject> _globals;
     private readonly Lazy<ScriptObject> _traced;
     private readonly Lazy<ValueHasher> _hasher;
+    private readonly FragmentCache? _fragments;
     private readonly string _description;
     private readonly HeadingBreaks _breaks;
     private readonly Dictionary<string, (string NameHtml, string? PublishedLabel)> _sourceLabels = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _reasonTexts = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reason, int Count), ScriptObject> _droppedCounts = new();
 
-    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings)
+    /// <param name="fragments">Where <c>include_cached</c> keeps what it renders for later builds, and finds what earlier ones rendered; null for none.</param>
+    internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings, FragmentCache? fragments = null)
     {
         _facts = facts;
+        _fragments = fragments;
 
         // Every event and article summary is built at once, on first use (the globals list them all), so that pages on
         // every thread only read the tables.
@@ -153,7 +156,7 @@ public sealed class SiteModel
         globals["url"] = new UrlFunction(Urls.Url);
         globals["absolute_url"] = new UrlFunction(Urls.AbsoluteUrl);
         globals["include"] = new IncludeFunction();
-        globals["include_cached"] = new CachedIncludeFunction();
+        globals["include_cached"] = new CachedIncludeFunction(this, _fragments);
         globals["article_text"] = new ArticleTextFunction();
         globals["wbr"] = new WbrFunction(_breaks);
         return globals;

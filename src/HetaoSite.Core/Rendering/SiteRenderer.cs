@@ -87,18 +87,19 @@ public static class SiteRenderer
 
         try
         {
+            var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
+            var fragments = reuse is not null && content.Context.Fragments is { } kept ? new FragmentCache(kept, reuse.BuildKey, reuse.Reads) : null;
             // The renderings share only read-only facts, so they are built side by side, globals included: built by the
             // first page of each rendering instead, they would keep every other thread waiting.
             var models = timings.Time("render: model", () => renditions.AsParallel().AsOrdered().Select(r =>
             {
-                var model = new SiteModel(facts, r, set.Strings(r.Lang)!);
+                var model = new SiteModel(facts, r, set.Strings(r.Lang)!, fragments);
                 _ = model.Globals;
                 return model;
             }).ToList());
             var jobs = timings.Time("render: jobs", () => models.SelectMany(m => m.Pages()).Concat(models[0].RootFiles(models)).ToList());
             // One renderer (template context and output buffer) per thread, reused from page to page.
             using var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(set));
-            var reuse = configText is not null && content.Context.Pages is { } store ? new Reuse(store, BuildKey(content.Context, templates, configText)) : null;
             // Handed out in small chunks as threads ask for them, not as one fixed range per thread: pages differ in cost
             // (a year page shows thousands of cards), and with fixed ranges one thread can be left alone with the last ones.
             var errors = timings.Time("render: pages", () => Partitioner.Create(jobs, loadBalance: true).AsParallel().Select(job => RenderPage(job, renderers, set, files, reuse)).OfType<Diagnostic>().ToList());
@@ -215,6 +216,8 @@ public static class SiteRenderer
         private readonly ConcurrentDictionary<(string Lang, string Template, string? Layout), string> _keys = new();
 
         public IPageStore Store => store;
+
+        public string BuildKey => buildKey;
 
         /// <summary>The lists of paths the pages of this build read, shared by the records that read the same.</summary>
         public ReadLists Reads { get; } = new();

@@ -107,7 +107,7 @@ public sealed class DiskArticleCache : IArticleCache
     /// all of them are merged and the entries this instance neither read nor wrote are dropped (keeping some lets
     /// switching back and forth between two versions of an article or of the config stay fast). Deletes the packs
     /// merged, packs that cannot be read, temporary files of writers that have ended, and anything else in the cache
-    /// folder, which only ever holds <c>articles/</c> and the page store's <c>pages/</c>.
+    /// folder, which only ever holds <c>articles/</c>, the page store's <c>pages/</c> and the fragment store's <c>fragments/</c>.
     /// </summary>
     /// <returns>The number of entries dropped.</returns>
     public int Save(int articleCount)
@@ -233,7 +233,7 @@ public sealed class DiskArticleCache : IArticleCache
             return;
         }
 
-        var others = Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder));
+        var others = Directory.EnumerateFileSystemEntries(Root).Where(e => Path.GetFileName(e) is not (EntriesFolder or DiskPageStore.Folder or DiskFragmentStore.Folder));
         var folder = Directory.Exists(EntriesRoot) ? Directory.EnumerateFileSystemEntries(EntriesRoot) : [];
         foreach (var entry in others.Concat(folder.Where(e => !e.EndsWith(Extension, StringComparison.Ordinal) && (!e.EndsWith(StoredValues.TemporarySuffix, StringComparison.Ordinal) || IsOrphan(e)))).ToList())
         {

@@ -31,6 +31,49 @@ public sealed class TemplateSetTests
         Assert.Equal(2, error.Line);
     }
 
+    [Fact]
+    public void A_cached_partial_sees_its_keys_and_the_globals_but_no_other_variable_of_the_page()
+    {
+        // The event card reads max_sources, which every list page sets but which is not one of its keys: in its own
+        // context the name does not exist, so the card fails rather than show one page's value on every page.
+        var card = Text("partials/_event.scriban-html");
+        var templates = RepoTemplates.With("partials/_event.scriban-html", card.Replace("<{{ heading }} class=\"event-title\">",
+            "<{{ heading }} class=\"event-title\" data-max=\"{{ max_sources }}\" data-site=\"{{ site.lang }}\">", StringComparison.Ordinal));
+
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+
+        var error = result.Diagnostics.FirstOrDefault(d => d.Code == "HS0202");
+        Assert.True(error is not null && error.Message.Contains("max_sources", StringComparison.Ordinal),
+            "expected HS0202 about max_sources; got: " + string.Join("\n", result.Diagnostics));
+        Assert.Equal("templates/partials/_event.scriban-html", error.File);
+
+        // Without the page's variable it renders, with its keys and the globals.
+        var fixedTemplates = RepoTemplates.With("partials/_event.scriban-html", card.Replace("<{{ heading }} class=\"event-title\">",
+            "<{{ heading }} class=\"event-title\" data-shown=\"{{ shown }}\" data-site=\"{{ site.lang }}\">", StringComparison.Ordinal));
+        var rendered = SiteRenderer.Render(SampleSite.Content(), fixedTemplates);
+        Assert.False(rendered.HasErrors, string.Join("\n", rendered.Diagnostics));
+        var home = System.Text.Encoding.UTF8.GetString(rendered.Value.Single(f => f.Path == "index.html").Content);
+        Assert.Contains("data-shown=\"1\" data-site=\"zh-Hant\"", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_partial_takes_its_keys_as_variables()
+    {
+        var timeline = Text("partials/_timeline.scriban-html");
+        var templates = RepoTemplates.With("partials/_timeline.scriban-html", timeline.Replace(
+            "include_cached \"partials/_event.scriban-html\" e heading shown", "include_cached \"partials/_event.scriban-html\" e.id heading shown", StringComparison.Ordinal));
+
+        var result = SiteRenderer.Render(SampleSite.Content(), templates);
+
+        var error = result.Diagnostics.FirstOrDefault(d => d.Code == "HS0202");
+        Assert.True(error is not null && error.Message.Contains("as variables", StringComparison.Ordinal),
+            "expected HS0202 saying the keys must be variables; got: " + string.Join("\n", result.Diagnostics));
+        Assert.Equal("templates/partials/_timeline.scriban-html", error.File);
+    }
+
+    private static string Text(string path) =>
+        System.Text.Encoding.UTF8.GetString(RepoTemplates.All.Single(f => f.Path == path).Content);
+
     [Theory]
     [InlineData("../secret.txt")]
     [InlineData("/etc/passwd")]

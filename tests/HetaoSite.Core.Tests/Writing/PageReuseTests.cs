@@ -62,6 +62,46 @@ public sealed class PageReuseTests : IDisposable
         {
             Assert.Equal(0, pages.RenderedCount);
         }
+
+        // The list pages rendered again take the cards of the events that did not change from the fragment store; a
+        // change of the templates, the configuration or the base path (the build key) leaves nothing to take.
+        var fragments = rebuild.Fragments!;
+        if (change is "article text" or "article added" or "article removed" or "another article merging into its events")
+        {
+            Assert.True(fragments.ReusedCount > 0 && fragments.ReusedCount > fragments.RenderedCount,
+                $"expected most cards taken from the fragment store after '{change}', got {fragments.RenderedCount} rendered and {fragments.ReusedCount} reused");
+        }
+
+        if (change is "template" or "config string" or "base path")
+        {
+            Assert.True(fragments.ReusedCount == 0 && fragments.RenderedCount > 0,
+                $"expected every card rendered again after '{change}', got {fragments.RenderedCount} rendered and {fragments.ReusedCount} reused");
+        }
+    }
+
+    [Fact]
+    public void A_damaged_fragment_store_renders_the_cards_again()
+    {
+        var site = ReproducibleBuildTests.CopySite(Path.Combine(_root, "site"));
+        var output = Path.Combine(_root, "_site");
+        Build(site, output, cached: true);
+        var texts = Path.Combine(site, ".hetao-cache", DiskFragmentStore.Folder, "texts.bin");
+        var bytes = File.ReadAllBytes(texts);
+        for (var i = 0; i < bytes.Length; i += 97)
+        {
+            bytes[i] ^= 0x01;
+        }
+
+        File.WriteAllBytes(texts, bytes);
+        Change(site, "article added");
+
+        var rebuild = Build(site, output, cached: true).Fragments!;
+
+        Assert.True(rebuild.ReusedCount == 0 && rebuild.RenderedCount > 0,
+            $"expected every card rendered again, got {rebuild.RenderedCount} rendered and {rebuild.ReusedCount} reused");
+        var clean = Path.Combine(_root, "clean");
+        Build(site, clean, cached: false);
+        AssertSameFiles(clean, output);
     }
 
     [Fact]
@@ -258,15 +298,17 @@ public sealed class PageReuseTests : IDisposable
         return null;
     }
 
-    private static (SiteBuild Build, DiskPageStore? Pages) Build(string site, string output, bool cached, string? basePath = null)
+    private static (SiteBuild Build, DiskPageStore? Pages, DiskFragmentStore? Fragments) Build(string site, string output, bool cached, string? basePath = null)
     {
         var inputs = new SiteInputs(Path.Combine(site, "site-config.yml"), Path.Combine(site, "seeds"), Path.Combine(site, "templates"));
         var cacheRoot = Path.Combine(site, ".hetao-cache");
         var pages = cached ? new DiskPageStore(cacheRoot, output) : null;
-        var context = new BuildContext(null, RealOpenCc.Converter, cached ? new DiskArticleCache(cacheRoot) : null, basePath, KeepGoing: true, Pages: pages);
+        var fragments = cached ? new DiskFragmentStore(cacheRoot) : null;
+        var context = new BuildContext(null, RealOpenCc.Converter, cached ? new DiskArticleCache(cacheRoot) : null, basePath, KeepGoing: true,
+            Pages: pages, Fragments: fragments);
         var build = SiteBuilder.Build(inputs, context, output);
         Assert.True(build.Written is not null, "expected the site to build and be written:\n" + string.Join("\n", build.Diagnostics));
-        return (build, pages);
+        return (build, pages, fragments);
     }
 
     private static void AssertSameFiles(string expectedRoot, string actualRoot)
