@@ -49,7 +49,8 @@ public sealed class DiskFragmentStore : IFragmentStore
 
     public int RenderedCount => _rendered.Count;
 
-    public int ReusedCount => _found.Count;
+    /// <summary>Fragments found in the store and not rendered again (a fragment whose reads changed is found, then rendered).</summary>
+    public int ReusedCount => _found.Keys.Count(key => !_rendered.ContainsKey(key));
 
     public FragmentRecord? Find(string buildKey, UInt128 key)
     {
@@ -141,9 +142,15 @@ public sealed class DiskFragmentStore : IFragmentStore
                 }
 
                 kept = [.. kept.Select(e => e with { List = lists.Number(previous.Lists[e.List]) })];
+                var buffer = new byte[64 * 1024];
                 foreach (var record in _rendered.Values.OrderBy(r => r.Key))
                 {
-                    var bytes = Encoding.UTF8.GetBytes(record.Text);
+                    if (buffer.Length < Encoding.UTF8.GetMaxByteCount(record.Text.Length))
+                    {
+                        buffer = new byte[Encoding.UTF8.GetMaxByteCount(record.Text.Length)];
+                    }
+
+                    var bytes = buffer.AsSpan(0, Encoding.UTF8.GetBytes(record.Text, buffer));
                     kept.Add(new StoredFragment(record.Key, file.Position, bytes.Length, XxHash3.HashToUInt64(bytes), lists.Number(record.Reads),
                         UInt128.Parse(record.ReadsHash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), build));
                     file.Write(bytes);
