@@ -6,8 +6,8 @@ namespace HetaoSite.Core;
 /// What a build needs from outside the inputs, passed in explicitly so that stages stay pure and two builds of the
 /// same inputs are byte-identical: the build date (never the wall clock), the script converter (null when OpenCC is
 /// not installed), the article memo (null for none), the page store of the output folder (null: every page is
-/// rendered) and the store of cached partials (used only with a page store), the output base path and base URL overrides, --keep-going,
-/// --strict (warnings become errors) and, for --verbose, where to record stage timings.
+/// rendered), the store of cached partials (used only with a page store), the output base path and base URL
+/// overrides, --keep-going, --strict (warnings become errors) and, for --verbose, where to record stage timings.
 /// </summary>
 public sealed record BuildContext(
     DateOnly? BuildDate,
