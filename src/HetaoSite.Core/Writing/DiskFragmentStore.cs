@@ -122,7 +122,14 @@ public sealed class DiskFragmentStore : IFragmentStore
         // The texts are appended to the file the index describes, unless it holds more bytes of dropped fragments than
         // of kept ones: then the kept ones are copied to a new file.
         var rewrite = !same || previous.Stored.TextsLength - keptBytes > keptBytes;
-        var lists = new ListNumbers();
+        var numbers = new PathNumbers();
+        var lists = new Dictionary<int[], int>(ReferenceEqualityComparer.Instance);
+        int ListOf(IReadOnlyList<string> reads)
+        {
+            var ids = numbers.Of(reads);
+            return lists.TryGetValue(ids, out var number) ? number : lists[ids] = lists.Count;
+        }
+
         try
         {
             Directory.CreateDirectory(_folder);
@@ -141,7 +148,7 @@ public sealed class DiskFragmentStore : IFragmentStore
                     file.Position = previous.Stored.TextsLength;
                 }
 
-                kept = [.. kept.Select(e => e with { List = lists.Number(previous.Lists[e.List]) })];
+                kept = [.. kept.Select(e => e with { List = ListOf(previous.Lists[e.List]) })];
                 var buffer = new byte[64 * 1024];
                 foreach (var record in _rendered.Values.OrderBy(r => r.Key))
                 {
@@ -151,7 +158,7 @@ public sealed class DiskFragmentStore : IFragmentStore
                     }
 
                     var bytes = buffer.AsSpan(0, Encoding.UTF8.GetBytes(record.Text, buffer));
-                    kept.Add(new StoredFragment(record.Key, file.Position, bytes.Length, XxHash3.HashToUInt64(bytes), lists.Number(record.Reads),
+                    kept.Add(new StoredFragment(record.Key, file.Position, bytes.Length, XxHash3.HashToUInt64(bytes), ListOf(record.Reads),
                         UInt128.Parse(record.ReadsHash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), build));
                     file.Write(bytes);
                 }
@@ -164,7 +171,7 @@ public sealed class DiskFragmentStore : IFragmentStore
             }
 
             var length = kept.Count == 0 ? 0 : kept.Max(e => e.Offset + e.Length);
-            var index = new StoredFragments(BuildContext.EngineVersion, buildKey, build, length, lists.Paths, lists.Lists, [.. kept]);
+            var index = new StoredFragments(BuildContext.EngineVersion, buildKey, build, length, numbers.Paths, [.. lists.Keys], [.. kept]);
             return StoredValues.TryWrite(Path.Combine(_folder, IndexName), StoredValues.Serialize(index)) ? kept.Count : 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -232,7 +239,8 @@ public sealed class DiskFragmentStore : IFragmentStore
                 }
             }
 
-            IReadOnlyList<string>[] named = [.. lists.Select(l => (IReadOnlyList<string>)[.. l.Select(i => paths[i])])];
+            var names = PathNumbers.Names(paths);
+            IReadOnlyList<string>[] named = [.. lists.Select(names)];
             return new Previous(stored, texts, entries, named);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -247,42 +255,6 @@ public sealed class DiskFragmentStore : IFragmentStore
         public static Previous None => new(new StoredFragments(string.Empty, string.Empty, 0, 0, [], [], []), null, [], []);
 
         public string BuildKey => Stored.BuildKey;
-    }
-
-    /// <summary>Numbers the paths and the lists of paths the kept fragments read, each once.</summary>
-    private sealed class ListNumbers
-    {
-        private readonly Dictionary<string, int> _paths = new(StringComparer.Ordinal);
-        private readonly Dictionary<int[], int> _lists = new(Rendering.ReadsComparer.Instance);
-        private readonly Dictionary<IReadOnlyList<string>, int> _known = new(ReferenceEqualityComparer.Instance);
-
-        public List<string> Paths { get; } = [];
-
-        public List<int[]> Lists { get; } = [];
-
-        public int Number(IReadOnlyList<string> reads)
-        {
-            if (_known.TryGetValue(reads, out var known))
-            {
-                return known;
-            }
-
-            int[] ids = [.. reads.Select(path => _paths.TryGetValue(path, out var id) ? id : Add(path))];
-            if (!_lists.TryGetValue(ids, out var number))
-            {
-                _lists[ids] = number = Lists.Count;
-                Lists.Add(ids);
-            }
-
-            return _known[reads] = number;
-        }
-
-        private int Add(string path)
-        {
-            _paths[path] = Paths.Count;
-            Paths.Add(path);
-            return Paths.Count - 1;
-        }
     }
 }
 

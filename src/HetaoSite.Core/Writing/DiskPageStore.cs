@@ -151,21 +151,9 @@ public sealed class DiskPageStore : IPageStore
         var records = latest.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
         // Pages read the same paths again and again (every list page reads each card's), so each path is stored once
         // and a record lists the numbers of its paths.
-        // Records that read the same paths mostly share one list, numbered once.
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var numbered = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
-        int[] Numbers(IReadOnlyList<string> reads)
-        {
-            if (!numbered.TryGetValue(reads, out var ids))
-            {
-                numbered[reads] = ids = [.. reads.Select(path => numbers.TryAdd(path, numbers.Count) ? numbers.Count - 1 : numbers[path])];
-            }
-
-            return ids;
-        }
-
-        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, Numbers(r.Reads))).ToList();
-        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, [.. numbers.Keys], pages));
+        var numbers = new PathNumbers();
+        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, numbers.Of(r.Reads))).ToList();
+        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, numbers.Paths, pages));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
@@ -200,21 +188,13 @@ public sealed class DiskPageStore : IPageStore
                 return ([], 0);
             }
 
-            // Pages of a kind read the same paths (every article page the same members of site and t), so records
-            // with the same numbers share one list: fewer lists made here, and the hash of what they read is computed
-            // once per list (ValueHasher.AtPaths).
-            var lists = new Dictionary<int[], IReadOnlyList<string>>(ReadsComparer.Instance);
+            var names = PathNumbers.Names(paths);
             var records = new Dictionary<string, PageRecord>(pages.Count, StringComparer.Ordinal);
             foreach (var page in pages)
             {
                 if (page is { Record.OutputPath: { } outputPath, Reads: { } reads })
                 {
-                    if (!lists.TryGetValue(reads, out var names))
-                    {
-                        lists[reads] = names = [.. reads.Select(i => paths[i])];
-                    }
-
-                    records.TryAdd(outputPath, page.Record with { Reads = names });
+                    records.TryAdd(outputPath, page.Record with { Reads = names(reads) });
                 }
             }
 
