@@ -34,9 +34,22 @@ public static class SiteBuilder
             return build;
         }
 
-        build = build with { Written = timings.Time("write", session.Commit) };
-        timings.Time("save page records", () => context.Pages?.Save());
-        timings.Time("save fragments", () => context.Fragments?.Save());
+        // The fragments do not depend on the output folder, so they are saved while the site is put in place.
+        var fragments = context.Fragments is { } store
+            ? Task.Factory.StartNew(() => timings.Time("save fragments", store.Save), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.FromResult(0);
+        try
+        {
+            build = build with { Written = timings.Time("write", session.Commit) };
+            timings.Time("save page records", () => context.Pages?.Save());
+        }
+        finally
+        {
+            // Waited for without throwing, so that a failure of the commit is the one reported.
+            Task.WaitAny(fragments);
+        }
+
+        fragments.GetAwaiter().GetResult();
         return build;
     }
 

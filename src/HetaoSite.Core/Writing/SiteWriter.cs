@@ -62,7 +62,11 @@ public static class SiteWriter
             var change = work.Renames[i];
             if (File.Exists(change.Temporary))
             {
-                File.Move(change.Temporary, change.Destination, overwrite: true);
+                // Removed first rather than replaced: renaming over an existing file makes ext4 start writing the new
+                // file's data at once (auto_da_alloc), which holds the rename up; a new name leaves that to the
+                // kernel's writeback, as for any file written. An interrupted commit finishes the rename from the journal.
+                File.Delete(change.Destination);
+                File.Move(change.Temporary, change.Destination);
             }
         });
         OnWaitingThreads(work.Deletions.Count, i => File.Delete(work.Deletions[i]));
