@@ -53,10 +53,10 @@ public sealed class PreviewServer : IAsyncDisposable
     private PreviewServer(PreviewServerOptions options)
     {
         _options = options;
-        var cache = new MemoryArticleCache();
-        _build = options.Build is { } build
-            ? () => build(cache)
-            : () => SiteBuilder.Build(options.Paths.Inputs, BuildCommand.Context(options.Arguments, cache));
+        // The memo is the one `build` uses, so a preview starts from what the last build processed, and the next build
+        // from what the preview did.
+        var memo = BuildCommand.OpenMemo(options.Paths, options.Arguments);
+        _build = options.Build ?? (() => SiteBuilder.Build(options.Paths.Inputs, BuildCommand.Context(options.Arguments, memo)));
         _out = TextWriter.Synchronized(options.Output);
         _err = TextWriter.Synchronized(options.Error);
         _site = SiteFiles.Empty("/");

@@ -23,7 +23,7 @@ public sealed record PreviewServerOptions(SitePaths Paths, CommandArguments Argu
 
     /// <summary>
     /// Builds the site in memory; by default <see cref="SiteBuilder.Build(SiteInputs, BuildContext, string?)"/> over
-    /// <see cref="Paths"/> with an in-memory article memo and no output. Tests may give their own.
+    /// <see cref="Paths"/> with the article memo of <c>build</c> and no output. Tests may give their own.
     /// </summary>
-    public Func<IArticleCache, SiteBuild>? Build { get; init; }
+    public Func<SiteBuild>? Build { get; init; }
 }

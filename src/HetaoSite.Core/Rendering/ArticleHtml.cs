@@ -105,24 +105,18 @@ internal sealed class ArticleHtml(ArticleExtraction extraction, SiteFacts facts,
         var article = extraction.Article;
         inputs.Add(TextHashes.GetValue(extraction, TextHash));
         inputs.Add(backToEvent);
-        var sentences = extraction.Sentences;
-        if (facts.CitedIn.TryGetValue(article.Id, out var cited))
+        // Every cited sentence of the article, whether or not it is shown: the text's hash says which are.
+        foreach (var (anchor, events) in facts.CitedIn.GetValueOrDefault(article.Id) ?? [])
         {
-            for (var i = 0; i < sentences.Count; i++)
+            inputs.Add(anchor);
+            inputs.Add(events.Count);
+            foreach (var citing in events)
             {
-                if (cited.TryGetValue(AnchorOf(sentences[i]), out var events))
-                {
-                    inputs.Add(i);
-                    inputs.Add(events.Count);
-                    foreach (var citing in events)
-                    {
-                        var (e, texts) = Shown(citing);
-                        inputs.Add(urls.Url(texts.Path));
-                        inputs.Add(e.Id);
-                        inputs.Add(texts.DateText);
-                        inputs.Add(rendition.Title(e));
-                    }
-                }
+                var (e, texts) = Shown(citing);
+                inputs.Add(urls.Url(texts.Path));
+                inputs.Add(e.Id);
+                inputs.Add(texts.DateText);
+                inputs.Add(rendition.Title(e));
             }
         }
 

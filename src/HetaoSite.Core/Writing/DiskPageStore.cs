@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using HetaoSite.Core.Rendering;
@@ -88,29 +87,16 @@ public sealed class DiskPageStore : IPageStore
     }
 
     /// <summary>
-    /// <see cref="PageRecord.HashOf"/> of the file at <paramref name="path"/>, read in pieces into one pooled buffer: the
-    /// first rebuild after a build reads every file written shortly before its records were saved, and a whole copy of
-    /// each would be garbage. Null when the file is not <paramref name="size"/> bytes long.
+    /// <see cref="PageRecord.HashOf"/> of the file at <paramref name="path"/>, read in pieces through a pooled buffer
+    /// (the first rebuild after a build reads every file written shortly before its records were saved, and a whole
+    /// copy of each would be garbage). Null when the file is not <paramref name="size"/> bytes long.
     /// </summary>
     private static string? HashOfFile(string path, long size)
     {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         var hash = new XxHash128();
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-            long total = 0;
-            for (int read; (read = stream.Read(buffer, 0, buffer.Length)) > 0; total += read)
-            {
-                hash.Append(buffer.AsSpan(0, read));
-            }
-
-            return total == size ? Convert.ToHexString(hash.GetCurrentHash()) : null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        hash.Append(stream);
+        return stream.Position == size ? Convert.ToHexString(hash.GetCurrentHash()) : null;
     }
 
     public void Rendered(PageRecord? record)

@@ -42,6 +42,13 @@ public sealed class OutputSession : IOutputSink, IDisposable
     private readonly List<Entry> _entries = [];
     private readonly List<string> _created = [];
 
+    /// <summary>
+    /// The files of the old site, listed on a thread of its own while the site is read and rendered (one folder after
+    /// the other, taking no thread the build's parallel stages wait for): the commit removes those the build did not
+    /// produce. Null for a first build.
+    /// </summary>
+    private readonly Task<List<string>>? _old;
+
     /// <summary>Folders made in the staging folder: a first build writes a file into each folder of the site, one mkdir per folder is enough.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _stagedFolders = new(StringComparer.Ordinal);
     private ExceptionDispatchInfo? _failure;
@@ -62,6 +69,8 @@ public sealed class OutputSession : IOutputSink, IDisposable
         }
 
         _fresh = !Directory.Exists(_target);
+        _old = _fresh ? null : Task.Factory.StartNew(() => SiteWriter.FilesUnder(_target), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private enum Placement
@@ -173,7 +182,7 @@ public sealed class OutputSession : IOutputSink, IDisposable
 
             renames = [.. _entries.Where(e => e.Placement == Placement.Temporary).Select(e => new SiteWriter.Change(SiteWriter.TemporaryFor(e.Path), e.Path))];
             var temporaries = renames.Select(r => r.Temporary).ToHashSet(StringComparer.Ordinal);
-            removed = [.. SiteWriter.FilesUnder(_target).Where(f => !_paths.Contains(f) && !temporaries.Contains(f)).Order(StringComparer.Ordinal)];
+            removed = [.. _old!.GetAwaiter().GetResult().Where(f => !_paths.Contains(f) && !temporaries.Contains(f)).Order(StringComparer.Ordinal)];
             SiteWriter.WriteJournal(_target, _journal, renames, removed);
         }
         catch
@@ -234,7 +243,7 @@ public sealed class OutputSession : IOutputSink, IDisposable
             bytes += entry.Placement == Placement.Unchanged ? new FileInfo(staged).Length : entry.Size;
         }
 
-        var removed = Directory.Exists(_target) ? SiteWriter.FilesUnder(_target).Count(f => !_paths.Contains(f)) : 0;
+        var removed = _old?.GetAwaiter().GetResult().Count(f => !_paths.Contains(f)) ?? 0;
         var retired = _staging.Replace(".tmp-", ".old-", StringComparison.Ordinal);
         SiteWriter.DeleteIfExists(retired);
         var hadTarget = Directory.Exists(_target);
@@ -262,6 +271,13 @@ public sealed class OutputSession : IOutputSink, IDisposable
     /// <summary>Deletes the temporary files, the staging folder and the folders created for them.</summary>
     private void Abort()
     {
+        if (_old is { } listing)
+        {
+            // Not left reading the folder while it is cleaned up; what it found is not needed.
+            Task.WaitAny(listing);
+            _ = listing.Exception;
+        }
+
         foreach (var entry in _entries.Where(e => e.Placement == Placement.Temporary))
         {
             SiteWriter.TryDelete(SiteWriter.TemporaryFor(entry.Path));

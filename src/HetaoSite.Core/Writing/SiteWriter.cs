@@ -192,22 +192,25 @@ public static class SiteWriter
         created.Add(folder);
     }
 
-    /// <summary>
-    /// Every file under <paramref name="root"/> (hidden ones too), in no particular order. The folders of each level are
-    /// read in parallel: a large site has a folder per page.
-    /// </summary>
+    /// <summary>Every file under <paramref name="root"/> (hidden ones too), in no particular order.</summary>
     internal static List<string> FilesUnder(string root)
     {
         var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
         var files = new List<string>();
-        List<string> level = [root];
-        while (level.Count > 0)
+        var folders = new Stack<string>([root]);
+        while (folders.TryPop(out var folder))
         {
-            var entries = new List<(string Path, bool IsFolder)>[level.Count];
-            ForEach(Enumerable.Range(0, level.Count), i => entries[i] = [.. new FileSystemEnumerable<(string, bool)>(level[i],
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), options)]);
-            files.AddRange(entries.SelectMany(e => e).Where(e => !e.IsFolder).Select(e => e.Path));
-            level = [.. entries.SelectMany(e => e).Where(e => e.IsFolder).Select(e => e.Path)];
+            foreach (var (path, isFolder) in new FileSystemEnumerable<(string, bool)>(folder, (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), options))
+            {
+                if (isFolder)
+                {
+                    folders.Push(path);
+                }
+                else
+                {
+                    files.Add(path);
+                }
+            }
         }
 
         return files;

@@ -37,7 +37,7 @@ public sealed class PreviewServerTests : IAsyncLifetime, IDisposable
         var build = new SiteBuild(config, [], new SiteTimeline([], [], []), [.. files.Select(f => f.Path)], [], []) { Files = files };
         var arguments = _site.BuildArguments();
         _server = await PreviewServer.StartAsync(
-            new PreviewServerOptions(SitePaths.From(arguments), arguments) { Port = 0, Build = _ => build },
+            new PreviewServerOptions(SitePaths.From(arguments), arguments) { Port = 0, Build = () => build },
             CancellationToken.None);
     }
 
