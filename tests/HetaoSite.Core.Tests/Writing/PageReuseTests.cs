@@ -63,13 +63,14 @@ public sealed class PageReuseTests : IDisposable
             Assert.Equal(0, pages.RenderedCount);
         }
 
-        // The list pages rendered again take the cards of the events that did not change from the fragment store; a
-        // change of the templates, the configuration or the base path (the build key) leaves nothing to take.
+        // The list pages rendered again take the timeline blocks and cards that did not change from the fragment store
+        // (a block that changed renders again, taking the cards that did not); a change of the templates, the
+        // configuration or the base path (the build key) leaves nothing to take.
         var fragments = rebuild.Fragments!;
         if (change is "article text" or "article added" or "article removed" or "another article merging into its events")
         {
-            Assert.True(fragments.ReusedCount > 0 && fragments.ReusedCount > fragments.RenderedCount,
-                $"expected most cards taken from the fragment store after '{change}', got {fragments.RenderedCount} rendered and {fragments.ReusedCount} reused");
+            Assert.True(fragments.ReusedCount > 0 && 2 * fragments.RenderedCount < first.Fragments!.RenderedCount,
+                $"expected fewer than half the blocks and cards of the first build rendered again after '{change}' (the rest taken from the fragment store), got {fragments.RenderedCount} rendered (the first build rendered {first.Fragments!.RenderedCount}) and {fragments.ReusedCount} reused");
         }
 
         if (change is "template" or "config string" or "base path")
