@@ -51,6 +51,18 @@ internal sealed class ShapedObject : IScriptObject, IDictionary<string, object?>
         _values = new object?[shape.Members.Length];
     }
 
+    /// <summary>An object whose first members are <paramref name="start"/>'s: <paramref name="shape"/> begins with its shape's members.</summary>
+    public ShapedObject(ObjectShape shape, ShapedObject start)
+        : this(shape)
+    {
+        if (!shape.Members.AsSpan(0, start.Count).SequenceEqual(start.Shape.Members))
+        {
+            throw new ArgumentException("the shape does not begin with the members of the object it starts from", nameof(shape));
+        }
+
+        start._values.CopyTo(_values, 0);
+    }
+
     public ObjectShape Shape { get; }
 
     /// <summary>

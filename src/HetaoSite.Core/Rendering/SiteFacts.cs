@@ -40,6 +40,8 @@ internal sealed class SiteFacts
 
             EventCountByCategory[e.Category] = EventCountByCategory.GetValueOrDefault(e.Category) + 1;
             EventCountByYear[e.Date.Year] = EventCountByYear.GetValueOrDefault(e.Date.Year) + 1;
+            ref var ofYear = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(EventsByYear, e.Date.Year, out _);
+            (ofYear ??= []).Add(e);
             foreach (var source in e.Sources)
             {
                 ref var anchors = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(CitedIn, source.ArticleId, out _);
@@ -138,6 +140,9 @@ internal sealed class SiteFacts
     public Dictionary<string, int> EventCountByCategory { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<int, int> EventCountByYear { get; } = [];
+
+    /// <summary>Each year's events, in timeline order.</summary>
+    public Dictionary<int, List<TimelineEvent>> EventsByYear { get; } = [];
 
     /// <summary>The events each article is a source of, in timeline order.</summary>
     public Dictionary<string, List<TimelineEvent>> EventsByArticle { get; }

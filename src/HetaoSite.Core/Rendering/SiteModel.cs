@@ -37,6 +37,19 @@ public sealed class SiteModel
         "id", "title", "outlet", "url", "url_text", "published", "published_time", "published_text", "file", "path",
         "event_count", "original_lang", "converted", "image");
 
+    /// <summary>An article on its own page: its summary's members, then its text, report and events.</summary>
+    private static readonly ObjectShape ArticleShape = new(shared: false, [.. SummaryShape.Members, "text", "report", "events"]);
+
+    /// <summary>A data-quality report (<see cref="ReportOf"/>): an article's, or the site's with its count of articles and of dates dropped.</summary>
+    private static readonly ObjectShape ReportShape = new(shared: false,
+        "found", "kept", "dropped", "dropped_dates", "year_only", "month_only", "articles", "dropped_total");
+
+    /// <summary>A date a report says was dropped, with the sentence that has it.</summary>
+    private static readonly ObjectShape DroppedDateShape = new(shared: false, "expression", "reason", "reason_text", "detail", "sentence", "line", "id");
+
+    /// <summary>How many dates were dropped for one reason (<see cref="DroppedCount"/>), shown by many article pages.</summary>
+    private static readonly ObjectShape DroppedCountShape = new(shared: true, "reason", "reason_text", "count");
+
     // A page object's members, sized up front: a page object is built for every page, and growing it step by step showed in profiles.
     private const int PageMembers = 12;
 
@@ -52,7 +65,7 @@ public sealed class SiteModel
     private readonly HeadingBreaks _breaks;
     private readonly Dictionary<string, (string NameHtml, string? PublishedLabel)> _sourceLabels = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _reasonTexts = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reason, int Count), ScriptObject> _droppedCounts = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reason, int Count), ShapedObject> _droppedCounts = new();
 
     /// <param name="fragments">Where <c>include_cached</c> keeps what it renders for later builds, and finds what earlier ones rendered; null for none.</param>
     internal SiteModel(SiteFacts facts, Rendition rendition, ScriptObject strings, FragmentCache? fragments = null)
@@ -414,7 +427,7 @@ public sealed class SiteModel
     /// </summary>
     private ScriptObject YearSummary(int year)
     {
-        var events = _facts.Events.Where(e => e.Date.Year == year).ToList();
+        var events = _facts.EventsByYear[year];
         var counts = events.CountBy(e => e.Category).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         return new ScriptObject
         {
@@ -804,17 +817,13 @@ public sealed class SiteModel
         var summary = _facts.ArticlesById[a.Id].Article;
         var title = Rendition.Text(summary.Title, summary.Script);
         var page = Page("article", $"/articles/{a.Id}/", title, null, ArticleJsonLd(a, summary, title));
-        var article = new ScriptObject(SummaryShape.Members.Length + 3);
-        foreach (var (member, value) in SummaryObject(a.Id)!)
+        var article = new ShapedObject(ArticleShape, SummaryObject(a.Id)!)
         {
-            article[member] = value;
-        }
-
+            ["text"] = new ArticleHtml(extraction, _facts, Rendition, Urls, _strings["back_to_event"] as string ?? string.Empty),
+            ["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line, summary.Script) : null,
+            ["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(EventObject)),
+        };
         page["image"] = article["image"];
-
-        article["text"] = new ArticleHtml(extraction, _facts, Rendition, Urls, _strings["back_to_event"] as string ?? string.Empty);
-        article["report"] = _facts.ReportLineOf(a.Id) is { } line ? ReportOf(line) : null;
-        article["events"] = Array(_facts.EventsByArticle.GetValueOrDefault(a.Id, []).Select(EventObject));
         page["article"] = article;
         return page;
     }
@@ -824,26 +833,20 @@ public sealed class SiteModel
     /// [{reason, count}] (most first), dropped_total, year_only, month_only}</c>. A few lines whatever the size of the
     /// site, so the About page stays readable and adding an article does not render a page of every article again.
     /// </summary>
-    private ScriptObject Report()
+    private ShapedObject Report()
     {
         var lines = _facts.ReportLines;
         var dropped = BuildReport.DroppedTotals(lines);
-        var report = ReportOf(new BuildReport.ArticleLine(string.Empty, string.Empty, lines.Sum(l => l.Found), lines.Sum(l => l.Kept),
-            dropped, lines.Sum(l => l.YearOnly), lines.Sum(l => l.MonthOnly)));
-        report["articles"] = lines.Count;
-        report["dropped_total"] = dropped.Values.Sum();
-        return report;
+        return ReportOf(new BuildReport.ArticleLine(string.Empty, string.Empty, lines.Sum(l => l.Found), lines.Sum(l => l.Kept),
+            dropped, lines.Sum(l => l.YearOnly), lines.Sum(l => l.MonthOnly)), Rendition.Script, lines.Count, dropped.Values.Sum());
     }
 
-    /// <summary><c>{found, kept, dropped: [{reason, count}], year_only, month_only}</c> of one article or of the whole site.</summary>
-    private ScriptObject ReportOf(BuildReport.ArticleLine line)
-    {
-        // The dropped dates quote their article: as written in its script, converted in the other.
-        var written = _facts.ArticlesById.TryGetValue(line.ArticleId, out var article) ? article.Article.Script : Rendition.Script;
-        return ReportOf(line, written);
-    }
-
-    private ScriptObject ReportOf(BuildReport.ArticleLine line, Script written)
+    /// <summary>
+    /// <c>{found, kept, dropped: [{reason, count}], dropped_dates, year_only, month_only}</c> of one article, or of the
+    /// whole site with <c>articles</c> and <c>dropped_total</c>. The dropped dates quote their article as written in
+    /// its script (<paramref name="written"/>), converted in the other.
+    /// </summary>
+    private ShapedObject ReportOf(BuildReport.ArticleLine line, Script written, int? articles = null, int? droppedTotal = null)
     {
         var dropped = new ScriptArray(line.Dropped.Count);
         foreach (var (reason, count) in line.Dropped)
@@ -855,7 +858,7 @@ public sealed class SiteModel
         var dates = new ScriptArray(drops.Count);
         foreach (var d in drops)
         {
-            dates.Add(new ScriptObject(7)
+            dates.Add(new ShapedObject(DroppedDateShape)
             {
                 ["expression"] = Rendition.Text(d.Expression, written),
                 ["reason"] = d.Reason,
@@ -867,7 +870,7 @@ public sealed class SiteModel
             });
         }
 
-        return new(8)
+        return new ShapedObject(ReportShape)
         {
             ["found"] = line.Found,
             ["kept"] = line.Kept,
@@ -875,6 +878,8 @@ public sealed class SiteModel
             ["dropped_dates"] = dates,
             ["year_only"] = line.YearOnly,
             ["month_only"] = line.MonthOnly,
+            ["articles"] = articles,
+            ["dropped_total"] = droppedTotal,
         };
     }
 
@@ -882,8 +887,8 @@ public sealed class SiteModel
     /// <c>{reason, reason_text, count}</c> of a report's <c>dropped</c>: made once per (reason, count) and shared by the
     /// article pages that show it, since nearly every article drops a date or two for one of a dozen reasons.
     /// </summary>
-    private ScriptObject DroppedCount(string reason, int count) =>
-        _droppedCounts.GetOrAdd((reason, count), static (key, model) => new ScriptObject(3)
+    private ShapedObject DroppedCount(string reason, int count) =>
+        _droppedCounts.GetOrAdd((reason, count), static (key, model) => new ShapedObject(DroppedCountShape)
         {
             ["reason"] = key.Reason,
             ["reason_text"] = model.ReasonText(key.Reason),
