@@ -243,7 +243,10 @@ public sealed class OutputSession : IOutputSink, IDisposable
             bytes += entry.Placement == Placement.Unchanged ? new FileInfo(staged).Length : entry.Size;
         }
 
-        var removed = _old?.GetAwaiter().GetResult().Count(f => !_paths.Contains(f)) ?? 0;
+        // The listing may have seen this session's temporary files, which were moved into the staging folder above.
+        var temporaries = _entries.Where(e => e.Placement == Placement.Temporary).Select(e => SiteWriter.TemporaryFor(e.Path))
+            .ToHashSet(StringComparer.Ordinal);
+        var removed = _old?.GetAwaiter().GetResult().Count(f => !_paths.Contains(f) && !temporaries.Contains(f)) ?? 0;
         var retired = _staging.Replace(".tmp-", ".old-", StringComparison.Ordinal);
         SiteWriter.DeleteIfExists(retired);
         var hadTarget = Directory.Exists(_target);
