@@ -17,8 +17,7 @@ namespace HetaoSite.Core.Rendering;
 /// (<c>date.now</c>, <c>math.random</c>, <c>math.uuid</c>). Recorded as the page renders, never listed by hand: the
 /// globals a page sees are a <see cref="TracedObject"/>, which notes each lookup in the trace of the page its thread is
 /// rendering (<see cref="Begin"/>). A read is noted as the number of its path (<see cref="TracePaths"/>) in a set the
-/// thread reuses from page to page (<see cref="IdSet"/>), so noting one allocates nothing; the paths are named only
-/// when the trace is read.
+/// thread reuses from page to page, so noting one allocates nothing; the paths are named only when the trace is read.
 /// </summary>
 internal sealed class PageTrace : IDisposable
 {
@@ -29,26 +28,27 @@ internal sealed class PageTrace : IDisposable
     private static PageTrace? t_current;
 
     [ThreadStatic]
-    private static Stack<IdSet>? t_free;
+    private static Stack<HashSet<int>>? t_free;
 
-    private readonly IdSet _ids;
+    private readonly HashSet<int> _ids;
     private bool _released;
 
     /// <summary>A trace on a set of the thread's, given back by <see cref="Dispose"/>.</summary>
     public PageTrace()
     {
         var free = t_free ??= new();
-        _ids = free.Count > 0 ? free.Pop() : new IdSet();
+        _ids = free.Count > 0 ? free.Pop() : [];
     }
 
     /// <summary>The paths read, each a member of the globals or of an object under them; "" is the whole globals.</summary>
-    public List<string> Paths => TracePaths.Names(_ids.Ids);
+    public List<string> Paths => TracePaths.Names(_ids);
 
-    /// <summary>The numbers of the paths read (<see cref="TracePaths"/>), in increasing order, until the trace is disposed.</summary>
-    public ReadOnlySpan<int> SortedIds()
+    /// <summary>The numbers of the paths read (<see cref="TracePaths"/>), in increasing order.</summary>
+    public int[] SortedIds()
     {
-        _ids.Ids.Sort();
-        return CollectionsMarshal.AsSpan(_ids.Ids);
+        var ids = _ids.ToArray();
+        Array.Sort(ids);
+        return ids;
     }
 
     /// <summary>True when the page read a builtin that differs from run to run: it must never be reused.</summary>
@@ -63,16 +63,12 @@ internal sealed class PageTrace : IDisposable
     }
 
     /// <summary>What was read, kept compactly (a cached partial's reads, added to every page that shows it).</summary>
-    public Reads Freeze() => new(_ids.Ids.ToArray(), IsVolatile);
+    public Reads Freeze() => new([.. _ids], IsVolatile);
 
     /// <summary>Adds <paramref name="reads"/> to this trace.</summary>
     public void Merge(Reads reads)
     {
-        foreach (var id in reads.Ids)
-        {
-            _ids.Add(id);
-        }
-
+        _ids.UnionWith(reads.Ids);
         IsVolatile |= reads.IsVolatile;
     }
 
@@ -278,88 +274,28 @@ internal sealed class TracedObject : ScriptObject, IScriptObject, IEnumerable<Ke
 }
 
 /// <summary>
-/// A set of path numbers (<see cref="TracePaths"/>) that empties in constant time, whatever it held: the numbers in the
-/// order first added, and a mark per number saying in which round of use it was added. Emptying starts a new round,
-/// so a set reused after a long list page does not clear the room that page needed, and adding one hashes nothing.
-/// </summary>
-internal sealed class IdSet
-{
-    private readonly List<int> _ids = new(64);
-    private int[] _marks = new int[256];
-    private int _round = 1;
-
-    /// <summary>The numbers in the set, in the order first added.</summary>
-    public List<int> Ids => _ids;
-
-    public void Add(int id)
-    {
-        if (id >= _marks.Length)
-        {
-            Array.Resize(ref _marks, Math.Max(_marks.Length * 2, id + 1));
-        }
-
-        if (_marks[id] != _round)
-        {
-            _marks[id] = _round;
-            _ids.Add(id);
-        }
-    }
-
-    /// <summary>Empties the set (after its round number wraps around, which no build reaches, the marks are cleared).</summary>
-    public void Clear()
-    {
-        _ids.Clear();
-        if (++_round == 0)
-        {
-            Array.Clear(_marks);
-            _round = 1;
-        }
-    }
-}
-
-/// <summary>
 /// The lists of paths pages read, one per distinct set of paths, sorted by name: pages of a kind read the same paths, so
 /// their records share one list (and <see cref="ValueHasher.AtRecordedPaths"/> hashes it once), instead of each page
-/// naming, sorting and hashing its paths again.
+/// naming, sorting and hashing its paths again. Lists are told apart by the XxHash128 of their numbers, as values are
+/// by <see cref="ValueHasher"/>.
 /// </summary>
 internal sealed class ReadLists
 {
-    private readonly ConcurrentDictionary<int[], IReadOnlyList<string>> _lists = new(ReadsComparer.Instance);
+    private readonly ConcurrentDictionary<UInt128, IReadOnlyList<string>> _lists = new();
 
     /// <summary>The paths numbered <paramref name="sortedIds"/> (in increasing order), sorted by name.</summary>
-    public IReadOnlyList<string> Of(ReadOnlySpan<int> sortedIds)
+    public IReadOnlyList<string> Of(int[] sortedIds)
     {
-        if (_lists.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(sortedIds, out var known))
+        var key = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(sortedIds.AsSpan()));
+        if (_lists.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var ids = sortedIds.ToArray();
-        var names = TracePaths.Names([.. ids]);
+        var names = TracePaths.Names(sortedIds);
         names.Sort(StringComparer.Ordinal);
-        return _lists.GetOrAdd(ids, names);
+        return _lists.GetOrAdd(key, names);
     }
-}
-
-/// <summary>Compares lists of path numbers (<see cref="TracePaths"/>) by their numbers, as arrays or as spans.</summary>
-internal sealed class ReadsComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
-{
-    public static readonly ReadsComparer Instance = new();
-
-    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-    public int GetHashCode(int[] reads) => GetHashCode(reads.AsSpan());
-
-    public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
-
-    public int GetHashCode(ReadOnlySpan<int> alternate)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(MemoryMarshal.AsBytes(alternate));
-        return hash.ToHashCode();
-    }
-
-    public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
 }
 
 /// <summary>
@@ -395,7 +331,7 @@ internal static class TracePaths
     }
 
     /// <summary>The paths numbered <paramref name="ids"/>.</summary>
-    public static List<string> Names(List<int> ids)
+    public static List<string> Names(IReadOnlyCollection<int> ids)
     {
         var names = new List<string>(ids.Count);
         lock (s_lock)

@@ -123,13 +123,6 @@ public sealed class DiskFragmentStore : IFragmentStore
         // of kept ones: then the kept ones are copied to a new file.
         var rewrite = !same || previous.Stored.TextsLength - keptBytes > keptBytes;
         var numbers = new PathNumbers();
-        var lists = new Dictionary<int[], int>(ReferenceEqualityComparer.Instance);
-        int ListOf(IReadOnlyList<string> reads)
-        {
-            var ids = numbers.Of(reads);
-            return lists.TryGetValue(ids, out var number) ? number : lists[ids] = lists.Count;
-        }
-
         try
         {
             Directory.CreateDirectory(_folder);
@@ -148,7 +141,7 @@ public sealed class DiskFragmentStore : IFragmentStore
                     file.Position = previous.Stored.TextsLength;
                 }
 
-                kept = [.. kept.Select(e => e with { List = ListOf(previous.Lists[e.List]) })];
+                kept = [.. kept.Select(e => e with { List = numbers.ListOf(previous.Lists[e.List]) })];
                 var buffer = new byte[64 * 1024];
                 foreach (var record in _rendered.Values.OrderBy(r => r.Key))
                 {
@@ -158,7 +151,7 @@ public sealed class DiskFragmentStore : IFragmentStore
                     }
 
                     var bytes = buffer.AsSpan(0, Encoding.UTF8.GetBytes(record.Text, buffer));
-                    kept.Add(new StoredFragment(record.Key, file.Position, bytes.Length, XxHash3.HashToUInt64(bytes), ListOf(record.Reads),
+                    kept.Add(new StoredFragment(record.Key, file.Position, bytes.Length, XxHash3.HashToUInt64(bytes), numbers.ListOf(record.Reads),
                         UInt128.Parse(record.ReadsHash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), build));
                     file.Write(bytes);
                 }
@@ -171,7 +164,7 @@ public sealed class DiskFragmentStore : IFragmentStore
             }
 
             var length = kept.Count == 0 ? 0 : kept.Max(e => e.Offset + e.Length);
-            var index = new StoredFragments(BuildContext.EngineVersion, buildKey, build, length, numbers.Paths, [.. lists.Keys], [.. kept]);
+            var index = new StoredFragments(BuildContext.EngineVersion, buildKey, build, length, numbers.Paths, numbers.Lists, [.. kept]);
             return StoredValues.TryWrite(Path.Combine(_folder, IndexName), StoredValues.Serialize(index)) ? kept.Count : 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -218,7 +211,7 @@ public sealed class DiskFragmentStore : IFragmentStore
             var textsPath = Path.Combine(_folder, TextsName);
             if (!File.Exists(indexPath) || !File.Exists(textsPath) || StoredValues.Body(File.ReadAllBytes(indexPath)) is not { } body
                 || StoredValues.TryDeserialize<StoredFragments>(body.Span) is not { Paths: { } paths, Lists: { } lists, Fragments: { } fragments } stored
-                || stored.Engine != BuildContext.EngineVersion || lists.Any(l => l is null || l.Any(i => (uint)i >= (uint)paths.Count)))
+                || stored.Engine != BuildContext.EngineVersion || PathNumbers.Names(paths, lists) is not { } named)
             {
                 return Previous.None;
             }
@@ -233,14 +226,12 @@ public sealed class DiskFragmentStore : IFragmentStore
             var entries = new Dictionary<UInt128, int>(fragments.Length);
             for (var i = 0; i < fragments.Length; i++)
             {
-                if (fragments[i] is { Offset: >= 0, Length: >= 0, List: >= 0 } f && f.List < lists.Count && f.Offset + f.Length <= stored.TextsLength)
+                if (fragments[i] is { Offset: >= 0, Length: >= 0, List: >= 0 } f && f.List < named.Length && f.Offset + f.Length <= stored.TextsLength)
                 {
                     entries[f.Key] = i;
                 }
             }
 
-            var names = PathNumbers.Names(paths);
-            IReadOnlyList<string>[] named = [.. lists.Select(names)];
             return new Previous(stored, texts, entries, named);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

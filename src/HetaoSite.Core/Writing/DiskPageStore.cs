@@ -135,11 +135,11 @@ public sealed class DiskPageStore : IPageStore
         }
 
         var records = latest.Values.Select(r => r.Modified == 0 ? WithWriteTime(r) : r).OrderBy(r => r.OutputPath, StringComparer.Ordinal).ToList();
-        // Pages read the same paths again and again (every list page reads each card's), so each path is stored once
-        // and a record lists the numbers of its paths.
+        // Pages read the same paths again and again (every list page reads each card's), so each path and each list of
+        // paths is stored once, and a record keeps the number of its list.
         var numbers = new PathNumbers();
-        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, numbers.Of(r.Reads))).ToList();
-        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, numbers.Paths, pages));
+        var pages = records.Select(r => new StoredPage(r with { Reads = [] }, numbers.ListOf(r.Reads))).ToList();
+        var body = StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, _output, numbers.Paths, numbers.Lists, pages));
         return StoredValues.TryWrite(_path, body) ? records.Count : 0;
     }
 
@@ -168,19 +168,18 @@ public sealed class DiskPageStore : IPageStore
                 return ([], 0);
             }
 
-            if (StoredValues.TryDeserialize<StoredPages>(body.Span) is not { Paths: { } paths, Pages: { } pages } stored
-                || stored.Engine != BuildContext.EngineVersion || stored.Output != _output)
+            if (StoredValues.TryDeserialize<StoredPages>(body.Span) is not { Paths: { } paths, Lists: { } lists, Pages: { } pages } stored
+                || stored.Engine != BuildContext.EngineVersion || stored.Output != _output || PathNumbers.Names(paths, lists) is not { } named)
             {
                 return ([], 0);
             }
 
-            var names = PathNumbers.Names(paths);
             var records = new Dictionary<string, PageRecord>(pages.Count, StringComparer.Ordinal);
             foreach (var page in pages)
             {
-                if (page is { Record.OutputPath: { } outputPath, Reads: { } reads })
+                if (page is { Record.OutputPath: { } outputPath } && (uint)page.List < (uint)named.Length)
                 {
-                    records.TryAdd(outputPath, page.Record with { Reads = names(reads) });
+                    records.TryAdd(outputPath, page.Record with { Reads = named[page.List] });
                 }
             }
 
@@ -193,10 +192,10 @@ public sealed class DiskPageStore : IPageStore
     }
 }
 
-/// <summary>What the page store's file holds: every path read, once, and the pages.</summary>
+/// <summary>What the page store's file holds: every path read, once, every list of paths read, once, and the pages.</summary>
 [MemoryPackable]
-internal sealed partial record StoredPages(string Engine, string Output, List<string> Paths, List<StoredPage> Pages);
+internal sealed partial record StoredPages(string Engine, string Output, List<string> Paths, List<int[]> Lists, List<StoredPage> Pages);
 
-/// <summary>A page's record, its reads given as numbers into <see cref="StoredPages.Paths"/> (the record's own are empty).</summary>
+/// <summary>A page's record, its reads given as the number of a list of <see cref="StoredPages.Lists"/> (the record's own are empty).</summary>
 [MemoryPackable]
-internal sealed partial record StoredPage(PageRecord Record, int[] Reads);
+internal sealed partial record StoredPage(PageRecord Record, int List);

@@ -1,32 +1,48 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using HetaoSite.Core.Rendering;
 
 namespace HetaoSite.Core.Writing;
 
 /// <summary>
 /// The paths that pages and cached partials read (<see cref="PageTrace"/>) as a store's file keeps them: every path
-/// once, and each list of paths as the numbers of its paths. Records of a kind read the same paths (every article page
-/// the same members of <c>site</c> and <c>t</c>, every card the same strings), so each distinct list is numbered once,
-/// as one array the records share, and named once when the file is read (<see cref="Names"/>).
+/// once, and every distinct list of paths once, as the numbers of its paths; a record keeps the number of its list.
+/// Records of a kind read the same paths (every article page the same members of <c>site</c> and <c>t</c>, every card
+/// the same strings), so the file holds a few lists, and a build that reads it names each once (<see cref="Names"/>),
+/// as one list the records share.
 /// </summary>
 internal sealed class PathNumbers
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-    private readonly Dictionary<IReadOnlyList<string>, int[]> _byList = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<int[], int[]> _distinct = new(ReadsComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<string>, int> _byList = new(ReferenceEqualityComparer.Instance);
+
+    // Lists of the same paths reach a store as different objects (one read from its file, one made by this build), and
+    // are kept once: told apart by the XxHash128 of their numbers, as values are by ValueHasher.
+    private readonly Dictionary<UInt128, int> _byContent = [];
 
     /// <summary>Every path numbered so far, in the order of their numbers.</summary>
     public List<string> Paths { get; } = [];
 
-    /// <summary>The numbers of <paramref name="reads"/>' paths: one array for every list of the same paths.</summary>
-    public int[] Of(IReadOnlyList<string> reads)
+    /// <summary>Every distinct list numbered so far, as the numbers of its paths, in the order of their numbers.</summary>
+    public List<int[]> Lists { get; } = [];
+
+    /// <summary>The number of the list of <paramref name="reads"/>' paths.</summary>
+    public int ListOf(IReadOnlyList<string> reads)
     {
-        if (!_byList.TryGetValue(reads, out var ids))
+        if (!_byList.TryGetValue(reads, out var number))
         {
-            int[] numbered = [.. reads.Select(path => _numbers.TryGetValue(path, out var n) ? n : Add(path))];
-            _byList[reads] = ids = _distinct.TryGetValue(numbered, out var known) ? known : _distinct[numbered] = numbered;
+            int[] ids = [.. reads.Select(path => _numbers.TryGetValue(path, out var n) ? n : Add(path))];
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byContent, XxHash128.HashToUInt128(MemoryMarshal.AsBytes(ids.AsSpan())), out var known);
+            if (!known)
+            {
+                slot = Lists.Count;
+                Lists.Add(ids);
+            }
+
+            _byList[reads] = number = slot;
         }
 
-        return ids;
+        return number;
     }
 
     private int Add(string path)
@@ -37,13 +53,12 @@ internal sealed class PathNumbers
     }
 
     /// <summary>
-    /// Names lists of numbers into <paramref name="paths"/>, each distinct list once, as one list the records that read
-    /// it share (and whose hash of values a build computes once, <see cref="ValueHasher.AtRecordedPaths"/>).
+    /// The <paramref name="lists"/> of a store's file named into <paramref name="paths"/>, each once, as one list the
+    /// records that read it share (and whose hash of values a build computes once, <see cref="ValueHasher.AtRecordedPaths"/>);
+    /// null when a list is missing or holds a number that is not one of <paramref name="paths"/>'.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A number is not one of <paramref name="paths"/>'.</exception>
-    public static Func<int[], IReadOnlyList<string>> Names(List<string> paths)
-    {
-        var named = new Dictionary<int[], IReadOnlyList<string>>(ReadsComparer.Instance);
-        return ids => named.TryGetValue(ids, out var names) ? names : named[ids] = [.. ids.Select(i => paths[i])];
-    }
+    public static IReadOnlyList<string>[]? Names(List<string> paths, List<int[]> lists) =>
+        lists.Any(ids => ids is null || ids.Any(i => (uint)i >= (uint)paths.Count))
+            ? null
+            : [.. lists.Select(IReadOnlyList<string> (ids) => [.. ids.Select(i => paths[i])])];
 }

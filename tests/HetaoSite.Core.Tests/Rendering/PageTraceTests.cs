@@ -100,22 +100,4 @@ public sealed class PageTraceTests
         using var next = new PageTrace();
         Assert.Empty(next.Paths);
     }
-
-    [Fact]
-    public void An_id_set_keeps_each_number_once_in_the_order_added_and_is_empty_after_clearing()
-    {
-        var set = new IdSet();
-        foreach (var id in new[] { 5, 3000, 5, 7, 3000 })
-        {
-            set.Add(id);
-        }
-
-        Assert.Equal([5, 3000, 7], set.Ids);
-        set.Clear();
-        Assert.Empty(set.Ids);
-        set.Add(7);
-        set.Add(5);
-        set.Add(7);
-        Assert.Equal([7, 5], set.Ids);
-    }
 }

@@ -50,12 +50,41 @@ public sealed class DiskPageStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_record_naming_a_path_the_file_does_not_hold_is_no_records()
+    public void Records_that_read_the_same_paths_share_one_list_in_the_file_and_when_read_back()
     {
-        var page = new StoredPage(Record with { Reads = [] }, [0, 2]);
-        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, Path.GetFullPath(Output), ["site.title", "page.events"], [page]))));
+        // Two objects holding the same paths, as a page rendered by this build and one kept from the last can have.
+        var store = new DiskPageStore(Cache, Output);
+        store.Rendered(Record with { OutputPath = "a/index.html", Reads = ["site.title", "t.more"] });
+        store.Rendered(Record with { OutputPath = "b/index.html", Reads = ["site.title", "t.more"] });
+        store.Rendered(Record with { OutputPath = "c/index.html", Reads = ["site.title"] });
+        store.Save();
+
+        var stored = StoredValues.TryDeserialize<StoredPages>(StoredValues.Body(File.ReadAllBytes(StoreFile))!.Value.Span);
+        Assert.Equal(2, stored?.Lists.Count);
+        var next = new DiskPageStore(Cache, Output);
+        Assert.Same(next.Find("a/index.html")?.Reads, next.Find("b/index.html")?.Reads);
+        Assert.Equal(["site.title"], next.Find("c/index.html")?.Reads);
+    }
+
+    [Fact]
+    public void A_list_naming_a_path_the_file_does_not_hold_is_no_records()
+    {
+        var page = new StoredPage(Record with { Reads = [] }, 0);
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, Path.GetFullPath(Output), ["site.title", "page.events"], [[0, 2]], [page]))));
 
         Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
+    }
+
+    [Fact]
+    public void A_record_naming_a_list_the_file_does_not_hold_is_not_found_and_the_others_are()
+    {
+        var known = new StoredPage(Record with { OutputPath = "years/2020/index.html", Reads = [] }, 0);
+        var unknown = new StoredPage(Record with { Reads = [] }, 1);
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages(BuildContext.EngineVersion, Path.GetFullPath(Output), ["site.title"], [[0]], [known, unknown]))));
+
+        var store = new DiskPageStore(Cache, Output);
+        Assert.Null(store.Find(Record.OutputPath));
+        Assert.Equal(["site.title"], store.Find("years/2020/index.html")?.Reads);
     }
 
     [Fact]
@@ -70,8 +99,8 @@ public sealed class DiskPageStoreTests : IDisposable
     public void Records_written_by_another_build_of_the_engine_are_no_records()
     {
         // The format has no field names: only the engine that wrote it may read it.
-        var page = new StoredPage(Record with { Reads = [] }, [.. Enumerable.Range(0, Record.Reads.Count)]);
-        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages("another engine", Path.GetFullPath(Output), [.. Record.Reads], [page]))));
+        var page = new StoredPage(Record with { Reads = [] }, 0);
+        Assert.True(StoredValues.TryWrite(StoreFile, StoredValues.Serialize(new StoredPages("another engine", Path.GetFullPath(Output), [.. Record.Reads], [[.. Enumerable.Range(0, Record.Reads.Count)]], [page]))));
 
         Assert.Null(new DiskPageStore(Cache, Output).Find(Record.OutputPath));
     }
