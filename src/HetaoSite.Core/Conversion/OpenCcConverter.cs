@@ -60,6 +60,8 @@ public sealed class OpenCcConverter : IScriptConverter, IDisposable
                 return false;
             }
 
+            // One after the other: OpenCC's first opens in a process are not safe side by side (opening these two at once
+            // crashes the process now and then); after them, the pools below open more on several threads safely.
             var toSimplified = Open("t2s.json", out problem);
             if (toSimplified is null)
             {
